@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
                 + "and the controls to change it.",
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            ShellCommand.class,
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
