@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
                 + "and the controls to change it.",
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            PsCommand.class,
+            StatCommand.class,
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
