@@ -129,6 +129,7 @@ public final class StateStore {
      *
      * @return the record written, or empty if there is no such container
      */
+    @SuppressWarnings("try") // the lock is held, not used, for the duration of the body
     public Optional<ContainerRecord> update(ContainerName name, UnaryOperator<ContainerRecord> change)
             throws IOException, CorruptStateException {
         Path cdir = containerDir(name);
