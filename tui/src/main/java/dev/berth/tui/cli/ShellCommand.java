@@ -1,5 +1,11 @@
 package dev.berth.tui.cli;
 
+import dev.berth.cgroupctl.CgroupException;
+import dev.berth.cgroupctl.CgroupFs;
+import dev.berth.cgroupctl.CgroupFsProber;
+import dev.berth.collectors.ContainerDiscovery;
+import dev.berth.collectors.ContainerIdentity;
+import dev.berth.collectors.discovery.RuntimeNames;
 import dev.berth.tui.shell.Shell;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,9 +40,28 @@ public final class ShellCommand implements Callable<Integer> {
         try (Terminal terminal = TerminalBuilder.builder().name("berth").system(true)
                 // Input from a pipe (echo ps | berth shell) gets a dumb terminal, without jline's warning.
                 .dumb(true).build()) {
-            try (Shell shell = new Shell(commands, terminal, historyFile(System.getenv()), List::of)) {
+            try (Shell shell = new Shell(commands, terminal, historyFile(System.getenv()),
+                    () -> containerNames(root))) {
                 return shell.run();
             }
+        }
+    }
+
+    /**
+     * The names {@code berth ps} shows for the containers on the host (collectors' discovery over the
+     * global roots), for completion. A host without a usable cgroup filesystem has none to offer;
+     * completion is no place for an error message (the command itself reports it when run).
+     */
+    static List<String> containerNames(BerthCommand root) {
+        try {
+            CgroupFs fs = CgroupFs.open(new CgroupFsProber(root.procfs, root.sysfs).probe());
+            Path procfs = root.procfs.toAbsolutePath();
+            Path fsRoot = procfs.getParent() == null ? procfs : procfs.getParent();
+            return new ContainerDiscovery(fs, root.procfs, new RuntimeNames(fsRoot))
+                    .discover(false, warning -> { }).stream()
+                    .map(ContainerIdentity::name).distinct().sorted().toList();
+        } catch (CgroupException e) {
+            return List.of();
         }
     }
 

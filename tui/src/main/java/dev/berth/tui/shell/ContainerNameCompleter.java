@@ -15,9 +15,10 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
- * Offers container names wherever the command being typed takes a container: the value of an
- * option, or a positional parameter, whose {@code paramLabel} contains {@code CONTAINER}
- * (e.g. {@code berth freeze CONTAINER}, {@code berth stat -c CONTAINER}). Subcommands, options and
+ * Offers container names wherever the command being typed takes an existing container: the value
+ * of an option, or a positional parameter, labelled {@code NAME} or {@code CONTAINER} (e.g.
+ * {@code berth freeze NAME}, {@code berth stat -c NAME}), except the {@code --name} option, which
+ * names a new container. Subcommands, options and
  * picocli completion candidates are completed by picocli-shell-jline3; this completer adds only
  * what picocli cannot know, the names of the containers on this host.
  *
@@ -99,6 +100,8 @@ final class ContainerNameCompleter implements Completer {
     }
 
     private static boolean isContainer(ArgSpec arg) {
-        return arg.paramLabel().toUpperCase(Locale.ROOT).contains("CONTAINER");
+        String label = arg.paramLabel().replaceAll("[<>.\\[\\]]", "").toUpperCase(Locale.ROOT);
+        boolean newName = arg instanceof OptionSpec o && List.of(o.names()).contains("--name");
+        return !newName && (label.equals("NAME") || label.contains("CONTAINER"));
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.collectors.testing.FakeHost;
 import dev.berth.tui.shell.Shell;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -52,6 +53,33 @@ class ShellCommandTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("Usage: berth [-hV] [--procfs=DIR] [--sysfs=DIR] [COMMAND]"), text);
         assertTrue(text.contains("Unknown subcommand 'nosuch'"), text);
+    }
+
+    @Test
+    void completesNamesOfContainersOnTheHost() throws IOException {
+        String id = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+        FakeHost host = FakeHost.hybrid(dir.resolve("host")).dockerName(id, "web");
+        host.container("/docker/" + id).pids.add(4242L);
+        host.write();
+        BerthCommand given = given("--procfs", host.procfs().toString(), "--sysfs", host.sysfs().toString());
+        assertEquals(List.of("web"), ShellCommand.containerNames(given));
+        try (Terminal t = new DumbTerminal("test", "dumb", new ByteArrayInputStream(new byte[0]),
+                        new ByteArrayOutputStream(), StandardCharsets.UTF_8);
+                Shell shell = new Shell(shellTree(given), t, dir.resolve("history"),
+                        () -> ShellCommand.containerNames(given))) {
+            assertTrue(shell.complete("").containsAll(List.of("ps", "stat", "freeze", "set", "help")),
+                    shell.complete("").toString());
+            assertTrue(shell.complete("freeze --").contains("--timeout="), shell.complete("freeze --").toString());
+            assertTrue(shell.complete("freeze ").contains("web"), shell.complete("freeze ").toString());
+            assertTrue(shell.complete("stat --cpu -c ").contains("web"), shell.complete("stat --cpu -c ").toString());
+            assertTrue(shell.complete("set --cpus 0.5 w").contains("web"), shell.complete("set --cpus 0.5 w").toString());
+            assertFalse(shell.complete("freeze --timeout ").contains("web"));
+        }
+    }
+
+    @Test
+    void noCgroupFilesystemMeansNoNames() {
+        assertEquals(List.of(), ShellCommand.containerNames(given("--procfs", dir.toString(), "--sysfs", dir.toString())));
     }
 
     @Test
