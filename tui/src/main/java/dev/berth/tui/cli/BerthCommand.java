@@ -22,6 +22,8 @@ import picocli.CommandLine.Spec;
             picocli.CommandLine.HelpCommand.class,
             PsCommand.class,
             StatCommand.class,
+            StopCommand.class, KillCommand.class, FreezeCommand.class, ThawCommand.class, RmCommand.class,
+            SetCommand.class, LogsCommand.class,
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
