@@ -149,6 +149,15 @@ public final class Lifecycle {
         store.delete(name);
     }
 
+    /**
+     * Records limits changed by {@code berth set} in the container's spec summary, so that the
+     * state shows what the container runs with now.
+     */
+    public ContainerRecord recordLimits(ContainerName name, java.util.Map<String, String> changed)
+            throws ContainerNotFoundException, ControlException, IOException {
+        return update(name, r -> r.withSpec(r.spec().withLimits(changed)));
+    }
+
     private ContainerRecord load(ContainerName name) throws ContainerNotFoundException, ControlException,
             IOException {
         try {

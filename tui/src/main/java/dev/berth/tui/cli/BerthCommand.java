@@ -20,6 +20,10 @@ import picocli.CommandLine.Spec;
                 + "and the controls to change it.",
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            PsCommand.class,
+            StatCommand.class,
+            StopCommand.class, KillCommand.class, FreezeCommand.class, ThawCommand.class, RmCommand.class,
+            SetCommand.class, LogsCommand.class,
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
