@@ -3,7 +3,6 @@ package dev.berth.tui.action;
 import dev.berth.cgroupctl.Cgroup;
 import dev.berth.cgroupctl.CgroupException;
 import dev.berth.cgroupctl.CgroupFs;
-import dev.berth.cgroupctl.ControllerUnavailableException;
 import dev.berth.cgroupctl.IoLimit;
 import dev.berth.cgroupctl.Limit;
 import dev.berth.cgroupctl.Resources;
@@ -53,6 +52,7 @@ public final class CgroupActions implements ContainerActions {
     private final LimitResolver resolver;
     private final Optional<Launcher> launcher;
     private final Optional<String> unavailable;
+    private final CgroupLimitsReader limitsReader;
 
     /**
      * @param unavailable why actions cannot run (not root), or empty
@@ -66,6 +66,7 @@ public final class CgroupActions implements ContainerActions {
         this.resolver = resolver;
         this.launcher = launcher;
         this.unavailable = unavailable;
+        this.limitsReader = new CgroupLimitsReader(fs);
     }
 
     @Override
@@ -75,32 +76,10 @@ public final class CgroupActions implements ContainerActions {
 
     @Override
     public LimitsView readLimits(ContainerRow c) throws ActionException {
-        Cgroup cg = fs.cgroup(c.cgroupPath());
         try {
-            Optional<String> quota = optional(() -> LimitText.cores(cg.readCpuMax()));
-            Optional<String> weight = optional(() -> Long.toString(cg.readCpuWeight().weight()));
-            Optional<String> cpus = optional(() -> cg.readCpuset().cpus());
-            Optional<String> mems = optional(() -> cg.readCpuset().mems());
-            Optional<String> memMax = optional(() -> LimitText.bytes(cg.readMemory().maxBytes()));
-            Optional<String> memHigh = optional(() -> LimitText.bytes(cg.readMemory().highBytes()));
-            Optional<String> pids = optional(() -> LimitText.count(cg.readPids().max()));
-            List<String> io = optional(() -> LimitText.io(cg.readIoLimits())).orElse(List.of());
-            return new LimitsView(quota, weight, cpus, mems, memMax, memHigh, pids, io);
+            return limitsReader.read(c.cgroupPath());
         } catch (CgroupException e) {
             throw new ActionException("cannot read limits: " + e.getMessage(), e);
-        }
-    }
-
-    /** A read that may be unavailable for this cgroup (controller absent). */
-    private interface Read<T> {
-        T get() throws CgroupException;
-    }
-
-    private static <T> Optional<T> optional(Read<T> r) throws CgroupException {
-        try {
-            return Optional.of(r.get());
-        } catch (ControllerUnavailableException e) {
-            return Optional.empty();
         }
     }
 
