@@ -21,6 +21,7 @@ import java.time.InstantSource;
  */
 final class RuntimeContext {
     final RuntimeConfig config;
+    final Path procfs;
     final StateStore store;
     final CgroupFs fs;
     final ProcessProbe processes;
@@ -30,6 +31,7 @@ final class RuntimeContext {
 
     private RuntimeContext(RuntimeConfig config, Path procfs, Path sysfs, CgroupFs fs) {
         this.config = config;
+        this.procfs = procfs;
         this.store = new StateStore(config.stateDir());
         this.fs = fs;
         this.processes = new ProcessProbe(procfs);
