@@ -12,6 +12,7 @@ import com.googlecode.lanterna.terminal.Terminal;
 import dev.berth.tui.action.ContainerActions;
 import dev.berth.tui.keys.KeyBindings;
 import dev.berth.tui.keys.Result;
+import dev.berth.tui.sample.SampleRequest;
 import dev.berth.tui.sample.Sampler;
 import dev.berth.tui.sample.SnapshotSource;
 import dev.berth.tui.screen.ConsoleController;
@@ -50,8 +51,9 @@ public final class ConsoleApp {
      * @param color colours, or monochrome
      * @param unicode Unicode glyphs, or plain ASCII
      * @param mouse capture the mouse (click, wheel)
+     * @param allCgroups start by listing every cgroup, not only containers
      */
-    public record Options(Duration interval, boolean color, boolean unicode, boolean mouse) {
+    public record Options(Duration interval, boolean color, boolean unicode, boolean mouse, boolean allCgroups) {
     }
 
     private final Terminal terminal;
@@ -61,7 +63,7 @@ public final class ConsoleApp {
     private final InstantSource clock;
     private final BlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
     private final AtomicBoolean restored = new AtomicBoolean();
-    private final AtomicReference<Optional<String>> focus = new AtomicReference<>(Optional.empty());
+    private final AtomicReference<SampleRequest> request = new AtomicReference<>(SampleRequest.DEFAULT);
     private volatile boolean firstFrameDrawn;
     private final long startNanos = System.nanoTime();
     private TerminalScreen screen;
@@ -88,6 +90,7 @@ public final class ConsoleApp {
         });
         ConsoleState state = new ConsoleState(options.color() ? Theme.color() : Theme.monochrome(),
                 options.unicode() ? Glyphs.unicodeSet() : Glyphs.asciiSet(), actions.unavailableReason());
+        state.setShowAll(options.allCgroups());
         KeyBindings keys = KeyBindings.defaults();
         AtomicReference<Sampler> samplerRef = new AtomicReference<>();
         Effects effects = new Effects() {
@@ -111,8 +114,9 @@ public final class ConsoleApp {
         };
         ConsoleController controller = new ConsoleController(state, keys, actions, effects, clock);
         controllerRef = controller;
+        request.set(controller.sampleRequest());
         ScreenRenderer renderer = new ScreenRenderer(keys);
-        Sampler sampler = new Sampler(source, options.interval(), focus::get,
+        Sampler sampler = new Sampler(source, options.interval(), request::get,
                 snap -> events.add(() -> controller.onSnapshot(snap)),
                 e -> events.add(() -> controller.onSampleError(String.valueOf(e.getMessage()))));
         samplerRef.set(sampler);
@@ -162,7 +166,7 @@ public final class ConsoleApp {
                 }
                 r = events.poll();
             }
-            focus.set(controller.focus());
+            request.set(controller.sampleRequest());
             if (dirty || screen.doResizeIfNecessary() != null) {
                 draw(renderer, state, complete);
                 complete = false;

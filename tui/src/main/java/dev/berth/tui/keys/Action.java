@@ -20,6 +20,7 @@ public enum Action {
     SORT_PREV("sort by the previous column"),
     SORT_REVERSE("reverse the sort order"),
     TREE("tree view of the cgroup hierarchy"),
+    SHOW_ALL("show every cgroup, not only containers"),
     PANEL_CPU("panel: CPU per core"),
     PANEL_MEMORY("panel: memory breakdown"),
     PANEL_DISKS("panel: disks"),

@@ -48,6 +48,7 @@ public final class KeyBindings {
         bind(m, Action.SORT_PREV, "<", "Left");
         bind(m, Action.SORT_REVERSE, "r", "I");
         bind(m, Action.TREE, "T", "F5");
+        bind(m, Action.SHOW_ALL, "a");
         bind(m, Action.PANEL_CPU, "c");
         bind(m, Action.PANEL_MEMORY, "m");
         bind(m, Action.PANEL_DISKS, "d");

@@ -2,7 +2,6 @@ package dev.berth.tui.sample;
 
 import dev.berth.tui.view.Snapshot;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -15,7 +14,7 @@ import java.util.function.Supplier;
 public final class Sampler implements AutoCloseable {
     private final SnapshotSource source;
     private final Duration interval;
-    private final Supplier<Optional<String>> focus;
+    private final Supplier<SampleRequest> request;
     private final Consumer<Snapshot> sink;
     private final Consumer<Exception> errors;
     private final Thread thread;
@@ -26,15 +25,15 @@ public final class Sampler implements AutoCloseable {
     /**
      * A sampler; call {@link #start()} to begin.
      *
-     * @param focus which container's detail to collect, read before each sample
+     * @param request what to include, read before each sample
      * @param sink receives each snapshot (on the sampler thread)
      * @param errors receives failures (on the sampler thread); sampling continues
      */
-    public Sampler(SnapshotSource source, Duration interval, Supplier<Optional<String>> focus,
+    public Sampler(SnapshotSource source, Duration interval, Supplier<SampleRequest> request,
             Consumer<Snapshot> sink, Consumer<Exception> errors) {
         this.source = source;
         this.interval = interval;
-        this.focus = focus;
+        this.request = request;
         this.sink = sink;
         this.errors = errors;
         this.thread = new Thread(this::loop, "berth-sampler");
@@ -58,7 +57,7 @@ public final class Sampler implements AutoCloseable {
         long next = System.nanoTime();
         while (running) {
             try {
-                sink.accept(source.sample(focus.get()));
+                sink.accept(source.sample(request.get()));
             } catch (Exception e) {
                 errors.accept(e);
             }

@@ -1,7 +1,6 @@
 package dev.berth.tui.sample;
 
 import dev.berth.tui.view.Snapshot;
-import java.util.Optional;
 
 /**
  * Takes one {@link Snapshot} of the host and its containers. The production source adapts the
@@ -12,10 +11,11 @@ public interface SnapshotSource extends AutoCloseable {
     /**
      * Samples now.
      *
-     * @param focus the container whose {@link dev.berth.tui.view.ContainerDetail} to include, if any
+     * @param request what to include: the focused container's {@link dev.berth.tui.view.ContainerDetail},
+     *     every cgroup, host processes
      * @throws Exception when sampling failed as a whole (one unreadable container is not a failure)
      */
-    Snapshot sample(Optional<String> focus) throws Exception;
+    Snapshot sample(SampleRequest request) throws Exception;
 
     /** Releases what the source holds; the default does nothing. */
     @Override

@@ -8,6 +8,7 @@ import dev.berth.tui.action.ContainerActions;
 import dev.berth.tui.keys.Action;
 import dev.berth.tui.keys.KeyBindings;
 import dev.berth.tui.keys.Result;
+import dev.berth.tui.sample.SampleRequest;
 import dev.berth.tui.view.ContainerRow;
 import dev.berth.tui.view.Snapshot;
 import java.time.Duration;
@@ -47,6 +48,11 @@ public final class ConsoleController {
     /** The container whose detail the sampler should collect (the detail view's), if any. */
     public Optional<String> focus() {
         return s.detailId();
+    }
+
+    /** What the sampler should collect next, from the current view, panels and settings. */
+    public SampleRequest sampleRequest() {
+        return new SampleRequest(focus(), s.showAll, s.panels.contains(Panel.TOP));
     }
 
     /** Takes a new snapshot from the sampler: records history and ages the status line. */
@@ -137,6 +143,11 @@ public final class ConsoleController {
             case TREE:
                 s.tree = !s.tree;
                 return Result.REDRAW;
+            case SHOW_ALL:
+                s.showAll = !s.showAll;
+                actions.info(s.showAll ? "listing every cgroup from the next sample" : "listing containers only");
+                effects.sampleNow();
+                return Result.REDRAW;
             case PANEL_CPU:
                 return toggle(Panel.CPU);
             case PANEL_MEMORY:
@@ -146,6 +157,7 @@ public final class ConsoleController {
             case PANEL_NETWORK:
                 return toggle(Panel.NETWORK);
             case PANEL_TOP:
+                effects.sampleNow();
                 return toggle(Panel.TOP);
             case EDIT_LIMITS:
             case FREEZE:

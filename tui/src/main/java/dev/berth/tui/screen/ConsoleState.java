@@ -39,6 +39,7 @@ public final class ConsoleState {
     Column sort = Column.CPU;
     boolean reverse;
     boolean tree;
+    boolean showAll;
     String selectedKey;
     int scrollTop;
     Status status;
@@ -116,6 +117,16 @@ public final class ConsoleState {
     /** The enabled panels. */
     public EnumSet<Panel> panels() {
         return EnumSet.copyOf(panels.isEmpty() ? EnumSet.noneOf(Panel.class) : panels);
+    }
+
+    /** Lists every cgroup ({@code true}) or containers only; the {@code a} key toggles it. */
+    public void setShowAll(boolean all) {
+        this.showAll = all;
+    }
+
+    /** Whether every cgroup is listed, not only containers. */
+    public boolean showAll() {
+        return showAll;
     }
 
     /** Whether the tree view is on. */

@@ -91,7 +91,7 @@ final class DetailBody {
     }
 
     private static void pressure(List<List<Span>> out, ContainerDetail d) {
-        out.add(List.of(new Span("Pressure", Role.LABEL), new Span("       avg10  avg60 avg300", Role.DIM)));
+        out.add(List.of(new Span("Pressure", Role.LABEL), new Span("  some avg10 avg60  full avg10", Role.DIM)));
         psi(out, "cpu", d.cpuPressure());
         psi(out, "memory", d.memoryPressure());
         psi(out, "io", d.ioPressure());
@@ -102,12 +102,9 @@ final class DetailBody {
             out.add(kv(name, "unsupported"));
             return;
         }
-        out.add(kv(name + " some", line(p.get().some())));
-        p.get().full().ifPresent(f -> out.add(kv(name + " full", line(f))));
-    }
-
-    private static String line(Psi.Line l) {
-        return Units.pct(l.avg10()) + "  " + Units.pct(l.avg60()) + "  " + Units.pct(l.avg300());
+        Psi x = p.get();
+        out.add(kv(name, "     " + Units.pct(x.someAvg10()) + " " + Units.pct(x.someAvg60()) + "       "
+                + Units.pct(x.fullAvg10())));
     }
 
     private static void memory(List<List<Span>> out, ContainerDetail d, ContainerRow c, long hostMem) {

@@ -55,6 +55,9 @@ final class FooterRenderer {
             if (s.tree) {
                 info.append(", tree");
             }
+            if (s.showAll) {
+                info.append(", all cgroups");
+            }
         }
         spans.add(new Span(info.toString(), Role.DIM));
         p.line(0, row, width, spans, Role.NORMAL);

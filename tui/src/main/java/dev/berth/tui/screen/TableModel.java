@@ -97,7 +97,8 @@ public final class TableModel {
         } else {
             boolean first = true;
             for (ContainerRow r : n.containers) {
-                String label = n.segment.equals(r.name()) || isRoot ? r.name() : n.segment + " (" + r.name() + ")";
+                boolean plain = isRoot || r.name().equals(n.segment) || r.name().equals(r.cgroupPath());
+                String label = isRoot ? r.name() : plain ? n.segment : n.segment + " (" + r.name() + ")";
                 out.add(new TableRow(r.id(), (first ? branch : prefix + (last ? "  " : g.treePipe())) + label,
                         Optional.of(r)));
                 first = false;

@@ -1,22 +1,14 @@
 package dev.berth.tui.view;
 
-import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Pressure stall information of one resource ({@code cpu.pressure}, {@code memory.pressure},
- * {@code io.pressure}).
+ * {@code io.pressure}). Units: percent of wall time.
  *
- * @param some share of time some task stalled
- * @param full share of time all tasks stalled; empty when the kernel has no {@code full} line
+ * @param someAvg10 share of time some task stalled, over 10 s
+ * @param someAvg60 the same over 60 s
+ * @param fullAvg10 share of time all tasks stalled, over 10 s; empty when the kernel has no {@code full} line
  */
-public record Psi(Line some, Optional<Line> full) {
-    /**
-     * Averages of one PSI line. Units: percent.
-     *
-     * @param avg10 over 10 s
-     * @param avg60 over 60 s
-     * @param avg300 over 300 s
-     */
-    public record Line(double avg10, double avg60, double avg300) {
-    }
+public record Psi(double someAvg10, double someAvg60, OptionalDouble fullAvg10) {
 }

@@ -37,7 +37,7 @@ class DetailViewTest {
         String t = h.text();
         assertTrue(h.line(0).startsWith(" db   runc  running  /berth/db"), h.text());
         for (String s : new String[] {"CPU        100%", "MEM", "IO", "NET", "Limits", "memory max   512M",
-            "cpuset cpus  0-1", "Pressure", "cpu some       1.5    0.8    0.2", "io           unsupported",
+            "cpuset cpus  0-1", "Pressure", "cpu                 1.5   0.8         0.2", "memory              2.3   1.0           -", "io           unsupported",
             "Memory  working set 900M", "anon          100M", "Block IO", "253:0", "Network", "eth0",
             "COMMAND (2 processes)", "nginx: master process", "nginx: worker process"}) {
             assertTrue(t.contains(s), s + " missing:\n" + t);

@@ -59,10 +59,10 @@ final class Fixtures {
     }
 
     static ContainerDetail detail(String id) {
-        Psi.Line l = new Psi.Line(1.5, 0.8, 0.2);
+        Psi l = new Psi(1.5, 0.8, OptionalDouble.of(0.2));
         return new ContainerDetail(id, new LimitsView(Optional.of("max"), Optional.of("100"), Optional.of("0-1"),
                 Optional.of("0"), Optional.of("512M"), Optional.of("max"), Optional.of("max"), List.of()),
-                Optional.of(new Psi(l, Optional.of(l))), Optional.of(new Psi(l, Optional.empty())), Optional.empty(),
+                Optional.of(l), Optional.of(new Psi(2.25, 1.0, OptionalDouble.empty())), Optional.empty(),
                 List.of(new ContainerDetail.MemoryPart("anon", 100 * MIB), new ContainerDetail.MemoryPart("file",
                         20 * MIB)),
                 List.of(new DeviceRates("253:0", OptionalDouble.of(2048), OptionalDouble.of(0))),
