@@ -38,11 +38,13 @@ for page in "$generated"/*.adoc; do
     echo
     echo "== See also"
     echo
-    if [ "$name" = berth ]; then
-      echo "*berth-help*(1)"
-    else
-      echo "*berth*(1)"
-    fi
+    echo "*berth*(1)"
   } > "$out"
   echo "wrote $out"
 done
+# berth(1)'s SEE ALSO lists every command's page: its last line is rewritten each time.
+root="$templates/berth.adoc"
+if [ -e "$root" ] && [ "$(tail -n 3 "$root" | head -n 1)" = "== See also" ]; then
+  list=$(cd "$generated" && ls berth-*.adoc | sed 's/\.adoc$//; s/.*/*&*(1)/' | paste -sd, - | sed 's/,/, /g')
+  { head -n -1 "$root"; echo "$list"; } > "$root.new" && mv "$root.new" "$root"
+fi
