@@ -649,10 +649,16 @@ static void join_namespaces(long pid) {
 
 static char clone_stack[256 * 1024] __attribute__((aligned(16)));
 
-struct child_args { const struct config *c; int sync_fd, err_fd, tty_slave; };
+struct child_args { const struct config *c; int sync_fd, sync_w, err_r, err_fd, tty_slave, master; };
 
 static int clone_entry(void *arg) {
     struct child_args *a = arg;
+    /* The parent's ends must go, or the sync pipe never reports EOF when the helper dies. */
+    close(a->sync_w);
+    close(a->err_r);
+    if (a->master >= 0) close(a->master);
+    close(ctl_fd);
+    ctl_fd = -1;
     err_fd = a->err_fd;
     return container_main(a->c, a->sync_fd, a->tty_slave);
 }
@@ -701,7 +707,7 @@ int main(int argc, char **argv) {
     if (!run) join_namespaces(c.target_pid);
     int flags = SIGCHLD;
     if (run) flags |= CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | (c.new_net ? CLONE_NEWNET : 0);
-    struct child_args args = {&c, sync_pipe[0], err_pipe[1], slave};
+    struct child_args args = {&c, sync_pipe[0], sync_pipe[1], err_pipe[0], err_pipe[1], slave, master};
     child_pid = clone(clone_entry, clone_stack + sizeof clone_stack, flags, &args);
     if (child_pid < 0) die("cannot create the container process: %s", strerror(errno));
     close(sync_pipe[0]);

@@ -70,7 +70,11 @@ public final class Execer {
             }
             session.release();
         } catch (LaunchException e) {
-            Launcher.stopHelper(session);
+            try {
+                Launcher.stopHelper(session, processes);
+            } catch (IOException ignored) {
+                // reading /proc failed: the helper is closed, the process exits on its own
+            }
             throw e;
         }
         try {

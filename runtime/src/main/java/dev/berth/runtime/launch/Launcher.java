@@ -108,7 +108,7 @@ public final class Launcher {
             StdioPlan io = spec.detached() ? new StdioPlan.Detached(store.logPath(name))
                     : new StdioPlan.Attached(spec.interactive());
             HelperSession session = HelperSession.start(helperPath, socketPath(dir), hc, io);
-            rollback.push("stop berth-helper", () -> stopHelper(session));
+            rollback.push("stop berth-helper", () -> stopHelper(session, processes));
             long pid = session.childPid();
             hooks.blocked(session.process().toHandle(), pid);
             join(cgroup, pid);
@@ -182,7 +182,7 @@ public final class Launcher {
     }
 
     /** Aborts a start: closing the socket makes the blocked child read EOF and exit, then the helper exits. */
-    static void stopHelper(HelperSession session) throws InterruptedException {
+    static void stopHelper(HelperSession session, ProcessProbe processes) throws InterruptedException, IOException {
         session.close();
         Process p = session.process();
         if (!p.waitFor(KILL_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
@@ -190,13 +190,18 @@ public final class Launcher {
             p.destroyForcibly();
             p.waitFor(KILL_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         }
-        // The child is reaped by the helper; if the helper was killed, by init. Wait until it is gone
-        // so that the cgroup and its mount namespace are really empty before they are removed.
+        // The child is reaped by the helper; if the helper was killed, by init, which may take its
+        // time (seconds, on some VMs' inits). A zombie has already left its namespaces and cgroups,
+        // so waiting until the child is gone or a zombie is enough to remove the cgroup next.
         long deadline = System.nanoTime() + KILL_TIMEOUT.toNanos();
-        while (ProcessHandle.of(session.childPid()).map(ProcessHandle::isAlive).orElse(false)
-                && System.nanoTime() < deadline) {
-            Thread.sleep(5);
+        while (isRunning(processes, session.childPid()) && System.nanoTime() < deadline) {
+            Thread.sleep(2);
         }
+    }
+
+    /** Whether {@code pid} exists and is not a zombie. */
+    static boolean isRunning(ProcessProbe processes, long pid) throws IOException {
+        return processes.stat(pid).map(s -> s.state() != 'Z').orElse(false);
     }
 
     private static Path socketPath(Path dir) throws LaunchException {
