@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** {@code berth}: the root command. Without a subcommand it prints usage. */
+/** {@code berth}: the root command. Without a subcommand it opens the console ({@link ConsoleCommand}). */
 @Command(name = "berth",
         mixinStandardHelpOptions = true,
         versionProvider = BerthCommand.Version.class,
@@ -20,6 +20,12 @@ import picocli.CommandLine.Spec;
                 + "and the controls to change it.",
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            ConsoleCommand.class,
+            PsCommand.class,
+            StatCommand.class,
+            StopCommand.class, KillCommand.class, FreezeCommand.class, ThawCommand.class, RmCommand.class,
+            SetCommand.class, LogsCommand.class,
+            ShellCommand.class,
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
@@ -41,9 +47,17 @@ public final class BerthCommand implements Runnable {
             description = "sysfs root to read (default: ${DEFAULT-VALUE})")
     Path sysfs;
 
+    /** The console's options, so that {@code berth --interval 1} works without naming the subcommand. */
+    @picocli.CommandLine.Mixin
+    ConsoleOptions console;
+
+    /** Where berth's own containers live, for the console's stop and launch. */
+    @picocli.CommandLine.Mixin
+    RuntimeOptions runtime;
+
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        ConsoleCommand.open(this, console, runtime);
     }
 
     /** Reads the version Maven filtered into {@code version.properties}. */

@@ -1,0 +1,268 @@
+package dev.berth.cgroupctl;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One cgroup, by path, across every hierarchy of a host. Obtained from {@link CgroupFs#cgroup(String)}.
+ *
+ * <p>The same interface serves v1, v2 and hybrid hosts; where the versions differ, the method says so. On hybrid
+ * hosts a controller's files come from its v1 hierarchy, and the core files of the cgroup2 ("unified") hierarchy
+ * ({@code cgroup.freeze}, {@code cgroup.kill}, {@code cpu.stat}, {@code *.pressure}) are used where v1 has no
+ * equivalent or where the cgroup exists only there.
+ *
+ * <p>Readers are strict: a missing file is {@link ControllerUnavailableException}, a vanished cgroup
+ * {@link CgroupGoneException}, a bad format {@link MalformedCgroupFileException}. Writers validate their argument
+ * first ({@link IllegalArgumentException} naming the value and what is accepted) and then write; a kernel refusal is
+ * {@link CgroupWriteException} naming file, value and the kernel's answer.
+ *
+ * <p>Instances hold only paths; they are immutable and safe to share between threads (the kernel serialises the
+ * file operations).
+ */
+public interface Cgroup {
+
+    /** @return the path relative to the hierarchy roots, e.g. {@code /docker/abc}; {@code /} for the root */
+    String path();
+
+    /** @return true when the cgroup directory exists in at least one hierarchy */
+    boolean exists();
+
+    /**
+     * Reads {@code cgroup.procs}: the processes in this cgroup (not its children). v1/hybrid: the union over every
+     * hierarchy the cgroup exists in, sorted.
+     *
+     * @return process ids, sorted ascending
+     * @throws CgroupException on read failure
+     */
+    List<Long> readProcs() throws CgroupException;
+
+    /**
+     * Reads CPU time used. v2 {@code cpu.stat}; v1 {@code cpuacct.usage} + {@code cpuacct.usage_user/_sys} (or
+     * {@code cpuacct.stat}); hybrid: v1 cpuacct when the cgroup is in that hierarchy, else the unified
+     * {@code cpu.stat} (which cgroup2 keeps even without controllers).
+     *
+     * @return the usage
+     * @throws CgroupException on read failure
+     */
+    CpuUsage readCpuUsage() throws CgroupException;
+
+    /**
+     * Reads CFS throttling counters: v2 {@code cpu.stat} (present only when the cpu controller is enabled, else
+     * {@link ControllerUnavailableException}); v1 {@code cpu.stat}.
+     *
+     * @return the counters
+     * @throws CgroupException on read failure
+     */
+    CpuThrottling readCpuThrottling() throws CgroupException;
+
+    /**
+     * Reads the CPU quota: v2 {@code cpu.max}; v1 {@code cpu.cfs_quota_us} ({@code -1} = unlimited) and
+     * {@code cpu.cfs_period_us}.
+     *
+     * @return quota and period
+     * @throws CgroupException on read failure
+     */
+    CpuMax readCpuMax() throws CgroupException;
+
+    /**
+     * Reads the CPU weight: v2 {@code cpu.weight}; v1 {@code cpu.shares}, converted by {@link CpuWeight#fromShares}.
+     *
+     * @return the weight, 1..10000
+     * @throws CgroupException on read failure
+     */
+    CpuWeight readCpuWeight() throws CgroupException;
+
+    /**
+     * Reads {@code cpuset.cpus} and {@code cpuset.mems} (v2: their {@code .effective} variants when empty).
+     *
+     * @return the cpuset
+     * @throws CgroupException on read failure
+     */
+    Cpuset readCpuset() throws CgroupException;
+
+    /**
+     * Reads memory usage and limits (see {@link MemoryUsage} for the files of each version).
+     *
+     * @return usage and limits
+     * @throws CgroupException on read failure
+     */
+    MemoryUsage readMemory() throws CgroupException;
+
+    /**
+     * Reads {@code memory.stat}. v1 negative values are clamped to 0 (kernel per-cpu counter drift).
+     *
+     * @return every key of the file
+     * @throws CgroupException on read failure
+     */
+    MemoryStat readMemoryStat() throws CgroupException;
+
+    /**
+     * Reads OOM counters: v2 {@code memory.events}; v1 {@code memory.oom_control}.
+     *
+     * @return the counters
+     * @throws CgroupException on read failure
+     */
+    MemoryEvents readMemoryEvents() throws CgroupException;
+
+    /**
+     * Reads per-device block IO: v2 {@code io.stat}; v1 {@code blkio.throttle.io_service_bytes[_recursive]} and
+     * {@code blkio.throttle.io_serviced[_recursive]}.
+     *
+     * @return per-device counters; empty list when no IO was done
+     * @throws CgroupException on read failure
+     */
+    IoStat readIoStat() throws CgroupException;
+
+    /**
+     * Reads the IO throttles in force: v2 {@code io.max}; v1 the four {@code blkio.throttle.*_device} files.
+     *
+     * @return one entry per device and finite throttle
+     * @throws CgroupException on read failure
+     */
+    List<IoLimit> readIoLimits() throws CgroupException;
+
+    /**
+     * Reads {@code pids.current} and {@code pids.max} (same files in both versions).
+     *
+     * @return current count and limit
+     * @throws CgroupException on read failure
+     */
+    PidsUsage readPids() throws CgroupException;
+
+    /**
+     * Reads a PSI file. v2: the cgroup's own file. Hybrid: the unified hierarchy's file. Pure v1 has no per-cgroup
+     * PSI: {@link ControllerUnavailableException}; so is a kernel with PSI disabled (EOPNOTSUPP).
+     *
+     * @param resource which file
+     * @return the pressure; {@code full} empty when the kernel prints no such line
+     * @throws CgroupException on read failure
+     */
+    Pressure readPressure(PressureResource resource) throws CgroupException;
+
+    /**
+     * Reads the freezer state: v1 {@code freezer.state}; v2 {@code cgroup.freeze} with {@code cgroup.events}
+     * {@code frozen}; hybrid: the v1 freezer when the cgroup is in that hierarchy, else the unified files.
+     *
+     * @return the state
+     * @throws CgroupException on read failure
+     */
+    FreezerState readFreezerState() throws CgroupException;
+
+    /**
+     * Applies several changes at once, like {@code runc update}: every value is validated before anything is
+     * written; then each is written, in a fixed order (cpu, cpuset, pids, io, memory); if one write fails, the values
+     * already written are restored to what they were and the first error is thrown.
+     *
+     * @param resources the changes
+     * @throws IllegalArgumentException if a value is invalid (nothing written)
+     * @throws CgroupException if a write fails (earlier writes restored)
+     */
+    void apply(Resources resources) throws CgroupException;
+
+    /**
+     * Writes the CPU quota: v2 {@code cpu.max}; v1 {@code cpu.cfs_period_us} then {@code cpu.cfs_quota_us}.
+     *
+     * @param cpuMax quota (1000 us or more, or max) and period (1000..1000000 us)
+     * @throws CgroupException if the kernel refuses
+     */
+    void writeCpuMax(CpuMax cpuMax) throws CgroupException;
+
+    /**
+     * Writes the CPU weight: v2 {@code cpu.weight}; v1 {@code cpu.shares} = {@link CpuWeight#toShares()}.
+     *
+     * @param weight 1..10000
+     * @throws CgroupException if the kernel refuses
+     */
+    void writeCpuWeight(long weight) throws CgroupException;
+
+    /**
+     * Writes {@code cpuset.cpus} and {@code cpuset.mems}.
+     *
+     * @param cpus CPU list, e.g. {@code 0-1}
+     * @param mems memory node list, e.g. {@code 0}
+     * @throws CgroupException if the kernel refuses (e.g. a CPU that does not exist)
+     */
+    void writeCpuset(String cpus, String mems) throws CgroupException;
+
+    /**
+     * Writes the hard memory limit: v2 {@code memory.max}; v1 {@code memory.limit_in_bytes}, keeping the swap
+     * allowance (memsw - memory) as it was, in the order the kernel requires (memsw is never below memory). v1 answers
+     * EBUSY when usage cannot be reclaimed below the new limit; v2 accepts and OOM-kills instead.
+     *
+     * @param max the limit in bytes, or max
+     * @throws CgroupException if the kernel refuses
+     */
+    void writeMemoryMax(Limit max) throws CgroupException;
+
+    /**
+     * Writes {@code memory.high} (v2). v1 has no such knob: {@link ControllerUnavailableException}.
+     *
+     * @param high the limit in bytes, or max
+     * @throws CgroupException if the kernel refuses or v1
+     */
+    void writeMemoryHigh(Limit high) throws CgroupException;
+
+    /**
+     * Writes the swap limit: v2 {@code memory.swap.max}; v1 {@code memory.memsw.limit_in_bytes} = memory limit +
+     * swap (requires a finite memory limit unless swap is max).
+     *
+     * @param swapMax the limit in bytes, or max
+     * @throws CgroupException if the kernel refuses or swap accounting is off
+     */
+    void writeMemorySwapMax(Limit swapMax) throws CgroupException;
+
+    /**
+     * Writes {@code pids.max}.
+     *
+     * @param max the limit, or max
+     * @throws CgroupException if the kernel refuses
+     */
+    void writePidsMax(Limit max) throws CgroupException;
+
+    /**
+     * Sets one IO throttle: v2 one key of {@code io.max}; v1 a line of {@code blkio.throttle.*_device} ({@code 0}
+     * for max).
+     *
+     * @param limit device, kind and value
+     * @throws CgroupException if the kernel refuses (e.g. no such device)
+     */
+    void writeIoLimit(IoLimit limit) throws CgroupException;
+
+    /**
+     * Moves a process into this cgroup, in every hierarchy the cgroup exists in (writes {@code cgroup.procs}).
+     *
+     * @param pid the process
+     * @throws CgroupException if the kernel refuses (e.g. no such process)
+     */
+    void addProcess(long pid) throws CgroupException;
+
+    /**
+     * Freezes every process and waits until they are all stopped. v1 writes {@code FROZEN} to {@code freezer.state}
+     * and polls through {@code FREEZING}; v2 writes {@code 1} to {@code cgroup.freeze} and waits for
+     * {@code frozen 1} in {@code cgroup.events}. If the deadline passes, the cgroup is thawed again and a
+     * {@link CgroupWriteException} says so.
+     *
+     * @param timeout how long to wait
+     * @throws CgroupException if the kernel refuses or the freeze does not complete in time
+     */
+    void freeze(Duration timeout) throws CgroupException;
+
+    /**
+     * Thaws the cgroup and waits until the kernel reports it thawed.
+     *
+     * @param timeout how long to wait
+     * @throws CgroupException if the kernel refuses or the thaw does not complete in time
+     */
+    void thaw(Duration timeout) throws CgroupException;
+
+    /**
+     * Kills every process in the cgroup and its children and waits until it is empty. Writes {@code 1} to
+     * {@code cgroup.kill} where it exists (v2 and the unified hierarchy of hybrid hosts, Linux 5.14+); otherwise
+     * (and for members that only a v1 hierarchy holds) freezes, sends SIGKILL to each member, thaws, and repeats
+     * until no member is left, so a fork loop cannot escape.
+     *
+     * @param timeout how long to keep trying
+     * @throws CgroupException if processes remain after the timeout
+     */
+    void killAll(Duration timeout) throws CgroupException;
+}

@@ -1,0 +1,76 @@
+package dev.berth.cgroupctl;
+
+import dev.berth.cgroupctl.v1.V1CgroupFs;
+import dev.berth.cgroupctl.v2.V2CgroupFs;
+import java.util.List;
+
+/**
+ * The cgroup filesystems of one host, as described by a {@link CgroupFsProbe}. {@link #open(CgroupFsProbe)} is the
+ * one place that picks the v1, v2 or hybrid implementation; nothing else branches on the layout.
+ */
+public interface CgroupFs {
+
+    /**
+     * Opens the cgroup filesystems a probe found.
+     *
+     * @param probe the result of {@link CgroupFsProber#probe()}
+     * @return the implementation for the probe's layout
+     * @throws NotCgroupFsException when the layout is {@link Layout#NONE} (the message is the probe's reason)
+     */
+    static CgroupFs open(CgroupFsProbe probe) throws NotCgroupFsException {
+        return switch (probe.layout()) {
+            case V2 -> V2CgroupFs.open(probe);
+            case V1, HYBRID -> V1CgroupFs.open(probe);
+            case NONE -> throw new NotCgroupFsException(probe.sysfs(),
+                    probe.unusableReason().orElse("no cgroup filesystem found"));
+        };
+    }
+
+    /** @return the probe this was opened with */
+    CgroupFsProbe probe();
+
+    /**
+     * @param path a cgroup path relative to the hierarchy roots, e.g. {@code /docker/abc}; "." and ".." are
+     *             normalised
+     * @return the cgroup (which need not exist)
+     * @throws IllegalArgumentException if the path escapes the hierarchy root after normalisation
+     */
+    Cgroup cgroup(String path);
+
+    /**
+     * Lists every cgroup in any hierarchy.
+     *
+     * @return paths, sorted, {@code /} first
+     * @throws CgroupException if a hierarchy cannot be walked
+     */
+    List<String> listCgroups() throws CgroupException;
+
+    /**
+     * Reads {@code <procfs>/<pid>/cgroup}.
+     *
+     * @param pid the process
+     * @return its cgroups
+     * @throws CgroupException {@link CgroupGoneException} when the process has exited, or a malformed file
+     */
+    ProcCgroup readProcCgroup(long pid) throws CgroupException;
+
+    /**
+     * Creates a cgroup in every hierarchy, with its missing parents ({@code mkdir -p}). On v1 the new cpuset
+     * cgroups get their parent's {@code cpuset.cpus}/{@code cpuset.mems}, without which no process could join.
+     *
+     * @param path the cgroup path
+     * @return the cgroup
+     * @throws CgroupException if a directory cannot be created
+     */
+    Cgroup create(String path) throws CgroupException;
+
+    /**
+     * Removes a cgroup and its children from every hierarchy, deepest first. Waits for each to become empty and
+     * retries {@code rmdir} while the kernel answers EBUSY (a killed process may still be exiting); a missing
+     * cgroup is not an error.
+     *
+     * @param path the cgroup path; the root cannot be removed
+     * @throws CgroupException if a cgroup is still busy after the retries
+     */
+    void remove(String path) throws CgroupException;
+}

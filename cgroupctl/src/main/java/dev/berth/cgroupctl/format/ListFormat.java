@@ -1,0 +1,39 @@
+package dev.berth.cgroupctl.format;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Lists: one id per line ({@code cgroup.procs}, {@code tasks}) and space-separated words
+ * ({@code cgroup.controllers}, {@code cgroup.subtree_control}). Empty files are empty lists.
+ */
+public final class ListFormat {
+    private ListFormat() {
+    }
+
+    /**
+     * @param content e.g. {@code "1\n42\n"}
+     * @return the ids in file order
+     * @throws MalformedContentException if a line is not a non-negative integer
+     */
+    public static List<Long> parseIds(String content) throws MalformedContentException {
+        List<Long> out = new ArrayList<>();
+        for (String line : content.split("\n")) {
+            String l = line.strip();
+            if (!l.isEmpty()) {
+                out.add(Numbers.parseUnsigned(l, line));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param content e.g. {@code "cpuset cpu io memory pids\n"}
+     * @return the words
+     */
+    public static List<String> parseWords(String content) {
+        String c = content.strip();
+        return c.isEmpty() ? List.of() : Arrays.asList(c.split("\\s+"));
+    }
+}

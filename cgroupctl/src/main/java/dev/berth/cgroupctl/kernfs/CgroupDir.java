@@ -1,0 +1,173 @@
+package dev.berth.cgroupctl.kernfs;
+
+import dev.berth.cgroupctl.CgroupException;
+import dev.berth.cgroupctl.CgroupGoneException;
+import dev.berth.cgroupctl.CgroupReadException;
+import dev.berth.cgroupctl.CgroupWriteException;
+import dev.berth.cgroupctl.ControllerUnavailableException;
+import dev.berth.cgroupctl.MalformedCgroupFileException;
+import dev.berth.cgroupctl.format.ListFormat;
+import dev.berth.cgroupctl.format.MalformedContentException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+/**
+ * One cgroup directory in one hierarchy, with strict reads and explained writes. The only place that turns I/O
+ * errors on cgroup files into {@link CgroupException}s, so every controller maps them the same way.
+ */
+public final class CgroupDir {
+    private final Path dir;
+
+    /** @param dir the directory, e.g. {@code /sys/fs/cgroup/memory/docker/abc} */
+    public CgroupDir(Path dir) {
+        this.dir = dir;
+    }
+
+    /** @return the directory */
+    public Path path() {
+        return dir;
+    }
+
+    /** @return true if the directory exists */
+    public boolean exists() {
+        return Files.isDirectory(dir);
+    }
+
+    /**
+     * @param file a file name, e.g. {@code memory.max}
+     * @return true if the file exists (the controller is there)
+     */
+    public boolean has(String file) {
+        return Files.exists(dir.resolve(file));
+    }
+
+    /**
+     * Reads a whole file.
+     *
+     * @param file the file name
+     * @return the content
+     * @throws CgroupException {@link CgroupGoneException} if the cgroup vanished, {@link
+     *                         ControllerUnavailableException} if the file is missing or not supported
+     */
+    public String readString(String file) throws CgroupException {
+        Path p = dir.resolve(file);
+        try {
+            // Bytes, then decode with replacement: cgroup names may hold any byte and a read must not fail on them.
+            return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw readError(p, e);
+        }
+    }
+
+    /**
+     * Reads and parses a file.
+     *
+     * @param file   the file name
+     * @param parser the format's parser
+     * @param <T>    the parsed type
+     * @return the parsed value
+     * @throws CgroupException read errors as {@link #readString}, {@link MalformedCgroupFileException} on bad content
+     */
+    public <T> T read(String file, ContentParser<T> parser) throws CgroupException {
+        String content = readString(file);
+        try {
+            return parser.parse(content);
+        } catch (MalformedContentException e) {
+            throw new MalformedCgroupFileException(dir.resolve(file), e.line(), e.reason(), e);
+        }
+    }
+
+    /**
+     * Writes a value with one {@code write(2)}, as the kernel expects, without creating or truncating the file.
+     *
+     * @param file  the file name
+     * @param value the text, e.g. {@code "max 100000"}
+     * @throws CgroupException {@link CgroupWriteException} naming file, value and the kernel's answer;
+     *                         {@link CgroupGoneException} if the cgroup vanished
+     */
+    public void write(String file, String value) throws CgroupException {
+        Path p = dir.resolve(file);
+        try {
+            Files.write(p, value.getBytes(StandardCharsets.UTF_8), StandardOpenOption.WRITE);
+        } catch (NoSuchFileException e) {
+            if (!exists()) {
+                throw new CgroupGoneException(p, e);
+            }
+            throw new ControllerUnavailableException(p, "no such file", e);
+        } catch (IOException e) {
+            throw new CgroupWriteException(p, value, answer(e), e);
+        }
+    }
+
+    /**
+     * Writes a value, first recording what the file held so that {@code journal} can restore it.
+     *
+     * @param file    the file name
+     * @param value   the text
+     * @param journal where to record the old value
+     * @throws CgroupException as {@link #write(String, String)}
+     */
+    public void write(String file, String value, WriteJournal journal) throws CgroupException {
+        if (!journal.hasKey(this, file)) {
+            journal.record(this, file, readString(file).strip());
+        }
+        write(file, value);
+    }
+
+    /**
+     * Reads {@code cgroup.procs}.
+     *
+     * @return the pids in file order
+     * @throws CgroupException on read failure
+     */
+    public List<Long> readProcs() throws CgroupException {
+        return read("cgroup.procs", ListFormat::parseIds);
+    }
+
+    /**
+     * @param p the file that failed
+     * @param e the error
+     * @return the matching {@link CgroupException}
+     */
+    CgroupException readError(Path p, IOException e) {
+        String msg = String.valueOf(e.getMessage());
+        if (e instanceof NoSuchFileException) {
+            if (!exists()) {
+                return new CgroupGoneException(p, e);
+            }
+            return new ControllerUnavailableException(p, "no such file", e);
+        }
+        // kernfs answers ENODEV for reads of a cgroup removed after the file was opened.
+        // ESRCH: a /proc/<pid> file of a process that exited after the directory was looked up.
+        if (msg.contains("No such device") || msg.contains("No such process")) {
+            return new CgroupGoneException(p, e);
+        }
+        // PSI files exist but answer EOPNOTSUPP when the kernel runs with psi=0.
+        if (msg.contains("Operation not supported")) {
+            return new ControllerUnavailableException(p, "not supported by this kernel", e);
+        }
+        // Anything else (EACCES, EIO) is neither the cgroup's absence nor a format problem.
+        return new CgroupReadException(p, e);
+    }
+
+    /** The kernel's errno text as the JDK reports it, e.g. {@code Device or resource busy}. */
+    static String answer(IOException e) {
+        String m = e.getMessage();
+        if (m == null) {
+            return e.getClass().getSimpleName();
+        }
+        // FileSystemException messages are "<file>: <reason>"; keep the reason only.
+        int i = m.lastIndexOf(": ");
+        return i >= 0 ? m.substring(i + 2) : m;
+    }
+
+    @Override
+    public String toString() {
+        return dir.toString();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.berth.cgroupctl.v1;
+
+import dev.berth.cgroupctl.CgroupException;
+import dev.berth.cgroupctl.CgroupWriteException;
+import dev.berth.cgroupctl.CpuMax;
+import dev.berth.cgroupctl.CpuThrottling;
+import dev.berth.cgroupctl.CpuWeight;
+import dev.berth.cgroupctl.Limit;
+import dev.berth.cgroupctl.format.FlatKeyedFormat;
+import dev.berth.cgroupctl.format.SingleValueFormat;
+import dev.berth.cgroupctl.kernfs.CgroupDir;
+import dev.berth.cgroupctl.kernfs.WriteJournal;
+import java.util.Map;
+
+/**
+ * The v1 cpu controller: {@code cpu.stat} (throttling), {@code cpu.cfs_quota_us}/{@code cpu.cfs_period_us},
+ * {@code cpu.shares}. CPU time used is the separate cpuacct controller ({@link CpuacctController}).
+ */
+public final class CpuController {
+    private final CgroupDir dir;
+
+    /** @param dir the cgroup's directory in the cpu hierarchy */
+    public CpuController(CgroupDir dir) {
+        this.dir = dir;
+    }
+
+    /**
+     * Reads {@code cpu.stat}: {@code nr_periods nr_throttled throttled_time} (nanoseconds, converted).
+     *
+     * @return the counters
+     * @throws CgroupException on failure
+     */
+    public CpuThrottling readCpuThrottling() throws CgroupException {
+        return dir.read("cpu.stat", c -> {
+            Map<String, Long> m = FlatKeyedFormat.parse(c);
+            return new CpuThrottling(FlatKeyedFormat.require(m, "nr_periods"),
+                    FlatKeyedFormat.require(m, "nr_throttled"), FlatKeyedFormat.require(m, "throttled_time") / 1000);
+        });
+    }
+
+    /**
+     * Reads {@code cpu.cfs_quota_us} ({@code -1}: no limit) and {@code cpu.cfs_period_us}.
+     *
+     * @return quota and period
+     * @throws CgroupException on failure
+     */
+    public CpuMax readCpuMax() throws CgroupException {
+        long quota = dir.read("cpu.cfs_quota_us", SingleValueFormat::parseLong);
+        long period = dir.read("cpu.cfs_period_us", SingleValueFormat::parseUnsigned);
+        return new CpuMax(quota < 0 ? Limit.UNLIMITED : Limit.of(quota), period);
+    }
+
+    /**
+     * Reads {@code cpu.shares} and converts it ({@link CpuWeight#fromShares(long)}).
+     *
+     * @return the weight
+     * @throws CgroupException on failure
+     */
+    public CpuWeight readCpuWeight() throws CgroupException {
+        return CpuWeight.fromShares(readShares());
+    }
+
+    /** Reads {@code cpu.shares}. @return the raw shares @throws CgroupException on failure */
+    public long readShares() throws CgroupException {
+        return dir.read("cpu.shares", SingleValueFormat::parseUnsigned);
+    }
+
+    /**
+     * Writes the period, then the quota ({@code -1} for max). The kernel checks each write against the other value
+     * and the parent's bandwidth, so a new period can be refused (EINVAL) until the quota is changed; then the
+     * quota goes first, as runc's {@code fs/cpu.go} does.
+     *
+     * @throws CgroupException if refused
+     */
+    public void writeCpuMax(CpuMax v, WriteJournal j) throws CgroupException {
+        String quota = v.quotaUsec().isUnlimited() ? "-1" : v.quotaUsec().toString();
+        String period = Long.toString(v.periodUsec());
+        try {
+            dir.write("cpu.cfs_period_us", period, j);
+        } catch (CgroupWriteException e) {
+            dir.write("cpu.cfs_quota_us", quota, j);
+            dir.write("cpu.cfs_period_us", period, j);
+            return;
+        }
+        dir.write("cpu.cfs_quota_us", quota, j);
+    }
+
+    /** Writes {@code cpu.shares} = {@link CpuWeight#toShares()}. @throws CgroupException if refused */
+    public void writeCpuWeight(long weight, WriteJournal j) throws CgroupException {
+        dir.write("cpu.shares", Long.toString(new CpuWeight(weight).toShares()), j);
+    }
+}

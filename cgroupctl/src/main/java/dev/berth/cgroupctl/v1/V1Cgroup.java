@@ -1,0 +1,392 @@
+package dev.berth.cgroupctl.v1;
+
+import dev.berth.cgroupctl.Cgroup;
+import dev.berth.cgroupctl.CgroupException;
+import dev.berth.cgroupctl.CgroupGoneException;
+import dev.berth.cgroupctl.CgroupWriteException;
+import dev.berth.cgroupctl.ControllerUnavailableException;
+import dev.berth.cgroupctl.CpuMax;
+import dev.berth.cgroupctl.CpuThrottling;
+import dev.berth.cgroupctl.CpuUsage;
+import dev.berth.cgroupctl.CpuWeight;
+import dev.berth.cgroupctl.Cpuset;
+import dev.berth.cgroupctl.FreezerState;
+import dev.berth.cgroupctl.IoLimit;
+import dev.berth.cgroupctl.IoStat;
+import dev.berth.cgroupctl.Limit;
+import dev.berth.cgroupctl.MemoryEvents;
+import dev.berth.cgroupctl.MemoryStat;
+import dev.berth.cgroupctl.MemoryUsage;
+import dev.berth.cgroupctl.PidsUsage;
+import dev.berth.cgroupctl.Pressure;
+import dev.berth.cgroupctl.PressureResource;
+import dev.berth.cgroupctl.Resources;
+import dev.berth.cgroupctl.kernfs.CgroupDir;
+import dev.berth.cgroupctl.kernfs.Hierarchy;
+import dev.berth.cgroupctl.kernfs.KillLoop;
+import dev.berth.cgroupctl.kernfs.ResourceApplier;
+import dev.berth.cgroupctl.kernfs.ResourceWriter;
+import dev.berth.cgroupctl.kernfs.Signals;
+import dev.berth.cgroupctl.kernfs.WriteJournal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A cgroup of a v1 or hybrid host: one directory per controller hierarchy, plus, on hybrid hosts, one in the
+ * unified cgroup2 hierarchy. Controller files come from the controller's v1 hierarchy. The unified hierarchy
+ * supplies what v1 lacks (PSI, {@code cgroup.kill}) and stands in for the v1 freezer and cpuacct when the cgroup
+ * exists only there. Immutable; see {@link Cgroup}.
+ */
+public final class V1Cgroup implements Cgroup, ResourceWriter {
+    private final String path;
+    private final V1Hierarchies hierarchies;
+
+    /**
+     * @param hierarchies the host's hierarchies
+     * @param path        a normalised cgroup path
+     */
+    V1Cgroup(V1Hierarchies hierarchies, String path) {
+        this.hierarchies = hierarchies;
+        this.path = path;
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
+
+    @Override
+    public boolean exists() {
+        return allDirs().stream().anyMatch(CgroupDir::exists);
+    }
+
+    /** The cgroup's directory in a controller's hierarchy; unavailable if that controller is not mounted. */
+    private CgroupDir dir(String controller) throws ControllerUnavailableException {
+        Hierarchy h = hierarchies.byController().get(controller);
+        if (h == null) {
+            throw new ControllerUnavailableException(hierarchies.sysfs().resolve("fs/cgroup/" + controller),
+                    controller + " controller not mounted", null);
+        }
+        return h.dir(path);
+    }
+
+    private Optional<CgroupDir> unifiedDir() {
+        return hierarchies.unified().map(h -> h.dir(path)).filter(CgroupDir::exists);
+    }
+
+    private List<CgroupDir> allDirs() {
+        List<CgroupDir> out = new ArrayList<>();
+        for (Hierarchy h : hierarchies.all()) {
+            out.add(h.dir(path));
+        }
+        hierarchies.unified().ifPresent(h -> out.add(h.dir(path)));
+        return out;
+    }
+
+    private List<CgroupDir> existingDirs() throws CgroupGoneException {
+        List<CgroupDir> out = allDirs().stream().filter(CgroupDir::exists).toList();
+        if (out.isEmpty()) {
+            throw new CgroupGoneException(allDirs().isEmpty() ? hierarchies.sysfs() : allDirs().get(0).path(), null);
+        }
+        return out;
+    }
+
+    @Override
+    public List<Long> readProcs() throws CgroupException {
+        return KillLoop.procs(existingDirs());
+    }
+
+    @Override
+    public CpuUsage readCpuUsage() throws CgroupException {
+        Hierarchy acct = hierarchies.byController().get("cpuacct");
+        Optional<CgroupDir> unified = unifiedDir();
+        if ((acct == null || !acct.dir(path).exists()) && unified.isPresent()) {
+            return new dev.berth.cgroupctl.v2.CpuController(unified.get()).readCpuUsage();
+        }
+        return new CpuacctController(dir("cpuacct")).readCpuUsage();
+    }
+
+    @Override
+    public CpuThrottling readCpuThrottling() throws CgroupException {
+        return new CpuController(dir("cpu")).readCpuThrottling();
+    }
+
+    @Override
+    public CpuMax readCpuMax() throws CgroupException {
+        return new CpuController(dir("cpu")).readCpuMax();
+    }
+
+    @Override
+    public CpuWeight readCpuWeight() throws CgroupException {
+        return new CpuController(dir("cpu")).readCpuWeight();
+    }
+
+    @Override
+    public Cpuset readCpuset() throws CgroupException {
+        return new CpusetController(dir("cpuset")).readCpuset();
+    }
+
+    @Override
+    public MemoryUsage readMemory() throws CgroupException {
+        return new MemoryController(dir("memory")).readMemory();
+    }
+
+    @Override
+    public MemoryStat readMemoryStat() throws CgroupException {
+        return new MemoryController(dir("memory")).readMemoryStat();
+    }
+
+    @Override
+    public MemoryEvents readMemoryEvents() throws CgroupException {
+        return new MemoryController(dir("memory")).readMemoryEvents();
+    }
+
+    @Override
+    public IoStat readIoStat() throws CgroupException {
+        return new IoController(dir("blkio")).readIoStat();
+    }
+
+    @Override
+    public List<IoLimit> readIoLimits() throws CgroupException {
+        return new IoController(dir("blkio")).readIoLimits();
+    }
+
+    @Override
+    public PidsUsage readPids() throws CgroupException {
+        return new PidsController(dir("pids")).readPids();
+    }
+
+    @Override
+    public Pressure readPressure(PressureResource resource) throws CgroupException {
+        Optional<CgroupDir> unified = unifiedDir();
+        if (unified.isEmpty()) {
+            existingDirs();
+            Path where = hierarchies.unified().map(h -> h.dir(path).path()).orElse(hierarchies.sysfs());
+            throw new ControllerUnavailableException(where.resolve(resource.fileName()),
+                    "no PSI: cgroup v1 has none and the cgroup is not in a cgroup2 hierarchy", null);
+        }
+        return new dev.berth.cgroupctl.v2.PressureController(unified.get()).readPressure(resource);
+    }
+
+    @Override
+    public FreezerState readFreezerState() throws CgroupException {
+        return freezer().readFreezerState();
+    }
+
+    /**
+     * The v1 freezer when the cgroup is in the freezer hierarchy (what runc and docker use on hybrid hosts, so their
+     * view stays consistent); else the unified hierarchy's {@code cgroup.freeze}.
+     */
+    private Freezer freezer() throws CgroupException {
+        Hierarchy fh = hierarchies.byController().get("freezer");
+        if (fh != null && fh.dir(path).exists()) {
+            FreezerController f = new FreezerController(fh.dir(path));
+            if (f.available()) {
+                return new Freezer(f::readFreezerState, f::freeze, f::thaw);
+            }
+        }
+        Optional<CgroupDir> unified = unifiedDir();
+        if (unified.isPresent()) {
+            dev.berth.cgroupctl.v2.FreezerController f = new dev.berth.cgroupctl.v2.FreezerController(unified.get());
+            if (f.available()) {
+                return new Freezer(f::readFreezerState, f::freeze, f::thaw);
+            }
+        }
+        existingDirs();
+        throw new ControllerUnavailableException(fh != null ? fh.dir(path).path().resolve("freezer.state")
+                : hierarchies.sysfs().resolve("fs/cgroup/freezer"), "no freezer for this cgroup", null);
+    }
+
+    /** Whichever freezer {@link #freezer()} picked. */
+    private record Freezer(StateReader state, Action freeze, Action thaw) {
+        interface StateReader {
+            FreezerState read() throws CgroupException;
+        }
+
+        interface Action {
+            void run(Duration timeout) throws CgroupException;
+        }
+
+        FreezerState readFreezerState() throws CgroupException {
+            return state.read();
+        }
+    }
+
+    @Override
+    public void apply(Resources resources) throws CgroupException {
+        ResourceApplier.apply(this, resources);
+    }
+
+    @Override
+    public void writeCpuMax(CpuMax v) throws CgroupException {
+        ResourceApplier.checkCpuMax(v);
+        ResourceWriter.transact(j -> writeCpuMax(v, j));
+    }
+
+    @Override
+    public void writeCpuWeight(long weight) throws CgroupException {
+        new CpuWeight(weight);
+        ResourceWriter.transact(j -> writeCpuWeight(weight, j));
+    }
+
+    @Override
+    public void writeCpuset(String cpus, String mems) throws CgroupException {
+        ResourceApplier.apply(this, Resources.none().withCpusetCpus(cpus).withCpusetMems(mems));
+    }
+
+    @Override
+    public void writeMemoryMax(Limit max) throws CgroupException {
+        ResourceWriter.transact(j -> writeMemoryMax(max, j));
+    }
+
+    @Override
+    public void writeMemoryHigh(Limit high) throws CgroupException {
+        ResourceWriter.transact(j -> writeMemoryHigh(high, j));
+    }
+
+    @Override
+    public void writeMemorySwapMax(Limit swapMax) throws CgroupException {
+        ResourceWriter.transact(j -> writeMemorySwapMax(swapMax, j));
+    }
+
+    @Override
+    public void writePidsMax(Limit max) throws CgroupException {
+        ResourceWriter.transact(j -> writePidsMax(max, j));
+    }
+
+    @Override
+    public void writeIoLimit(IoLimit limit) throws CgroupException {
+        ResourceWriter.transact(j -> writeIoLimit(limit, j));
+    }
+
+    @Override
+    public void writeCpuMax(CpuMax v, WriteJournal j) throws CgroupException {
+        new CpuController(dir("cpu")).writeCpuMax(v, j);
+    }
+
+    @Override
+    public void writeCpuWeight(long weight, WriteJournal j) throws CgroupException {
+        new CpuController(dir("cpu")).writeCpuWeight(weight, j);
+    }
+
+    @Override
+    public void writeCpusetCpus(String cpus, WriteJournal j) throws CgroupException {
+        new CpusetController(dir("cpuset")).writeCpus(cpus, j);
+    }
+
+    @Override
+    public void writeCpusetMems(String mems, WriteJournal j) throws CgroupException {
+        new CpusetController(dir("cpuset")).writeMems(mems, j);
+    }
+
+    @Override
+    public void writeMemoryMax(Limit v, WriteJournal j) throws CgroupException {
+        new MemoryController(dir("memory")).writeMemoryMax(v, j);
+    }
+
+    @Override
+    public void writeMemoryHigh(Limit v, WriteJournal j) throws CgroupException {
+        new MemoryController(dir("memory")).writeMemoryHigh(v, j);
+    }
+
+    @Override
+    public void writeMemorySwapMax(Limit v, WriteJournal j) throws CgroupException {
+        new MemoryController(dir("memory")).writeMemorySwapMax(v, j);
+    }
+
+    @Override
+    public void writePidsMax(Limit v, WriteJournal j) throws CgroupException {
+        new PidsController(dir("pids")).writePidsMax(v, j);
+    }
+
+    @Override
+    public void writeIoLimit(IoLimit v, WriteJournal j) throws CgroupException {
+        new IoController(dir("blkio")).writeIoLimit(v, j);
+    }
+
+    /** Writes the pid to {@code cgroup.procs} of every hierarchy the cgroup exists in. */
+    @Override
+    public void addProcess(long pid) throws CgroupException {
+        for (CgroupDir d : existingDirs()) {
+            d.write("cgroup.procs", Long.toString(pid));
+        }
+    }
+
+    @Override
+    public void freeze(Duration timeout) throws CgroupException {
+        Freezer f = freezer();
+        if (Signals.includesSelf(members())) {
+            throw new CgroupWriteException(existingDirs().get(0).path(), "FROZEN",
+                    "refusing: the calling process is a member", null);
+        }
+        f.freeze().run(timeout);
+    }
+
+    @Override
+    public void thaw(Duration timeout) throws CgroupException {
+        freezer().thaw().run(timeout);
+    }
+
+    private List<Long> members() throws CgroupException {
+        List<CgroupDir> dirs = new ArrayList<>();
+        for (Hierarchy h : hierarchies.all()) {
+            dirs.addAll(h.subtree(path));
+        }
+        hierarchies.unified().ifPresent(h -> dirs.addAll(h.subtree(path)));
+        return KillLoop.procs(dirs);
+    }
+
+    @Override
+    public void killAll(Duration timeout) throws CgroupException {
+        KillLoop.killAll(new KillLoop.Target() {
+            @Override
+            public List<Long> members() throws CgroupException {
+                return V1Cgroup.this.members();
+            }
+
+            @Override
+            public boolean writeKill() throws CgroupException {
+                Optional<CgroupDir> u = unifiedDir();
+                if (u.isEmpty() || !u.get().has("cgroup.kill")) {
+                    return false;
+                }
+                u.get().write("cgroup.kill", "1");
+                return true;
+            }
+
+            @Override
+            public boolean canFreeze() {
+                try {
+                    freezer();
+                    return true;
+                } catch (CgroupException e) {
+                    return false;
+                }
+            }
+
+            @Override
+            public void freeze(Duration t) throws CgroupException {
+                freezer().freeze().run(t);
+            }
+
+            @Override
+            public void thaw(Duration t) throws CgroupException {
+                freezer().thaw().run(t);
+            }
+
+            @Override
+            public Path file() {
+                List<CgroupDir> d = allDirs();
+                return d.isEmpty() ? hierarchies.sysfs() : d.get(0).path().resolve("cgroup.procs");
+            }
+        }, timeout);
+    }
+
+    @Override
+    public String toString() {
+        return "cgroup " + path;
+    }
+}

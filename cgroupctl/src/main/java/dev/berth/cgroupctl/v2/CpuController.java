@@ -1,0 +1,92 @@
+package dev.berth.cgroupctl.v2;
+
+import dev.berth.cgroupctl.CgroupException;
+import dev.berth.cgroupctl.ControllerUnavailableException;
+import dev.berth.cgroupctl.CpuMax;
+import dev.berth.cgroupctl.CpuThrottling;
+import dev.berth.cgroupctl.CpuUsage;
+import dev.berth.cgroupctl.CpuWeight;
+import dev.berth.cgroupctl.format.FlatKeyedFormat;
+import dev.berth.cgroupctl.format.SingleValueFormat;
+import dev.berth.cgroupctl.kernfs.CgroupDir;
+import dev.berth.cgroupctl.kernfs.WriteJournal;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * The v2 cpu controller: {@code cpu.stat}, {@code cpu.max}, {@code cpu.weight}. {@code cpu.stat} with
+ * {@code usage_usec user_usec system_usec} is a core file that every cgroup2 cgroup has, even when the cpu controller
+ * is not enabled (as in the unified hierarchy of hybrid hosts); the throttling keys appear only with the controller.
+ */
+public final class CpuController {
+    private final CgroupDir dir;
+
+    /** @param dir the cgroup's directory */
+    public CpuController(CgroupDir dir) {
+        this.dir = dir;
+    }
+
+    /** Reads {@code cpu.stat} usage keys. @return usage in microseconds @throws CgroupException on failure */
+    public CpuUsage readCpuUsage() throws CgroupException {
+        return dir.read("cpu.stat", c -> {
+            Map<String, Long> m = FlatKeyedFormat.parse(c);
+            return new CpuUsage(FlatKeyedFormat.require(m, "usage_usec"), opt(m, "user_usec"), opt(m, "system_usec"));
+        });
+    }
+
+    /**
+     * Reads {@code cpu.stat} throttling keys ({@code nr_periods nr_throttled throttled_usec}).
+     *
+     * @return the counters
+     * @throws CgroupException {@link ControllerUnavailableException} when the cpu controller is not enabled
+     */
+    public CpuThrottling readCpuThrottling() throws CgroupException {
+        Map<String, Long> m = dir.read("cpu.stat", FlatKeyedFormat::parse);
+        if (!m.containsKey("nr_periods")) {
+            throw new ControllerUnavailableException(dir.path().resolve("cpu.stat"),
+                    "cpu controller not enabled (no nr_periods)", null);
+        }
+        return dir.read("cpu.stat", c -> {
+            Map<String, Long> s = FlatKeyedFormat.parse(c);
+            return new CpuThrottling(FlatKeyedFormat.require(s, "nr_periods"),
+                    FlatKeyedFormat.require(s, "nr_throttled"), FlatKeyedFormat.require(s, "throttled_usec"));
+        });
+    }
+
+    /** Reads {@code cpu.max} ({@code "max 100000"}). @return quota and period @throws CgroupException on failure */
+    public CpuMax readCpuMax() throws CgroupException {
+        return dir.read("cpu.max", CpuController::parseCpuMax);
+    }
+
+    static CpuMax parseCpuMax(String content) throws dev.berth.cgroupctl.format.MalformedContentException {
+        List<String> f = SingleValueFormat.parseFields(content, 2);
+        return new CpuMax(SingleValueFormat.parseLimitToken(f.get(0)),
+                SingleValueFormat.parseLimitToken(f.get(1)).value().orElse(0));
+    }
+
+    /** Reads {@code cpu.weight} (1..10000). @return the weight @throws CgroupException on failure */
+    public CpuWeight readCpuWeight() throws CgroupException {
+        long w = dir.read("cpu.weight", SingleValueFormat::parseUnsigned);
+        if (w < CpuWeight.MIN || w > CpuWeight.MAX) {
+            throw new dev.berth.cgroupctl.MalformedCgroupFileException(dir.path().resolve("cpu.weight"),
+                    Long.toString(w), "expected 1..10000", null);
+        }
+        return new CpuWeight(w);
+    }
+
+    /** Writes {@code cpu.max} as {@code "quota period"}. @throws CgroupException if refused */
+    public void writeCpuMax(CpuMax v, WriteJournal j) throws CgroupException {
+        dir.write("cpu.max", v.quotaUsec() + " " + v.periodUsec(), j);
+    }
+
+    /** Writes {@code cpu.weight}. @throws CgroupException if refused */
+    public void writeCpuWeight(long weight, WriteJournal j) throws CgroupException {
+        dir.write("cpu.weight", Long.toString(weight), j);
+    }
+
+    private static OptionalLong opt(Map<String, Long> m, String key) {
+        Long v = m.get(key);
+        return v == null ? OptionalLong.empty() : OptionalLong.of(v);
+    }
+}

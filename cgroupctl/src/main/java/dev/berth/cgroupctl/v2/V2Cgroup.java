@@ -1,0 +1,303 @@
+package dev.berth.cgroupctl.v2;
+
+import dev.berth.cgroupctl.Cgroup;
+import dev.berth.cgroupctl.CgroupException;
+import dev.berth.cgroupctl.CgroupGoneException;
+import dev.berth.cgroupctl.CgroupWriteException;
+import dev.berth.cgroupctl.ControllerUnavailableException;
+import dev.berth.cgroupctl.CpuMax;
+import dev.berth.cgroupctl.CpuThrottling;
+import dev.berth.cgroupctl.CpuUsage;
+import dev.berth.cgroupctl.CpuWeight;
+import dev.berth.cgroupctl.Cpuset;
+import dev.berth.cgroupctl.FreezerState;
+import dev.berth.cgroupctl.IoLimit;
+import dev.berth.cgroupctl.IoStat;
+import dev.berth.cgroupctl.Limit;
+import dev.berth.cgroupctl.MemoryEvents;
+import dev.berth.cgroupctl.MemoryStat;
+import dev.berth.cgroupctl.MemoryUsage;
+import dev.berth.cgroupctl.PidsUsage;
+import dev.berth.cgroupctl.Pressure;
+import dev.berth.cgroupctl.PressureResource;
+import dev.berth.cgroupctl.Resources;
+import dev.berth.cgroupctl.kernfs.CgroupDir;
+import dev.berth.cgroupctl.kernfs.Hierarchy;
+import dev.berth.cgroupctl.kernfs.KillLoop;
+import dev.berth.cgroupctl.kernfs.ResourceApplier;
+import dev.berth.cgroupctl.kernfs.ResourceWriter;
+import dev.berth.cgroupctl.kernfs.Signals;
+import dev.berth.cgroupctl.kernfs.WriteJournal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** A cgroup of a pure cgroup2 host: every file in one directory. Immutable; see {@link Cgroup}. */
+public final class V2Cgroup implements Cgroup, ResourceWriter {
+    private final Hierarchy hierarchy;
+    private final String path;
+    private final CgroupDir dir;
+
+    /**
+     * @param hierarchy the cgroup2 hierarchy
+     * @param path      a normalised cgroup path
+     */
+    public V2Cgroup(Hierarchy hierarchy, String path) {
+        this.hierarchy = hierarchy;
+        this.path = path;
+        this.dir = hierarchy.dir(path);
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
+
+    @Override
+    public boolean exists() {
+        return dir.exists();
+    }
+
+    @Override
+    public List<Long> readProcs() throws CgroupException {
+        return new CoreController(dir).readProcs().stream().sorted().toList();
+    }
+
+    @Override
+    public CpuUsage readCpuUsage() throws CgroupException {
+        return new CpuController(dir).readCpuUsage();
+    }
+
+    @Override
+    public CpuThrottling readCpuThrottling() throws CgroupException {
+        return new CpuController(dir).readCpuThrottling();
+    }
+
+    @Override
+    public CpuMax readCpuMax() throws CgroupException {
+        return new CpuController(dir).readCpuMax();
+    }
+
+    @Override
+    public CpuWeight readCpuWeight() throws CgroupException {
+        return new CpuController(dir).readCpuWeight();
+    }
+
+    @Override
+    public Cpuset readCpuset() throws CgroupException {
+        return new CpusetController(dir).readCpuset();
+    }
+
+    @Override
+    public MemoryUsage readMemory() throws CgroupException {
+        return new MemoryController(dir).readMemory();
+    }
+
+    @Override
+    public MemoryStat readMemoryStat() throws CgroupException {
+        return new MemoryController(dir).readMemoryStat();
+    }
+
+    @Override
+    public MemoryEvents readMemoryEvents() throws CgroupException {
+        return new MemoryController(dir).readMemoryEvents();
+    }
+
+    @Override
+    public IoStat readIoStat() throws CgroupException {
+        return new IoController(dir).readIoStat();
+    }
+
+    @Override
+    public List<IoLimit> readIoLimits() throws CgroupException {
+        return new IoController(dir).readIoLimits();
+    }
+
+    @Override
+    public PidsUsage readPids() throws CgroupException {
+        return new PidsController(dir).readPids();
+    }
+
+    @Override
+    public Pressure readPressure(PressureResource resource) throws CgroupException {
+        return new PressureController(dir).readPressure(resource);
+    }
+
+    @Override
+    public FreezerState readFreezerState() throws CgroupException {
+        return freezer().readFreezerState();
+    }
+
+    private FreezerController freezer() throws CgroupException {
+        FreezerController f = new FreezerController(dir);
+        if (!f.available()) {
+            if (!dir.exists()) {
+                throw new CgroupGoneException(dir.path(), null);
+            }
+            throw new ControllerUnavailableException(dir.path().resolve("cgroup.freeze"),
+                    "no cgroup freezer (root cgroup, or Linux before 5.2)", null);
+        }
+        return f;
+    }
+
+    @Override
+    public void apply(Resources resources) throws CgroupException {
+        ResourceApplier.apply(this, resources);
+    }
+
+    @Override
+    public void writeCpuMax(CpuMax v) throws CgroupException {
+        ResourceApplier.checkCpuMax(v);
+        ResourceWriter.transact(j -> writeCpuMax(v, j));
+    }
+
+    @Override
+    public void writeCpuWeight(long weight) throws CgroupException {
+        new CpuWeight(weight);
+        ResourceWriter.transact(j -> writeCpuWeight(weight, j));
+    }
+
+    @Override
+    public void writeCpuset(String cpus, String mems) throws CgroupException {
+        ResourceApplier.apply(this, Resources.none().withCpusetCpus(cpus).withCpusetMems(mems));
+    }
+
+    @Override
+    public void writeMemoryMax(Limit max) throws CgroupException {
+        ResourceWriter.transact(j -> writeMemoryMax(max, j));
+    }
+
+    @Override
+    public void writeMemoryHigh(Limit high) throws CgroupException {
+        ResourceWriter.transact(j -> writeMemoryHigh(high, j));
+    }
+
+    @Override
+    public void writeMemorySwapMax(Limit swapMax) throws CgroupException {
+        ResourceWriter.transact(j -> writeMemorySwapMax(swapMax, j));
+    }
+
+    @Override
+    public void writePidsMax(Limit max) throws CgroupException {
+        ResourceWriter.transact(j -> writePidsMax(max, j));
+    }
+
+    @Override
+    public void writeIoLimit(IoLimit limit) throws CgroupException {
+        ResourceWriter.transact(j -> writeIoLimit(limit, j));
+    }
+
+    @Override
+    public void writeCpuMax(CpuMax v, WriteJournal j) throws CgroupException {
+        new CpuController(dir).writeCpuMax(v, j);
+    }
+
+    @Override
+    public void writeCpuWeight(long weight, WriteJournal j) throws CgroupException {
+        new CpuController(dir).writeCpuWeight(weight, j);
+    }
+
+    @Override
+    public void writeCpusetCpus(String cpus, WriteJournal j) throws CgroupException {
+        new CpusetController(dir).writeCpus(cpus, j);
+    }
+
+    @Override
+    public void writeCpusetMems(String mems, WriteJournal j) throws CgroupException {
+        new CpusetController(dir).writeMems(mems, j);
+    }
+
+    @Override
+    public void writeMemoryMax(Limit v, WriteJournal j) throws CgroupException {
+        new MemoryController(dir).writeMemoryMax(v, j);
+    }
+
+    @Override
+    public void writeMemoryHigh(Limit v, WriteJournal j) throws CgroupException {
+        new MemoryController(dir).writeMemoryHigh(v, j);
+    }
+
+    @Override
+    public void writeMemorySwapMax(Limit v, WriteJournal j) throws CgroupException {
+        new MemoryController(dir).writeMemorySwapMax(v, j);
+    }
+
+    @Override
+    public void writePidsMax(Limit v, WriteJournal j) throws CgroupException {
+        new PidsController(dir).writePidsMax(v, j);
+    }
+
+    @Override
+    public void writeIoLimit(IoLimit v, WriteJournal j) throws CgroupException {
+        new IoController(dir).writeIoLimit(v, j);
+    }
+
+    @Override
+    public void addProcess(long pid) throws CgroupException {
+        new CoreController(dir).addProcess(pid);
+    }
+
+    @Override
+    public void freeze(Duration timeout) throws CgroupException {
+        FreezerController f = freezer();
+        refuseSelf("1");
+        f.freeze(timeout);
+    }
+
+    @Override
+    public void thaw(Duration timeout) throws CgroupException {
+        freezer().thaw(timeout);
+    }
+
+    private void refuseSelf(String value) throws CgroupException {
+        if (Signals.includesSelf(KillLoop.procs(hierarchy.subtree(path)))) {
+            throw new CgroupWriteException(dir.path().resolve("cgroup.freeze"), value,
+                    "refusing: the calling process is a member", null);
+        }
+    }
+
+    @Override
+    public void killAll(Duration timeout) throws CgroupException {
+        KillLoop.killAll(new KillLoop.Target() {
+            @Override
+            public List<Long> members() throws CgroupException {
+                return KillLoop.procs(hierarchy.subtree(path));
+            }
+
+            @Override
+            public boolean writeKill() throws CgroupException {
+                CoreController core = new CoreController(dir);
+                if (!core.canKill()) {
+                    return false;
+                }
+                core.kill();
+                return true;
+            }
+
+            @Override
+            public boolean canFreeze() {
+                return new FreezerController(dir).available();
+            }
+
+            @Override
+            public void freeze(Duration t) throws CgroupException {
+                new FreezerController(dir).freeze(t);
+            }
+
+            @Override
+            public void thaw(Duration t) throws CgroupException {
+                new FreezerController(dir).thaw(t);
+            }
+
+            @Override
+            public Path file() {
+                return dir.path().resolve("cgroup.procs");
+            }
+        }, timeout);
+    }
+
+    @Override
+    public String toString() {
+        return "cgroup " + path + " (" + dir.path() + ")";
+    }
+}

@@ -1,0 +1,135 @@
+package dev.berth.collectors;
+
+import dev.berth.cgroupctl.CgroupException;
+import dev.berth.cgroupctl.CgroupFs;
+import dev.berth.cgroupctl.CgroupFsProber;
+import dev.berth.collectors.discovery.RuntimeNames;
+import dev.berth.collectors.proc.Auxv;
+import dev.berth.collectors.proc.BlockDevices;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The façade the console and the CLI use: one {@link #tick} discovers containers, samples them and the host, and
+ * derives rates against the previous tick. Keeps the previous raw samples, nothing else.
+ *
+ * <p>A container that appears during a tick has no rates until the next one; one that vanishes is dropped from
+ * the tick in which it vanished. Nothing a container does makes {@code tick} throw.
+ *
+ * <p><b>Not thread-safe</b>: call {@code tick} from one thread (the sampler thread) and hand the immutable
+ * {@link Snapshot} to others.
+ */
+public final class Collector {
+    private final Path procfs;
+    private final ContainerDiscovery discovery;
+    private final ContainerSampler containers;
+    private final HostSampler host;
+    private final ProcessSampler processSampler;
+    private final InstantSource clock;
+    private Instant previousAt;
+    private HostSample previousHost;
+    private Map<String, ContainerSample> previous = Map.of();
+    private Map<String, List<ProcessSample>> previousProcesses = Map.of();
+
+    /**
+     * Wires a collector over explicit parts (tests, fixture trees).
+     *
+     * @param fs       the cgroup filesystem
+     * @param procfs   procfs root
+     * @param sysfs    sysfs root
+     * @param names    docker/podman name lookup
+     * @param clock    the clock all samples are stamped with
+     * @param hz       USER_HZ
+     * @param pageSize bytes per page
+     */
+    public Collector(CgroupFs fs, Path procfs, Path sysfs, RuntimeNames names, InstantSource clock, long hz,
+            long pageSize) {
+        BlockDevices devices = new BlockDevices(sysfs);
+        this.procfs = procfs;
+        this.clock = clock;
+        this.processSampler = new ProcessSampler(procfs, hz, pageSize);
+        this.discovery = new ContainerDiscovery(fs, procfs, names);
+        this.containers = new ContainerSampler(fs, procfs, devices, clock);
+        this.host = new HostSampler(procfs, devices, processSampler, clock);
+    }
+
+    /**
+     * A collector for a host whose procfs and sysfs are mounted at the given roots: probes the cgroup layout,
+     * takes docker/podman names from under {@code fsRoot}, and USER_HZ and the page size from berth's own
+     * auxiliary vector ({@code /proc/self/auxv}: properties of the running kernel, so it is read from the real
+     * procfs even when {@code procfs} is a fixture tree).
+     *
+     * @param procfs procfs root, normally {@code /proc}
+     * @param sysfs  sysfs root, normally {@code /sys}
+     * @param fsRoot root under which {@code var/lib/docker} and {@code var/lib/containers} are, normally {@code /}
+     * @param clock  the clock samples are stamped with
+     * @throws CgroupException when no usable cgroup filesystem is found
+     */
+    public static Collector forHost(Path procfs, Path sysfs, Path fsRoot, InstantSource clock)
+            throws CgroupException {
+        CgroupFs fs = CgroupFs.open(new CgroupFsProber(procfs, sysfs).probe());
+        return new Collector(fs, procfs, sysfs, new RuntimeNames(fsRoot), clock,
+                // 100 and 4096 are what every mainstream Linux ABI uses, for the odd JVM that cannot read auxv.
+                Auxv.read(Path.of("/proc/self/auxv"), Auxv.AT_CLKTCK).orElse(100),
+                Auxv.read(Path.of("/proc/self/auxv"), Auxv.AT_PAGESZ).orElse(4096));
+    }
+
+    /** procfs root this collector reads. */
+    public Path procfs() {
+        return procfs;
+    }
+
+    /** One tick: discover, sample, derive. Never throws for anything a container does. */
+    public Snapshot tick(TickOptions options) {
+        List<String> warnings = new ArrayList<>();
+        Instant at = clock.instant();
+        Optional<Duration> elapsed = previousAt == null ? Optional.empty()
+                : Optional.of(Duration.between(previousAt, at));
+        Duration dt = elapsed.orElse(Duration.ZERO);
+        List<ContainerIdentity> ids;
+        try {
+            ids = discovery.discover(options.allCgroups(), warnings::add);
+        } catch (CgroupException e) {
+            warnings.add(e.getMessage());
+            ids = List.of();
+        }
+        Map<String, ContainerSample> current = new HashMap<>();
+        List<ContainerModel> models = new ArrayList<>(ids.size());
+        for (ContainerIdentity id : ids) {
+            Optional<ContainerSample> s = containers.sample(id, warnings::add);
+            if (s.isEmpty()) {
+                continue;
+            }
+            current.put(id.cgroup(), s.get());
+            // Rates use each container's own sample times, not the tick's, so a slow tick does not skew them.
+            ContainerSample prev = previous.get(id.cgroup());
+            Duration own = prev == null ? dt : Duration.between(prev.at(), s.get().at());
+            models.add(ContainerModel.derive(Optional.ofNullable(prev), s.get(), own));
+        }
+        Map<String, List<ProcessModel>> procs = new HashMap<>();
+        Map<String, List<ProcessSample>> procSamples = new HashMap<>();
+        for (ContainerModel m : models) {
+            if (options.processesOf().contains(m.identity().cgroup())) {
+                List<ProcessSample> now = processSampler.sample(m.identity().pids());
+                procSamples.put(m.identity().cgroup(), now);
+                procs.put(m.identity().cgroup(), ProcessModel.derive(
+                        previousProcesses.getOrDefault(m.identity().cgroup(), List.of()), now, dt));
+            }
+        }
+        HostSample hs = host.sample(options.hostProcesses(), warnings::add);
+        HostModel hm = HostModel.derive(Optional.ofNullable(previousHost),
+                hs, previousHost == null ? dt : Duration.between(previousHost.at(), hs.at()));
+        previousAt = at;
+        previousHost = hs;
+        previous = current;
+        previousProcesses = procSamples;
+        return new Snapshot(at, elapsed, hm, models, procs, warnings);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.berth.collectors;
+
+import dev.berth.cgroupctl.Limit;
+import dev.berth.collectors.proc.BlockDevice;
+import dev.berth.collectors.proc.NetDevCounters;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Raw counters of one container at one instant, as read by {@link ContainerSampler}. No rates: those need two
+ * samples and are derived by {@link ContainerModel#derive}. Every value that could not be read is an empty
+ * Optional, never 0. Immutable.
+ *
+ * @param at       when the sample was taken (from the collector's injected clock)
+ * @param identity who the container is
+ * @param state    running, frozen or exited
+ * @param cpu      CPU counters
+ * @param memory   memory counters
+ * @param io       block IO counters, per device; empty Optional when the IO controller is unavailable
+ * @param net      per-interface counters of the container's own network namespace; empty Optional when the
+ *                 container shares the host's namespace, has no member process or the file is unreadable
+ * @param pids     pids controller
+ * @param cpuPressure    {@code cpu.pressure}
+ * @param memoryPressure {@code memory.pressure}
+ * @param ioPressure     {@code io.pressure}
+ */
+public record ContainerSample(Instant at, ContainerIdentity identity, ContainerState state, Cpu cpu, Memory memory,
+        Optional<List<IoDevice>> io, Optional<List<NetDevCounters>> net, Pids pids, Optional<Psi> cpuPressure,
+        Optional<Psi> memoryPressure, Optional<Psi> ioPressure) {
+
+    /**
+     * CPU counters, microseconds since the cgroup was created.
+     *
+     * @param usageUsec         total CPU time ({@code cpu.stat usage_usec}, v1 {@code cpuacct.usage})
+     * @param userUsec          user part
+     * @param systemUsec        system part
+     * @param periods           enforcement periods elapsed ({@code nr_periods})
+     * @param throttledPeriods  periods in which the quota ran out ({@code nr_throttled})
+     * @param throttledUsec     time throttled ({@code throttled_usec}, v1 {@code throttled_time}/1000)
+     * @param quotaUsec         quota per period ({@code cpu.max}, v1 {@code cpu.cfs_quota_us}); unlimited when "max"/-1
+     * @param periodUsec        the period the quota applies to
+     */
+    public record Cpu(OptionalLong usageUsec, OptionalLong userUsec, OptionalLong systemUsec, OptionalLong periods,
+            OptionalLong throttledPeriods, OptionalLong throttledUsec, Optional<Limit> quotaUsec,
+            OptionalLong periodUsec) {
+    }
+
+    /**
+     * Memory counters, bytes.
+     *
+     * @param usageBytes        {@code memory.current} (v1 {@code memory.usage_in_bytes}), page cache included
+     * @param anonBytes         {@code memory.stat anon} (v1 {@code total_rss})
+     * @param fileBytes         {@code memory.stat file} (v1 {@code total_cache})
+     * @param inactiveFileBytes {@code memory.stat inactive_file} (v1 {@code total_inactive_file})
+     * @param limitBytes        {@code memory.max} (v1 {@code memory.limit_in_bytes}); unlimited when "max"
+     * @param oomKills          {@code memory.events oom_kill} (v1 {@code memory.oom_control oom_kill})
+     * @param swapBytes         {@code memory.swap.current}
+     */
+    public record Memory(OptionalLong usageBytes, OptionalLong anonBytes, OptionalLong fileBytes,
+            OptionalLong inactiveFileBytes, Optional<Limit> limitBytes, OptionalLong oomKills,
+            OptionalLong swapBytes) {
+    }
+
+    /**
+     * One device of {@code io.stat} (v1 {@code blkio.throttle.io_service_bytes/io_serviced}).
+     *
+     * @param device the device, with the whole-disk verdict of {@link dev.berth.collectors.proc.BlockDevices}
+     */
+    public record IoDevice(BlockDevice device, long readBytes, long writeBytes, long readOps, long writeOps) {
+    }
+
+    /**
+     * Pids controller.
+     *
+     * @param current {@code pids.current}
+     * @param limit   {@code pids.max}; unlimited when "max"
+     */
+    public record Pids(OptionalLong current, Optional<Limit> limit) {
+    }
+}

@@ -1,0 +1,30 @@
+package dev.berth.collectors;
+
+import dev.berth.collectors.proc.BlockDevice;
+import dev.berth.collectors.proc.DiskCounters;
+import dev.berth.collectors.proc.LoadAverage;
+import dev.berth.collectors.proc.NetDevCounters;
+import dev.berth.collectors.proc.ProcStat;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Raw host counters at one instant, read by {@link HostSampler}. Each part is empty when its file could not be
+ * read (the reason is in {@link Snapshot#warnings()}). Immutable.
+ *
+ * @param at        when (the collector's clock)
+ * @param stat      {@code /proc/stat}
+ * @param load      {@code /proc/loadavg}
+ * @param memory    {@code /proc/meminfo}
+ * @param disks     {@code /proc/diskstats}, every device, each with its whole-disk verdict
+ * @param net       {@code /proc/1/net/dev}: the host's (pid 1's) network namespace, whatever namespace berth runs in
+ * @param processes every process
+ */
+public record HostSample(Instant at, Optional<ProcStat> stat, Optional<LoadAverage> load, Optional<HostMemory> memory,
+        Optional<List<Disk>> disks, Optional<List<NetDevCounters>> net, Optional<List<ProcessSample>> processes) {
+
+    /** One device of {@code /proc/diskstats} with its sysfs description. */
+    public record Disk(BlockDevice device, DiskCounters counters) {
+    }
+}

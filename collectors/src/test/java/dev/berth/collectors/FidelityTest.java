@@ -1,0 +1,173 @@
+package dev.berth.collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.berth.cgroupctl.Cgroup;
+import dev.berth.cgroupctl.CpuMax;
+import dev.berth.cgroupctl.Limit;
+import dev.berth.collectors.testing.LiveHost;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fidelity against the live kernel: what berth reports for a known load is that load, within the issue's
+ * tolerances. Runs as root only; every cgroup lives under a test-named parent removed afterwards, and every
+ * process is one the test started. The figures measured are printed ("fidelity: ...") for the record.
+ */
+@Tag("privileged")
+class FidelityTest {
+    private static final TickOptions ALL = new TickOptions(true, false, Set.of());
+
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void root() {
+        assumeTrue("root".equals(System.getProperty("user.name")), "needs root to create cgroups");
+    }
+
+    private static Collector collector() throws Exception {
+        return Collector.forHost(Path.of("/proc"), Path.of("/sys"), Path.of("/"), InstantSource.system());
+    }
+
+    private static ContainerModel find(Snapshot s, Cgroup cg) {
+        return s.containers().stream().filter(c -> c.identity().cgroup().equals(cg.path())).findFirst()
+                .orElseThrow(() -> new AssertionError(cg.path() + " not in " + s.containers().stream()
+                        .map(c -> c.identity().cgroup()).collect(Collectors.toList()) + "; warnings " + s.warnings()));
+    }
+
+    @Test
+    void cpuCappedAtHalfACoreReadsFiftyPercent() throws Exception {
+        assumeTrue(LiveHost.onPath("busybox"), "busybox is not installed");
+        try (LiveHost live = new LiveHost("cpu")) {
+            Cgroup cg = live.child("burn");
+            cg.writeCpuMax(new CpuMax(Limit.of(50_000), 100_000));
+            live.startIn(cg, "busybox", "sh", "-c", "read x; while :; do :; done");
+            Collector c = collector();
+            Thread.sleep(1000);   // let the loop start and CFS settle into its quota pattern
+            c.tick(ALL);
+            Thread.sleep(5000);
+            ContainerModel m = find(c.tick(ALL), cg);
+            double pct = m.cpu().percent().getAsDouble();
+            System.out.printf("fidelity: cpu %.2f %% (quota 0.5 CPU), of quota %.1f %%, throttled %.3f s/s%n", pct,
+                    m.cpu().percentOfLimit().getAsDouble(), m.cpu().throttledPerSecond().getAsDouble());
+            assertEquals(50.0, pct, 2.0);
+            assertEquals(0.5, m.cpu().limitCpus().getAsDouble(), 1e-9);
+            assertTrue(m.cpu().throttledPerSecond().getAsDouble() > 0.3, "a burner at half a core is throttled");
+        }
+    }
+
+    @Test
+    void hundredMibOfAnonymousMemoryReadsAsWorkingSet() throws Exception {
+        assumeTrue(LiveHost.onPath("gcc"), "gcc is needed to build the static memory helper");
+        Path src = tmp.resolve("memhog.c");
+        try (InputStream in = getClass().getResourceAsStream("memhog.c")) {
+            Files.copy(in, src);
+        }
+        Path exe = tmp.resolve("memhog");
+        LiveHost.run("gcc", "-static", "-O2", "-o", exe.toString(), src.toString());
+        try (LiveHost live = new LiveHost("mem")) {
+            Cgroup cg = live.child("hog");
+            Process p = live.startIn(cg, exe.toString(), "100");
+            LiveHost.await(p, "ready", Duration.ofSeconds(30));
+            ContainerModel m = find(collector().tick(ALL), cg);
+            double mib = m.memory().workingSetBytes().getAsLong() / 1048576.0;
+            System.out.printf("fidelity: memory working set %.2f MiB (usage %.2f MiB, anon %.2f MiB) for 100 MiB%n",
+                    mib, m.memory().usageBytes().getAsLong() / 1048576.0,
+                    m.memory().anonBytes().getAsLong() / 1048576.0);
+            assertEquals(100.0, mib, 2.0);
+        }
+    }
+
+    @Test
+    void sixtyFourMibDirectWriteReadsAsWritten() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("/var/tmp"), "berth-test-io-");
+        String fsType = LiveHost.run("stat", "-f", "-c", "%T", dir.toString()).strip();
+        assumeTrue(!fsType.equals("tmpfs") && !fsType.equals("overlayfs"), "/var/tmp is " + fsType + ", not a disk");
+        Path file = dir.resolve("data");
+        try (LiveHost live = new LiveHost("io")) {
+            Cgroup cg = live.child("dd");
+            Collector c = collector();
+            // The child is created empty; read its counters once so that the rate has a start.
+            Process p = live.startIn(cg, "sh", "-c", "read x; dd if=/dev/zero of=" + file
+                    + " bs=1M count=64 oflag=direct status=none && echo done; exec sleep 60");
+            LiveHost.await(p, "done", Duration.ofSeconds(60));
+            ContainerModel m = find(c.tick(ALL), cg);
+            double mib = m.io().writeBytes().getAsLong() / 1048576.0;
+            System.out.printf("fidelity: io written %.2f MiB for a 64 MiB O_DIRECT write (devices %s)%n", mib,
+                    m.io().devices().stream().map(d -> d.name() + (d.wholeDisk() ? "" : "(not counted)") + "="
+                            + d.writeBytes()).collect(Collectors.joining(", ")));
+            assertEquals(64.0, mib, 64 * 0.03, () -> "kernel files: " + debugIo(live, cg));
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    @Test
+    void tenMibOverLoopbackInOwnNamespaceAppearsOnItsLoOnly() throws Exception {
+        assumeTrue(LiveHost.onPath("ip") && LiveHost.onPath("busybox"), "needs iproute2 and busybox");
+        String ns = "berth-test-" + ProcessHandle.current().pid();
+        LiveHost.run("ip", "netns", "add", ns);
+        try (LiveHost live = new LiveHost("net")) {
+            LiveHost.run("ip", "netns", "exec", ns, "ip", "link", "set", "lo", "up");
+            Cgroup cg = live.child("nc");
+            Process receiver = live.startIn(cg, "ip", "netns", "exec", ns, "busybox", "sh", "-c",
+                    "read x; busybox nc -l -p 5555 > /dev/null; echo received; exec sleep 60");
+            Collector c = collector();
+            Thread.sleep(300);   // the listener is up once the shell has read its line and started nc
+            Snapshot before = c.tick(ALL);
+            ContainerModel m0 = find(before, cg);
+            long lo0 = lo(m0);
+            Map<String, Long> host0 = hostRx(before);
+            LiveHost.run("ip", "netns", "exec", ns, "busybox", "sh", "-c",
+                    "head -c 10485760 /dev/zero | busybox nc 127.0.0.1 5555");
+            LiveHost.await(receiver, "received", Duration.ofSeconds(30));
+            Snapshot after = c.tick(ALL);
+            ContainerModel m1 = find(after, cg);
+            long moved = lo(m1) - lo0;
+            System.out.printf("fidelity: netns lo rx %.3f MiB for 10 MiB sent (netns %s, total without lo %d)%n",
+                    moved / 1048576.0, m1.identity().netns().orElseThrow(), m1.net().rxBytes().getAsLong());
+            assertTrue(moved >= 10L << 20, "at least the payload on lo, got " + moved);
+            assertTrue(moved < (10L << 20) * 1.05, "payload plus TCP/IP headers, got " + moved);
+            assertTrue(!m1.identity().netns().orElseThrow().host());
+            assertEquals(0, m1.net().rxBytes().getAsLong(), "lo is not in the container's total");
+            Map<String, Long> host1 = hostRx(after);
+            host1.forEach((iface, rx) -> assertTrue(rx - host0.getOrDefault(iface, rx) < 10L << 20,
+                    "host interface " + iface + " saw the namespace's traffic"));
+        } finally {
+            LiveHost.run("ip", "netns", "delete", ns);
+        }
+    }
+
+    private static String debugIo(LiveHost live, Cgroup cg) {
+        try {
+            return cg.readIoStat() + " procs " + cg.readProcs();
+        } catch (Exception e) {
+            return e.toString();
+        }
+    }
+
+    private static long lo(ContainerModel m) {
+        return m.net().interfaces().stream().filter(i -> i.name().equals("lo")).findFirst().orElseThrow().rxBytes();
+    }
+
+    private static Map<String, Long> hostRx(Snapshot s) throws Exception {
+        // The host model keeps rates only; the raw per-interface counters come from pid 1's net/dev.
+        return dev.berth.collectors.proc.ProcParsers.parseNetDev(Path.of("/proc/1/net/dev"),
+                Files.readString(Path.of("/proc/1/net/dev"))).stream()
+                .collect(Collectors.toMap(n -> n.iface(), n -> n.rxBytes()));
+    }
+}

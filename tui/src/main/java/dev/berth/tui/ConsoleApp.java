@@ -1,0 +1,252 @@
+package dev.berth.tui;
+
+import com.googlecode.lanterna.TerminalPosition;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.ExtendedTerminal;
+import com.googlecode.lanterna.terminal.MouseCaptureMode;
+import com.googlecode.lanterna.terminal.Terminal;
+import dev.berth.tui.action.ContainerActions;
+import dev.berth.tui.keys.KeyBindings;
+import dev.berth.tui.keys.Result;
+import dev.berth.tui.sample.SampleRequest;
+import dev.berth.tui.sample.Sampler;
+import dev.berth.tui.sample.SnapshotSource;
+import dev.berth.tui.screen.ConsoleController;
+import dev.berth.tui.screen.ConsoleState;
+import dev.berth.tui.screen.Effects;
+import dev.berth.tui.screen.ScreenRenderer;
+import dev.berth.tui.style.Glyphs;
+import dev.berth.tui.style.Theme;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs the console on a terminal: owns the lanterna {@link Screen}, the UI thread's event loop,
+ * the sampler thread, the input thread and the action worker, and restores the terminal however
+ * the console ends (quit, exception, SIGINT/SIGTERM/SIGHUP via a shutdown hook).
+ *
+ * <p>Threads: only the UI thread (the caller of {@link #run()}) touches {@link ConsoleState} and
+ * draws. The others post {@link Runnable}s to one queue: the input thread posts key strokes, the
+ * sampler posts immutable snapshots, the resize listener posts a wake-up (the size is applied by
+ * {@code doResizeIfNecessary} on the UI thread), the action worker posts results.
+ */
+public final class ConsoleApp {
+    /**
+     * How to run.
+     *
+     * @param interval time between samples
+     * @param color colours, or monochrome
+     * @param unicode Unicode glyphs, or plain ASCII
+     * @param mouse capture the mouse (click, wheel)
+     * @param allCgroups start by listing every cgroup, not only containers
+     */
+    public record Options(Duration interval, boolean color, boolean unicode, boolean mouse, boolean allCgroups) {
+    }
+
+    private final Terminal terminal;
+    private final SnapshotSource source;
+    private final ContainerActions actions;
+    private final Options options;
+    private final InstantSource clock;
+    private final BlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
+    private final AtomicBoolean restored = new AtomicBoolean();
+    private final AtomicReference<SampleRequest> request = new AtomicReference<>(SampleRequest.DEFAULT);
+    private TerminalScreen screen;
+    private ConsoleController controllerRef;
+
+    /** A console on {@code terminal} (not yet started). */
+    public ConsoleApp(Terminal terminal, SnapshotSource source, ContainerActions actions, Options options,
+            InstantSource clock) {
+        this.terminal = terminal;
+        this.source = source;
+        this.actions = actions;
+        this.options = options;
+        this.clock = clock;
+    }
+
+    /** Runs until the user quits; returns the exit code. The terminal is restored before returning. */
+    public int run() throws IOException {
+        Thread hook = new Thread(this::restore, "berth-restore-terminal");
+        Runtime.getRuntime().addShutdownHook(hook);
+        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "berth-actions");
+            t.setDaemon(true);
+            return t;
+        });
+        ConsoleState state = new ConsoleState(options.color() ? Theme.color() : Theme.monochrome(),
+                options.unicode() ? Glyphs.unicodeSet() : Glyphs.asciiSet(), actions.unavailableReason());
+        state.setShowAll(options.allCgroups());
+        KeyBindings keys = KeyBindings.defaults();
+        AtomicReference<Sampler> samplerRef = new AtomicReference<>();
+        Effects effects = new Effects() {
+            @Override
+            public void background(Runnable work) {
+                worker.execute(work);
+            }
+
+            @Override
+            public void onUiThread(Runnable work) {
+                events.add(work);
+            }
+
+            @Override
+            public void sampleNow() {
+                Sampler sm = samplerRef.get();
+                if (sm != null) {
+                    sm.sampleNow();
+                }
+            }
+        };
+        ConsoleController controller = new ConsoleController(state, keys, actions, effects, clock);
+        controllerRef = controller;
+        request.set(controller.sampleRequest());
+        ScreenRenderer renderer = new ScreenRenderer(keys);
+        Sampler sampler = new Sampler(source, options.interval(), request::get,
+                snap -> events.add(() -> controller.onSnapshot(snap)),
+                e -> events.add(() -> controller.onSampleError(String.valueOf(e.getMessage()))));
+        samplerRef.set(sampler);
+        try {
+            screen = new TerminalScreen(terminal);
+            screen.startScreen();
+            screen.setCursorPosition(null);
+            if (options.mouse() && terminal instanceof ExtendedTerminal ext) {
+                ext.setMouseCaptureMode(MouseCaptureMode.CLICK_RELEASE);
+            }
+            terminal.addResizeListener((t, size) -> events.add(() -> { }));
+            startInputThread();
+            sampler.start();
+            loop(controller, renderer, state);
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        } finally {
+            sampler.close();
+            worker.shutdownNow();
+            restore();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running or ran: the terminal is restored either way
+            }
+        }
+    }
+
+    private void loop(ConsoleController controller, ScreenRenderer renderer, ConsoleState state)
+            throws IOException, InterruptedException {
+        boolean complete = true;
+        draw(renderer, state, true);
+        while (true) {
+            Runnable first = events.poll(1, TimeUnit.SECONDS);
+            boolean dirty = first != null;
+            Runnable r = first;
+            while (r != null) {
+                r.run();
+                if (r instanceof KeyEvent k) {
+                    Result res = k.result;
+                    if (res == Result.QUIT) {
+                        return;
+                    }
+                    complete |= res == Result.REPAINT;
+                }
+                r = events.poll();
+            }
+            request.set(controller.sampleRequest());
+            if (dirty || screen.doResizeIfNecessary() != null) {
+                draw(renderer, state, complete);
+                complete = false;
+            }
+        }
+    }
+
+    private void draw(ScreenRenderer renderer, ConsoleState state, boolean complete) throws IOException {
+        if (restored.get()) {
+            return; // a signal restored the terminal while we were running: draw nothing more
+        }
+        TerminalSize resized = screen.doResizeIfNecessary();
+        Optional<TerminalPosition> cursor = renderer.render(screen.newTextGraphics(), screen.getTerminalSize(), state);
+        screen.setCursorPosition(cursor.orElse(null));
+        screen.refresh(complete || resized != null ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+    }
+
+    /** A key stroke to handle on the UI thread, remembering the handler's result for the loop. */
+    private static final class KeyEvent implements Runnable {
+        private final KeyStroke key;
+        private final ConsoleController controller;
+        private Result result = Result.IGNORED;
+
+        KeyEvent(KeyStroke key, ConsoleController controller) {
+            this.key = key;
+            this.controller = controller;
+        }
+
+        @Override
+        public void run() {
+            result = controller.handle(key);
+        }
+    }
+
+    private void startInputThread() {
+        Thread t = new Thread(() -> {
+            while (!restored.get()) {
+                KeyStroke k;
+                try {
+                    k = screen.readInput();
+                } catch (IOException | RuntimeException e) {
+                    k = new KeyStroke(KeyType.EOF);
+                }
+                if (k == null) {
+                    continue;
+                }
+                events.add(new KeyEvent(k, controllerRef));
+                if (k.getKeyType() == KeyType.EOF) {
+                    return;
+                }
+            }
+        }, "berth-input");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Leaves the alternate screen, shows the cursor, resets attributes and the tty mode; idempotent. */
+    private void restore() {
+        if (!restored.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            if (terminal instanceof ExtendedTerminal ext && options.mouse()) {
+                ext.setMouseCaptureMode(null);
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // best effort: the next steps still restore the screen
+        }
+        try {
+            if (screen != null) {
+                screen.stopScreen();
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // best effort
+        }
+        try {
+            terminal.setCursorVisible(true);
+            terminal.resetColorAndSGR();
+            terminal.flush();
+            terminal.close();
+        } catch (IOException | RuntimeException ignored) {
+            // best effort
+        }
+    }
+}

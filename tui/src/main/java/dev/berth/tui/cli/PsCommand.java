@@ -1,0 +1,73 @@
+package dev.berth.tui.cli;
+
+import dev.berth.collectors.Collector;
+import dev.berth.collectors.ContainerModel;
+import dev.berth.collectors.ContainerSort;
+import dev.berth.collectors.Snapshot;
+import dev.berth.collectors.TickOptions;
+import dev.berth.collectors.format.PsTable;
+import dev.berth.collectors.json.PsJson;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code berth ps}: one table (or JSON array) of what every container costs, from two samples. */
+@Command(name = "ps", mixinStandardHelpOptions = true,
+        description = {"List containers with what they cost: CPU (100%% = one core), memory working set, block IO "
+                + "(whole disks), network (own namespace, without lo), pids.",
+            "Rates come from two samples " + PsCommand.INTERVAL_MS + " ms apart. '-' is a value that could not be "
+                + "read, 'max' a limit that is not set, 'host' a container in the host's network namespace."})
+final class PsCommand implements Callable<Integer> {
+    /** Sampling interval: long enough for stable CPU %, short enough for an interactive command. */
+    static final long INTERVAL_MS = 500;
+
+    @ParentCommand
+    BerthCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--all", description = "also list exited containers, systemd units and every other cgroup")
+    boolean all;
+
+    @Option(names = "--sort", paramLabel = "KEY", defaultValue = "cpu", converter = SortConverter.class,
+            description = "order: cpu, mem, io, net, pids (largest first) or name (default: ${DEFAULT-VALUE})")
+    ContainerSort sort;
+
+    @Option(names = "--json", description = "print one JSON array, one object per container (contract: README)")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Collector collector = CollectorsCli.open(root);
+        TickOptions options = new TickOptions(all, false, Set.of());
+        collector.tick(options);
+        CollectorsCli.sleep(Duration.ofMillis(INTERVAL_MS));
+        Snapshot s = collector.tick(options);
+        List<ContainerModel> rows = new ArrayList<>(s.containers());
+        rows.sort(sort.comparator());
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? PsJson.render(rows) + "\n" : PsTable.render(rows));
+        out.flush();
+        return 0;
+    }
+
+    /** Converts {@code --sort} words; unknown words name the accepted ones. */
+    static final class SortConverter implements ITypeConverter<ContainerSort> {
+        @Override
+        public ContainerSort convert(String value) {
+            return ContainerSort.byWord(value).orElseThrow(() -> new TypeConversionException(
+                    "unknown sort key '" + value + "': expected one of " + ContainerSort.words()));
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.berth.tui.cli;
+
+import dev.berth.cgroupctl.Resources;
+import dev.berth.runtime.limits.LimitRequest;
+import java.util.Map;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code berth set NAME [limits]}: changes a running container's limits, all or nothing. Works on
+ * every container berth can see; for berth's own, the new values are also recorded in its state.
+ */
+@Command(name = "set", mixinStandardHelpOptions = true,
+        description = "Change the limits of a running container (berth's own, docker, podman, LXC, a systemd unit "
+                + "or a cgroup path), all or nothing: if one value is refused, none is changed.")
+public final class SetCommand implements Runnable {
+    @ParentCommand
+    BerthCommand root;
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    RuntimeOptions runtime;
+    @Mixin
+    LimitOptions limits;
+
+    @Parameters(paramLabel = "NAME", description = "a container name or cgroup path, as 'berth ps' shows it")
+    String name;
+
+    @Override
+    public void run() {
+        LimitRequest request = limits.toRequest();
+        if (request.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "no limit given: expected at least one of --cpus, "
+                    + "--cpu-weight, --cpuset-cpus, --memory, --memory-high, --memory-swap, --pids-limit, --device-*");
+        }
+        RuntimeContext ctx = RuntimeContext.open(root, runtime);
+        TargetResolver.Target t = new TargetResolver(ctx).resolve(name);
+        Resources resources = ControlErrors.map(() -> ctx.limits.resolve(request));
+        ControlErrors.map(() -> {
+            ctx.control.set(t.cgroupPath(), resources);
+            return null;
+        });
+        Map<String, String> applied = request.describe();
+        if (t.own().isPresent()) {
+            ControlErrors.map(() -> ctx.lifecycle.recordLimits(t.own().get().name(), applied));
+        }
+        spec.commandLine().getOut().println(t.label() + ": " + applied.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
+    }
+}

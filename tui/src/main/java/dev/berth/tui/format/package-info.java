@@ -1,0 +1,2 @@
+/** Fixed-width formatting of numbers, shared by the console's screens. */
+package dev.berth.tui.format;

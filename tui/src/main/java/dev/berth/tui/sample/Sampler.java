@@ -1,0 +1,99 @@
+package dev.berth.tui.sample;
+
+import dev.berth.tui.view.Snapshot;
+import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The sampler thread: every {@code interval} asks the {@link SnapshotSource} for a snapshot and
+ * hands the immutable result to {@code sink} (which enqueues it for the UI thread). Sampling never
+ * runs on the UI thread, so a slow cgroup read cannot freeze the keys. {@link #sampleNow()} wakes
+ * it early (after an action, or when the detail view opens). Thread-safe.
+ */
+public final class Sampler implements AutoCloseable {
+    private final SnapshotSource source;
+    private final Duration interval;
+    private final Supplier<SampleRequest> request;
+    private final Consumer<Snapshot> sink;
+    private final Consumer<Exception> errors;
+    private final Thread thread;
+    private final Object lock = new Object();
+    private boolean wake;
+    private volatile boolean running = true;
+
+    /**
+     * A sampler; call {@link #start()} to begin.
+     *
+     * @param request what to include, read before each sample
+     * @param sink receives each snapshot (on the sampler thread)
+     * @param errors receives failures (on the sampler thread); sampling continues
+     */
+    public Sampler(SnapshotSource source, Duration interval, Supplier<SampleRequest> request,
+            Consumer<Snapshot> sink, Consumer<Exception> errors) {
+        this.source = source;
+        this.interval = interval;
+        this.request = request;
+        this.sink = sink;
+        this.errors = errors;
+        this.thread = new Thread(this::loop, "berth-sampler");
+        thread.setDaemon(true);
+    }
+
+    /** Starts the thread; the first sample is taken at once. */
+    public void start() {
+        thread.start();
+    }
+
+    /** Takes the next sample now instead of at the end of the interval. */
+    public void sampleNow() {
+        synchronized (lock) {
+            wake = true;
+            lock.notifyAll();
+        }
+    }
+
+    private void loop() {
+        long next = System.nanoTime();
+        while (running) {
+            try {
+                sink.accept(source.sample(request.get()));
+            } catch (Exception e) {
+                errors.accept(e);
+            }
+            next += interval.toNanos();
+            long now = System.nanoTime();
+            if (next < now) {
+                next = now; // fell behind (suspended, slow read): do not burst to catch up
+            }
+            synchronized (lock) {
+                while (running && !wake && (next - System.nanoTime()) > 0) {
+                    long waitNs = next - System.nanoTime();
+                    try {
+                        lock.wait(Math.max(1, waitNs / 1_000_000), 0);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                if (wake) {
+                    wake = false;
+                    next = System.nanoTime();
+                }
+            }
+        }
+    }
+
+    /** Stops the thread and closes the source. */
+    @Override
+    public void close() {
+        running = false;
+        sampleNow();
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        source.close();
+    }
+}

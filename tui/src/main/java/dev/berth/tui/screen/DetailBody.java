@@ -1,0 +1,151 @@
+package dev.berth.tui.screen;
+
+import dev.berth.tui.format.Units;
+import dev.berth.tui.style.Role;
+import dev.berth.tui.style.Span;
+import dev.berth.tui.view.ContainerDetail;
+import dev.berth.tui.view.ContainerRow;
+import dev.berth.tui.view.DeviceRates;
+import dev.berth.tui.view.InterfaceRates;
+import dev.berth.tui.view.LimitsView;
+import dev.berth.tui.view.ProcessRow;
+import dev.berth.tui.view.Psi;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Builds the scrollable body of the detail view as styled lines: limits and pressure (left),
+ * memory, devices and interfaces (right), processes (full width). Pure.
+ */
+final class DetailBody {
+    static final int TWO_COLUMN_WIDTH = 90;
+
+    private DetailBody() {
+    }
+
+    static List<List<Span>> lines(ContainerRow c, Optional<ContainerDetail> detail, int width, long hostMem) {
+        List<List<Span>> out = new ArrayList<>();
+        if (detail.isEmpty()) {
+            out.add(List.of(new Span(" collecting detail...", Role.DIM)));
+            return out;
+        }
+        ContainerDetail d = detail.get();
+        List<List<Span>> left = new ArrayList<>();
+        limits(left, d.limits(), c);
+        left.add(List.of());
+        pressure(left, d);
+        List<List<Span>> right = new ArrayList<>();
+        memory(right, d, c, hostMem);
+        right.add(List.of());
+        devices(right, d);
+        right.add(List.of());
+        interfaces(right, d);
+        if (width >= TWO_COLUMN_WIDTH) {
+            int half = width / 2;
+            for (int i = 0; i < Math.max(left.size(), right.size()); i++) {
+                List<Span> line = new ArrayList<>();
+                List<Span> l = i < left.size() ? left.get(i) : List.of();
+                line.addAll(l);
+                line.add(new Span(" ".repeat(Math.max(1, half - Span.length(l))), Role.NORMAL));
+                if (i < right.size()) {
+                    line.addAll(right.get(i));
+                }
+                out.add(line);
+            }
+        } else {
+            out.addAll(left);
+            out.add(List.of());
+            out.addAll(right);
+        }
+        out.add(List.of());
+        processes(out, d, width);
+        return out;
+    }
+
+    private static List<Span> heading(String title) {
+        return List.of(new Span(title, Role.LABEL));
+    }
+
+    private static List<Span> kv(String key, String value) {
+        return List.of(new Span(String.format(Locale.ROOT, " %-13s", key), Role.DIM), new Span(value, Role.VALUE));
+    }
+
+    private static void limits(List<List<Span>> out, LimitsView l, ContainerRow c) {
+        out.add(heading("Limits"));
+        out.add(kv("cpu quota", l.cpuQuota().orElse("n/a") + (l.cpuQuota().isPresent() ? " cores" : "")));
+        out.add(kv("cpu weight", l.cpuWeight().orElse("n/a")));
+        out.add(kv("cpuset cpus", l.cpusetCpus().orElse("n/a")));
+        out.add(kv("cpuset mems", l.cpusetMems().orElse("n/a")));
+        out.add(kv("memory max", l.memoryMax().orElse("n/a")));
+        out.add(kv("memory high", l.memoryHigh().orElse("n/a")));
+        out.add(kv("pids max", l.pidsMax().orElse("n/a") + "  (now " + (c.pids().isPresent()
+                ? String.valueOf(c.pids().getAsLong()) : "-") + ")"));
+        if (l.io().isEmpty()) {
+            out.add(kv("io", "none"));
+        }
+        for (String io : l.io()) {
+            out.add(kv("io", io));
+        }
+    }
+
+    private static void pressure(List<List<Span>> out, ContainerDetail d) {
+        out.add(List.of(new Span("Pressure", Role.LABEL), new Span("  some avg10 avg60  full avg10", Role.DIM)));
+        psi(out, "cpu", d.cpuPressure());
+        psi(out, "memory", d.memoryPressure());
+        psi(out, "io", d.ioPressure());
+    }
+
+    private static void psi(List<List<Span>> out, String name, Optional<Psi> p) {
+        if (p.isEmpty()) {
+            out.add(kv(name, "unsupported"));
+            return;
+        }
+        Psi x = p.get();
+        out.add(kv(name, "     " + Units.pct(x.someAvg10()) + " " + Units.pct(x.someAvg60()) + "       "
+                + Units.pct(x.fullAvg10())));
+    }
+
+    private static void memory(List<List<Span>> out, ContainerDetail d, ContainerRow c, long hostMem) {
+        out.add(List.of(new Span("Memory", Role.LABEL), new Span("  working set " + Units.bytes(c.memWorkingSetBytes())
+                .strip() + " of " + Units.limit(c.memLimitBytes()).strip() + " (" + Units.pct(c.memPct(hostMem)).strip()
+                + "%)", Role.DIM)));
+        if (d.memoryBreakdown().isEmpty()) {
+            out.add(kv("breakdown", "n/a"));
+        }
+        for (ContainerDetail.MemoryPart m : d.memoryBreakdown()) {
+            out.add(kv(m.name(), Units.bytes(m.bytes())));
+        }
+    }
+
+    private static void devices(List<List<Span>> out, ContainerDetail d) {
+        out.add(List.of(new Span("Block IO", Role.LABEL), new Span("        read/s write/s", Role.DIM)));
+        if (d.devices().isEmpty()) {
+            out.add(kv("(no IO)", ""));
+        }
+        for (DeviceRates r : d.devices()) {
+            out.add(kv(r.device(), " " + Units.rate(r.readBps()) + "   " + Units.rate(r.writeBps())));
+        }
+    }
+
+    private static void interfaces(List<List<Span>> out, ContainerDetail d) {
+        out.add(List.of(new Span("Network", Role.LABEL), new Span("           rx/s    tx/s", Role.DIM)));
+        if (d.interfaces().isEmpty()) {
+            out.add(kv("(host netns)", ""));
+        }
+        for (InterfaceRates r : d.interfaces()) {
+            out.add(kv(r.iface(), " " + Units.rate(r.rxBps()) + "   " + Units.rate(r.txBps())));
+        }
+    }
+
+    private static void processes(List<List<Span>> out, ContainerDetail d, int width) {
+        out.add(List.of(new Span(Units.padRight(String.format(Locale.ROOT, "%7s %5s %5s  %s", "PID", "CPU%", "RSS",
+                "COMMAND (" + d.processes().size() + " processes)"), width, '~'), Role.TABLE_HEADER)));
+        for (ProcessRow r : d.processes()) {
+            out.add(List.of(new Span(String.format(Locale.ROOT, "%7d ", r.pid()), Role.NORMAL),
+                    new Span(Units.pct(r.cpuPct()) + " " + Units.bytes(r.rssBytes()), Role.VALUE),
+                    new Span("  " + r.command(), Role.NORMAL)));
+        }
+    }
+}

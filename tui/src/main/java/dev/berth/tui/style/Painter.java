@@ -1,0 +1,64 @@
+package dev.berth.tui.style;
+
+import com.googlecode.lanterna.graphics.TextGraphics;
+
+/** Writes text in a {@link Role}'s style; the one place that turns roles into lanterna colours. */
+public final class Painter {
+    private final TextGraphics g;
+    private final Theme theme;
+
+    /** Paints on {@code g} with {@code theme}. */
+    public Painter(TextGraphics g, Theme theme) {
+        this.g = g;
+        this.theme = theme;
+    }
+
+    /** Writes {@code text} at ({@code col}, {@code row}) styled as {@code role}; clipped by the graphics. */
+    public void put(int col, int row, String text, Role role) {
+        Theme.Style s = theme.style(role);
+        g.setForegroundColor(s.fg());
+        g.setBackgroundColor(s.bg());
+        g.clearModifiers();
+        if (!s.sgr().isEmpty()) {
+            g.enableModifiers(s.sgr().toArray(new com.googlecode.lanterna.SGR[0]));
+        }
+        g.putString(col, row, text);
+    }
+
+    /** Fills {@code width} cells from ({@code col}, {@code row}) with spaces in {@code role}'s style. */
+    public void blank(int col, int row, int width, Role role) {
+        if (width > 0) {
+            put(col, row, " ".repeat(width), role);
+        }
+    }
+
+    /**
+     * Writes a styled line from ({@code col}, {@code row}), cut at {@code width} cells and padded with
+     * blanks in {@code fill}'s style to exactly {@code width}.
+     */
+    public void line(int col, int row, int width, java.util.List<Span> spans, Role fill) {
+        int x = 0;
+        for (Span s : spans) {
+            if (x >= width) {
+                break;
+            }
+            String t = s.text();
+            if (x + t.length() > width) {
+                t = t.substring(0, width - x);
+            }
+            put(col + x, row, t, s.role());
+            x += t.length();
+        }
+        blank(col + x, row, width - x, fill);
+    }
+
+    /** The graphics painted on. */
+    public TextGraphics graphics() {
+        return g;
+    }
+
+    /** The theme used. */
+    public Theme theme() {
+        return theme;
+    }
+}
