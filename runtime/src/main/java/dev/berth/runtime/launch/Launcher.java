@@ -24,7 +24,6 @@ import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Starts containers: validates the spec, reserves the name in the state store, prepares the
@@ -39,8 +38,6 @@ public final class Launcher {
     /** How long a failed start waits for its processes to go before removing the cgroup. */
     static final Duration KILL_TIMEOUT = Duration.ofSeconds(5);
     static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-    /** Written by the helper when a detached container's init exits: its status, one line. */
-    public static final String EXIT_STATUS_FILE = "exit-status";
 
     private final RuntimeConfig config;
     private final CgroupFs cgroups;
@@ -225,7 +222,7 @@ public final class Launcher {
         hc.put("hostname", hostname);
         hc.put("net", spec.network().toString());
         if (spec.detached()) {
-            hc.put("exit-file", dir.resolve(EXIT_STATUS_FILE).toString());
+            hc.put("exit-file", dir.resolve(StateStore.EXIT_STATUS_FILE).toString());
         }
         hc.put("cwd", spec.workdir().orElse("/"));
         for (Volume v : spec.volumes()) {
@@ -277,13 +274,5 @@ public final class Launcher {
     /** The state store this launcher records into. */
     public StateStore store() {
         return store;
-    }
-
-    static Optional<Integer> readExitStatus(Path dir) {
-        try {
-            return Optional.of(Integer.parseInt(Files.readString(dir.resolve(EXIT_STATUS_FILE)).strip()));
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 }

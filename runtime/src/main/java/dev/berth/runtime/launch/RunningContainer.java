@@ -11,7 +11,7 @@ import java.time.InstantSource;
 /**
  * A container whose command is running. For a foreground container, {@link #waitForExit} waits
  * for it, records the exit and removes its cgroup; a detached one is watched by its helper, which
- * writes {@value Launcher#EXIT_STATUS_FILE} when it exits.
+ * writes {@value StateStore#EXIT_STATUS_FILE} when it exits.
  */
 public final class RunningContainer {
     private final ContainerRecord record;

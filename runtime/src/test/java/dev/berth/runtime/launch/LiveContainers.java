@@ -51,10 +51,10 @@ final class LiveContainers {
 
     /** Waits for a detached container to exit and returns its exit status. */
     int awaitExit(ContainerName name, Duration timeout) throws InterruptedException {
-        Path file = store.containerDir(name).resolve(Launcher.EXIT_STATUS_FILE);
+        Path file = store.containerDir(name).resolve(StateStore.EXIT_STATUS_FILE);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            var code = Launcher.readExitStatus(store.containerDir(name));
+            var code = store.readExitStatus(name);
             if (code.isPresent()) {
                 return code.get();
             }
