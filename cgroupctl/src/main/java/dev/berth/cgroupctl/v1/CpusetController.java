@@ -50,7 +50,8 @@ public final class CpusetController {
      */
     public void inheritIfEmpty(CgroupDir parent) throws CgroupException {
         for (String f : new String[] {"cpuset.cpus", "cpuset.mems"}) {
-            if (dir.readString(f).isBlank()) {
+            // The kernel creates both files with the directory; only a fixture tree lacks them.
+            if (dir.has(f) && dir.readString(f).isBlank()) {
                 dir.write(f, parent.readString(f).strip());
             }
         }

@@ -53,7 +53,7 @@ final class RuntimeContext {
         } catch (NotCgroupFsException e) {
             throw new UserDataException("no usable cgroup filesystem: " + e.getMessage(), e);
         }
-        RuntimeContext ctx = new RuntimeContext(options.config(), root.procfs, root.sysfs, fs);
+        RuntimeContext ctx = new RuntimeContext(options.config(root.runtime), root.procfs, root.sysfs, fs);
         ctx.reconcile();
         return ctx;
     }

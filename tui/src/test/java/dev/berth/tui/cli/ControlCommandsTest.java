@@ -146,6 +146,15 @@ class ControlCommandsTest {
     }
 
     @Test
+    void runtimeOptionsBeforeTheSubcommandApplyToIt() throws Exception {
+        own("early", false);
+        CliRun r = CliRun.of("--procfs", tree.procfs().toString(), "--sysfs", tree.sysfs().toString(),
+                "--state-dir", tmp.resolve("state").toString(), "rm", "early");
+        assertEquals(0, r.exit(), r.toString());
+        assertFalse(Files.exists(store.containerDir(ContainerName.of("early"))));
+    }
+
+    @Test
     void berthItselfIsNeverATarget() {
         CliRun r = berth("freeze", "/user.slice");
         assertEquals(1, r.exit());
