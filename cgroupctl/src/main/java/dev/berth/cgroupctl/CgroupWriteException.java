@@ -19,9 +19,27 @@ public final class CgroupWriteException extends CgroupException {
      * @param cause  the I/O error, may be null
      */
     public CgroupWriteException(Path file, String value, String answer, Throwable cause) {
-        super("failed to write \"" + value.strip() + "\" to " + file + ": " + answer, file, cause);
+        this("failed to write \"" + value.strip() + "\" to " + file + ": " + answer, file, value, answer, cause);
+    }
+
+    private CgroupWriteException(String message, Path file, String value, String answer, Throwable cause) {
+        super(message, file, cause);
         this.value = value;
         this.answer = answer;
+    }
+
+    /**
+     * A refused directory operation, e.g. {@code failed to rmdir /sys/fs/cgroup/memory/x: Device or resource busy}.
+     *
+     * @param dir       the cgroup directory
+     * @param operation {@code mkdir} or {@code rmdir}
+     * @param answer    the kernel's answer
+     * @param cause     the I/O error, may be null
+     * @return the exception ({@link #value()} is the operation)
+     */
+    public static CgroupWriteException ofOperation(Path dir, String operation, String answer, Throwable cause) {
+        return new CgroupWriteException("failed to " + operation + " " + dir + ": " + answer, dir, operation, answer,
+                cause);
     }
 
     /** @return the text that was written */

@@ -64,8 +64,6 @@ public final class ConsoleApp {
     private final BlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
     private final AtomicBoolean restored = new AtomicBoolean();
     private final AtomicReference<SampleRequest> request = new AtomicReference<>(SampleRequest.DEFAULT);
-    private volatile boolean firstFrameDrawn;
-    private final long startNanos = System.nanoTime();
     private TerminalScreen screen;
     private ConsoleController controllerRef;
 
@@ -182,12 +180,6 @@ public final class ConsoleApp {
         Optional<TerminalPosition> cursor = renderer.render(screen.newTextGraphics(), screen.getTerminalSize(), state);
         screen.setCursorPosition(cursor.orElse(null));
         screen.refresh(complete || resized != null ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
-        if (!firstFrameDrawn && state.snapshot().isPresent()) {
-            firstFrameDrawn = true;
-            if (System.getenv("BERTH_REPORT_FIRST_FRAME") != null) {
-                System.err.printf("first frame with data after %d ms%n", (System.nanoTime() - startNanos) / 1_000_000);
-            }
-        }
     }
 
     /** A key stroke to handle on the UI thread, remembering the handler's result for the loop. */

@@ -83,7 +83,9 @@ public final class CgroupDir {
     }
 
     /**
-     * Writes a value with one {@code write(2)}, as the kernel expects, without creating or truncating the file.
+     * Writes a value with one {@code write(2)}, as the kernel expects, without creating the file. The open uses
+     * {@code O_TRUNC} like runc's {@code WriteFile}: kernfs ignores it, and on a plain file (a fixture tree) it
+     * makes the file hold exactly the value written.
      *
      * @param file  the file name
      * @param value the text, e.g. {@code "max 100000"}
@@ -93,7 +95,8 @@ public final class CgroupDir {
     public void write(String file, String value) throws CgroupException {
         Path p = dir.resolve(file);
         try {
-            Files.write(p, value.getBytes(StandardCharsets.UTF_8), StandardOpenOption.WRITE);
+            Files.write(p, value.getBytes(StandardCharsets.UTF_8), StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
         } catch (NoSuchFileException e) {
             if (!exists()) {
                 throw new CgroupGoneException(p, e);
@@ -157,6 +160,25 @@ public final class CgroupDir {
 
     /** The kernel's errno text as the JDK reports it, e.g. {@code Device or resource busy}. */
     static String answer(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fse) {
+            if (fse.getReason() != null) {
+                return fse.getReason();
+            }
+            // Subclasses the JDK raises from errno without a reason text.
+            if (e instanceof java.nio.file.DirectoryNotEmptyException) {
+                return "Directory not empty";
+            }
+            if (e instanceof NoSuchFileException) {
+                return "No such file or directory";
+            }
+            if (e instanceof java.nio.file.AccessDeniedException) {
+                return "Permission denied";
+            }
+            if (e instanceof java.nio.file.FileAlreadyExistsException) {
+                return "File exists";
+            }
+            return e.getClass().getSimpleName();
+        }
         String m = e.getMessage();
         if (m == null) {
             return e.getClass().getSimpleName();

@@ -118,7 +118,7 @@ public final class Hierarchy {
                 } catch (java.nio.file.FileAlreadyExistsException e) {
                     // Created concurrently by someone else: fine, mkdir -p semantics.
                 } catch (IOException e) {
-                    throw new CgroupWriteException(d.path(), "mkdir", CgroupDir.answer(e), e);
+                    throw CgroupWriteException.ofOperation(d.path(), "mkdir", CgroupDir.answer(e), e);
                 }
             }
         }
@@ -167,11 +167,11 @@ public final class Hierarchy {
             } catch (FileSystemException e) {
                 if (System.nanoTime() > deadline) {
                     List<Long> procs = d.exists() && d.has("cgroup.procs") ? d.readProcs() : List.of();
-                    throw new CgroupWriteException(d.path(), "rmdir", CgroupDir.answer(e)
+                    throw CgroupWriteException.ofOperation(d.path(), "rmdir", CgroupDir.answer(e)
                             + (procs.isEmpty() ? "" : " (members: " + procs + ")"), e);
                 }
             } catch (IOException e) {
-                throw new CgroupWriteException(d.path(), "rmdir", CgroupDir.answer(e), e);
+                throw CgroupWriteException.ofOperation(d.path(), "rmdir", CgroupDir.answer(e), e);
             }
             sleep(sleepMs);
             // Back off from 1 ms to 50 ms: exits finish in a few ms, but a memory cgroup can stay busy longer.

@@ -2,7 +2,8 @@ package dev.berth.cgroupctl.v1;
 
 import dev.berth.cgroupctl.CgroupException;
 import dev.berth.cgroupctl.Cpuset;
-import dev.berth.cgroupctl.MalformedCgroupFileException;
+import dev.berth.cgroupctl.format.MalformedContentException;
+import dev.berth.cgroupctl.format.RangeListFormat;
 import dev.berth.cgroupctl.kernfs.CgroupDir;
 import dev.berth.cgroupctl.kernfs.WriteJournal;
 
@@ -20,14 +21,14 @@ public final class CpusetController {
 
     /** Reads the cpuset. @return cpus and mems @throws CgroupException on failure */
     public Cpuset readCpuset() throws CgroupException {
-        String cpus = dir.readString("cpuset.cpus").strip();
-        String mems = dir.readString("cpuset.mems").strip();
-        try {
-            return new Cpuset(cpus, mems);
-        } catch (IllegalArgumentException e) {
-            throw new MalformedCgroupFileException(dir.path().resolve("cpuset.cpus"), cpus + " / " + mems,
-                    "expected cpu and node lists", e);
-        }
+        return new Cpuset(dir.read("cpuset.cpus", CpusetController::parseList),
+                dir.read("cpuset.mems", CpusetController::parseList));
+    }
+
+    /** Checks the kernel's list syntax; returns the list as written. */
+    static String parseList(String content) throws MalformedContentException {
+        RangeListFormat.parse(content);
+        return content.strip();
     }
 
     /** Writes {@code cpuset.cpus}. @throws CgroupException if refused */
@@ -49,7 +50,8 @@ public final class CpusetController {
      */
     public void inheritIfEmpty(CgroupDir parent) throws CgroupException {
         for (String f : new String[] {"cpuset.cpus", "cpuset.mems"}) {
-            if (dir.readString(f).isBlank()) {
+            // The kernel creates both files with the directory; only a fixture tree lacks them.
+            if (dir.has(f) && dir.readString(f).isBlank()) {
                 dir.write(f, parent.readString(f).strip());
             }
         }

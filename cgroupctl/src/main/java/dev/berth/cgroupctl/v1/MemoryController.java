@@ -86,14 +86,21 @@ public final class MemoryController {
      * @throws CgroupException on failure
      */
     public MemoryEvents readMemoryEvents() throws CgroupException {
-        return dir.read("memory.oom_control", MemoryController::parseOomControl);
+        java.util.Optional<MemoryEvents> ev = dir.read("memory.oom_control", MemoryController::parseOomControl);
+        return ev.orElseThrow(() -> new ControllerUnavailableException(dir.path().resolve("memory.oom_control"),
+                "no oom_kill counter (needs Linux 4.13+)", null));
     }
 
-    static MemoryEvents parseOomControl(String content) throws MalformedContentException {
+    /** @return the events, empty when the kernel predates the {@code oom_kill} line */
+    static Optional<MemoryEvents> parseOomControl(String content) throws MalformedContentException {
         Map<String, Long> m = FlatKeyedFormat.parse(content);
-        long kills = FlatKeyedFormat.require(m, "oom_kill");
-        return new MemoryEvents(kills, kills, OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(),
-                OptionalLong.empty(), OptionalLong.of(FlatKeyedFormat.require(m, "under_oom")));
+        FlatKeyedFormat.require(m, "under_oom");
+        if (!m.containsKey("oom_kill")) {
+            return Optional.empty();
+        }
+        long kills = m.get("oom_kill");
+        return Optional.of(new MemoryEvents(kills, kills, OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(),
+                OptionalLong.empty(), OptionalLong.of(m.get("under_oom"))));
     }
 
     /**

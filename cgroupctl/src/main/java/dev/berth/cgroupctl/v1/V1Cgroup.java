@@ -163,6 +163,7 @@ public final class V1Cgroup implements Cgroup, ResourceWriter {
     public Pressure readPressure(PressureResource resource) throws CgroupException {
         Optional<CgroupDir> unified = unifiedDir();
         if (unified.isEmpty()) {
+            existingDirs();
             Path where = hierarchies.unified().map(h -> h.dir(path).path()).orElse(hierarchies.sysfs());
             throw new ControllerUnavailableException(where.resolve(resource.fileName()),
                     "no PSI: cgroup v1 has none and the cgroup is not in a cgroup2 hierarchy", null);

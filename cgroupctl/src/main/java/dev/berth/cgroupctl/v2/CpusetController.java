@@ -2,7 +2,8 @@ package dev.berth.cgroupctl.v2;
 
 import dev.berth.cgroupctl.CgroupException;
 import dev.berth.cgroupctl.Cpuset;
-import dev.berth.cgroupctl.MalformedCgroupFileException;
+import dev.berth.cgroupctl.format.MalformedContentException;
+import dev.berth.cgroupctl.format.RangeListFormat;
 import dev.berth.cgroupctl.kernfs.CgroupDir;
 import dev.berth.cgroupctl.kernfs.WriteJournal;
 
@@ -20,19 +21,18 @@ public final class CpusetController {
 
     /** Reads the cpuset. @return cpus and mems @throws CgroupException on failure */
     public Cpuset readCpuset() throws CgroupException {
-        String cpus = readList("cpuset.cpus");
-        String mems = readList("cpuset.mems");
-        try {
-            return new Cpuset(cpus, mems);
-        } catch (IllegalArgumentException e) {
-            throw new MalformedCgroupFileException(dir.path().resolve("cpuset.cpus"), cpus + " / " + mems,
-                    "expected cpu and node lists", e);
-        }
+        return new Cpuset(readList("cpuset.cpus"), readList("cpuset.mems"));
     }
 
     private String readList(String file) throws CgroupException {
-        String v = dir.readString(file).strip();
-        return v.isEmpty() ? dir.readString(file + ".effective").strip() : v;
+        String v = dir.read(file, CpusetController::parseList);
+        return v.isEmpty() ? dir.read(file + ".effective", CpusetController::parseList) : v;
+    }
+
+    /** Checks the kernel's list syntax; returns the list as written. */
+    static String parseList(String content) throws MalformedContentException {
+        RangeListFormat.parse(content);
+        return content.strip();
     }
 
     /** Writes {@code cpuset.cpus}. @throws CgroupException if refused */

@@ -34,6 +34,8 @@ import java.util.stream.Stream;
 public final class Lifecycle {
     /** How often the init process is checked while waiting for it to exit. */
     private static final Duration POLL = Duration.ofMillis(20);
+    /** How long stop waits for a detached container's monitor to record the exit status. */
+    private static final Duration EXIT_STATUS_WAIT = Duration.ofSeconds(1);
 
     private final RuntimeConfig config;
     private final StateStore store;
@@ -64,7 +66,8 @@ public final class Lifecycle {
         ContainerRecord r = load(name);
         if (r.isActive() && reconciler.isDead(r, clock.instant())) {
             Instant now = clock.instant();
-            r = update(name, c -> c.isActive() ? c.exited(null, now) : c);
+            Integer code = store.readExitStatus(name).orElse(null);
+            r = update(name, c -> c.isActive() ? c.exited(code, now) : c);
         }
         return r;
     }
@@ -104,8 +107,9 @@ public final class Lifecycle {
             throw new ControlException("cannot stop " + name + ": its init process " + r.pid()
                     + " is still alive after SIGKILL");
         }
+        Integer code = r.isActive() && r.spec().detached() ? awaitExitStatus(name) : null;
         Instant now = clock.instant();
-        return update(name, c -> c.exited(null, now));
+        return update(name, c -> c.exited(code, now));
     }
 
     /**
@@ -174,6 +178,25 @@ public final class Lifecycle {
         } catch (CorruptStateException e) {
             throw new ControlException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * The exit status a detached container's monitor writes right after its init is reaped; a
+     * moment after the init died it may not be there yet, hence the short wait.
+     */
+    private Integer awaitExitStatus(ContainerName name) {
+        long deadline = System.nanoTime() + EXIT_STATUS_WAIT.toNanos();
+        Optional<Integer> code = store.readExitStatus(name);
+        while (code.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            code = store.readExitStatus(name);
+        }
+        return code.orElse(null);
     }
 
     private void waitForExit(ContainerRecord r, Duration timeout) throws IOException {

@@ -11,7 +11,8 @@ import java.util.List;
  * Brings the state store in line with the processes that really exist, when berth starts: a
  * container recorded as created or running whose init process is gone (or whose pid now belongs
  * to another process) becomes {@code exited}. Its cgroup, overlay upper dir and state stay until
- * {@code berth rm}, as with Docker, so that its logs and exit code can still be read.
+ * {@code berth rm}, as with Docker, so that its logs and exit code can still be read. The exit
+ * code is the one its monitor left in {@link StateStore#EXIT_STATUS_FILE}, or unknown (null).
  *
  * <p>A container that is {@code created} without a pid is being launched by another berth right
  * now, unless it is older than {@link #STARTING_GRACE}: the launcher records the pid within
@@ -43,7 +44,8 @@ public final class StateReconciler {
         for (ContainerRecord r : store.list().records()) {
             if (r.isActive() && isDead(r, now)) {
                 try {
-                    store.update(r.name(), cur -> cur.isActive() && isDeadUnchecked(cur, now) ? cur.exited(null, now) : cur)
+                    Integer code = store.readExitStatus(r.name()).orElse(null);
+                    store.update(r.name(), cur -> cur.isActive() && isDeadUnchecked(cur, now) ? cur.exited(code, now) : cur)
                             .filter(w -> w.status() == ContainerStatus.EXITED)
                             .ifPresent(changed::add);
                 } catch (CorruptStateException e) {

@@ -36,6 +36,7 @@ import java.util.stream.Stream;
  *     state.json             one {@link ContainerRecord}, pretty-printed JSON (Jackson), mode 0600
  *     output.log             a detached container's stdout and stderr
  *     lock                   empty; flock(2)ed around read-modify-write ({@link #update})
+ *     exit-status            written by a detached container's monitor when its init exits: "137\n"
  *   .tmp-&lt;uuid&gt;/              a container directory being created, or a crash leftover
  * </pre>
  * Writes never leave a half-written {@code state.json}: the new content goes to a temporary file in
@@ -55,6 +56,11 @@ public final class StateStore {
     public static final String STATE_FILE = "state.json";
     /** Name of the log file inside a container's directory. */
     public static final String LOG_FILE = "output.log";
+    /**
+     * Name of the file in which a detached container's monitor (the helper that waited for its
+     * init) writes the exit status, one decimal line (128+N when killed by signal N).
+     */
+    public static final String EXIT_STATUS_FILE = "exit-status";
     private static final String LOCK_FILE = "lock";
     private static final String TMP_PREFIX = ".tmp-";
 
@@ -206,6 +212,19 @@ public final class StateStore {
             }
         }
         return new Listing(List.copyOf(records), List.copyOf(corrupt));
+    }
+
+    /**
+     * The exit status a detached container's monitor left in {@value #EXIT_STATUS_FILE}, or empty
+     * if there is none (yet) or it is not a number.
+     */
+    public Optional<Integer> readExitStatus(ContainerName name) {
+        try {
+            String text = Files.readString(containerDir(name).resolve(EXIT_STATUS_FILE)).strip();
+            return text.matches("\\d{1,3}") ? Optional.of(Integer.parseInt(text)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** The result of {@link #list}: readable records, and the containers whose state is corrupt. */

@@ -58,6 +58,18 @@ class StateReconcilerTest {
     }
 
     @Test
+    void exitStatusLeftByTheMonitorIsRecorded() throws Exception {
+        StateStore store = new StateStore(state);
+        store.create(StateStoreTest.record(store, "monitored").withPid(600, 1L).running(T0));
+        store.create(StateStoreTest.record(store, "garbled").withPid(601, 1L).running(T0));
+        Files.writeString(store.containerDir(ContainerName.of("monitored")).resolve(StateStore.EXIT_STATUS_FILE), "137\n");
+        Files.writeString(store.containerDir(ContainerName.of("garbled")).resolve(StateStore.EXIT_STATUS_FILE), "x\n");
+        new StateReconciler(store, new ProcessProbe(proc), InstantSource.fixed(T0.plusSeconds(5))).reconcile();
+        assertEquals(137, store.load(ContainerName.of("monitored")).orElseThrow().exitCode());
+        assertNull(store.load(ContainerName.of("garbled")).orElseThrow().exitCode());
+    }
+
+    @Test
     void pidlessCreatedContainerIsStartingUntilTheGraceRunsOut() throws Exception {
         StateStore store = new StateStore(state);
         store.create(StateStoreTest.record(store, "starting"));

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
             StatCommand.class,
             StopCommand.class, KillCommand.class, FreezeCommand.class, ThawCommand.class, RmCommand.class,
             SetCommand.class, LogsCommand.class,
+            ShellCommand.class,
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {

@@ -3,11 +3,15 @@ package dev.berth.tui.cli;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 import dev.berth.cgroupctl.CgroupException;
+import dev.berth.cgroupctl.CgroupFs;
+import dev.berth.cgroupctl.CgroupFsProber;
 import dev.berth.collectors.Collector;
 import dev.berth.tui.ConsoleApp;
 import dev.berth.tui.action.CgroupActions;
 import dev.berth.tui.action.CgroupLimitsReader;
+import dev.berth.tui.action.DeferredActions;
 import dev.berth.tui.sample.CollectorSource;
+import dev.berth.tui.sample.LazySource;
 import dev.berth.tui.sample.SystemFacts;
 import dev.berth.tui.style.Glyphs;
 import java.io.IOException;
@@ -53,18 +57,24 @@ public final class ConsoleCommand implements Runnable {
         boolean color = !options.noColor && (env.get("NO_COLOR") == null || env.get("NO_COLOR").isEmpty());
         boolean unicode = !options.ascii && Glyphs.localeIsUtf8(env);
         InstantSource clock = InstantSource.system();
-        Collector collector;
-        try {
-            collector = Collector.forHost(root.procfs, root.sysfs, Path.of("/"), clock);
-        } catch (CgroupException e) {
-            throw new UserDataException("no usable cgroup filesystem: " + e.getMessage(), e);
-        }
-        RuntimeContext ctx = RuntimeContext.open(root, runtime);
         Optional<String> readOnly = notRootReason();
-        CgroupActions actions = new CgroupActions(ctx.fs, ctx.control, ctx.lifecycle, ctx.limits, Optional.empty(),
-                readOnly);
-        CgroupLimitsReader limits = new CgroupLimitsReader(ctx.fs);
-        CollectorSource source = new CollectorSource(collector, new SystemFacts(root.procfs, clock), limits::read);
+        // Both are built off the UI thread: the console opens and draws at once, the collectors probe
+        // the host on the sampler thread, and the runtime (native signalling) loads in the background.
+        DeferredActions actions = new DeferredActions(() -> {
+            RuntimeContext ctx = RuntimeContext.open(root, runtime);
+            return new CgroupActions(ctx.fs, ctx.control, ctx.lifecycle, ctx.limits, Optional.empty(), readOnly);
+        }, readOnly);
+        LazySource source = new LazySource(() -> {
+            Collector collector;
+            try {
+                collector = Collector.forHost(root.procfs, root.sysfs, Path.of("/"), clock);
+            } catch (CgroupException e) {
+                throw new UserDataException("no usable cgroup filesystem: " + e.getMessage(), e);
+            }
+            CgroupLimitsReader limits = new CgroupLimitsReader(CgroupFs.open(
+                    new CgroupFsProber(root.procfs, root.sysfs).probe()));
+            return new CollectorSource(collector, new SystemFacts(root.procfs, clock), limits::read);
+        });
         Charset charset = unicode ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII;
         try {
             UnixTerminal terminal = new UnixTerminal(System.in, System.out, charset,

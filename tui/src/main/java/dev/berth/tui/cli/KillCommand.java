@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code berth kill NAME [-s SIG]}: SIGKILL (the default) empties the container's cgroup; another
- * signal goes to the init process of berth's own containers, or to every process of a foreign one.
+ * {@code berth kill NAME [-s SIG]}: SIGKILL (the default) empties the container's cgroup (and, for
+ * berth's own, removes it and records the exit); another signal goes to the init process of
+ * berth's own containers, or to every process of a foreign one.
  */
 @Command(name = "kill", mixinStandardHelpOptions = true,
         description = "Send a signal to a container (berth's own, docker, podman, LXC, a systemd unit or a cgroup "
@@ -43,6 +44,10 @@ public final class KillCommand implements Runnable {
         OptionalLong main = t.own().filter(r -> r.pid() != null).map(r -> OptionalLong.of(r.pid()))
                 .orElse(OptionalLong.empty());
         ControlErrors.map(() -> ctx.control.kill(t.cgroupPath(), signal, main, Duration.ofSeconds(10)));
+        if (t.own().isPresent() && signal.number() == KillSignal.KILL.number()) {
+            // nothing is left in it: remove the empty cgroup and record the exit, as stop would
+            ControlErrors.map(() -> ctx.lifecycle.stop(t.own().get().name(), Duration.ZERO));
+        }
         spec.commandLine().getOut().println(t.label());
     }
 

@@ -2,9 +2,6 @@ package dev.berth.tui.cli;
 
 import dev.berth.runtime.ContainerName;
 import dev.berth.runtime.control.LogReader;
-import java.io.FileOutputStream;
-import java.io.FileDescriptor;
-import java.io.OutputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,14 +23,12 @@ public final class LogsCommand implements Runnable {
     @Option(names = {"-f", "--follow"}, description = "follow the output until the container exits")
     boolean follow;
 
-    /** Where the bytes go; stdout unbuffered-by-line, as the container wrote them. Replaceable for tests. */
-    OutputStream out = new FileOutputStream(FileDescriptor.out);
-
     @Override
     public void run() {
         RuntimeContext ctx = RuntimeContext.open(root, runtime);
         ControlErrors.map(() -> {
-            new LogReader(ctx.lifecycle).copy(name, out, follow);
+            // bytes as the container wrote them: System.out, not the command's PrintWriter, which would re-encode
+            new LogReader(ctx.lifecycle).copy(name, System.out, follow);
             return null;
         });
     }

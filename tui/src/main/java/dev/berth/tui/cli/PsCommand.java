@@ -23,7 +23,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /** {@code berth ps}: one table (or JSON array) of what every container costs, from two samples. */
 @Command(name = "ps", mixinStandardHelpOptions = true,
-        description = {"List containers with what they cost: CPU (100% = one core), memory working set, block IO "
+        description = {"List containers with what they cost: CPU (100%% = one core), memory working set, block IO "
                 + "(whole disks), network (own namespace, without lo), pids.",
             "Rates come from two samples " + PsCommand.INTERVAL_MS + " ms apart. '-' is a value that could not be "
                 + "read, 'max' a limit that is not set, 'host' a container in the host's network namespace."})

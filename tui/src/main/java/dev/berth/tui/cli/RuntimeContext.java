@@ -11,7 +11,9 @@ import dev.berth.runtime.limits.BlockDevices;
 import dev.berth.runtime.limits.LimitResolver;
 import dev.berth.runtime.limits.OnlineCpus;
 import dev.berth.runtime.state.ProcessProbe;
+import dev.berth.runtime.state.StateReconciler;
 import dev.berth.runtime.state.StateStore;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.InstantSource;
 
@@ -51,6 +53,21 @@ final class RuntimeContext {
         } catch (NotCgroupFsException e) {
             throw new UserDataException("no usable cgroup filesystem: " + e.getMessage(), e);
         }
-        return new RuntimeContext(options.config(), root.procfs, root.sysfs, fs);
+        RuntimeContext ctx = new RuntimeContext(options.config(root.runtime), root.procfs, root.sysfs, fs);
+        ctx.reconcile();
+        return ctx;
+    }
+
+    /**
+     * Marks containers whose process died while no berth was running as exited, as every command
+     * that touches berth's containers starts. Best effort: a state dir this user cannot read is
+     * reported by the operation that needs it, not here.
+     */
+    private void reconcile() {
+        try {
+            new StateReconciler(store, processes, InstantSource.system()).reconcile();
+        } catch (IOException e) {
+            // see above
+        }
     }
 }

@@ -27,6 +27,29 @@ public final class RuntimeOptions {
     String cgroupParent;
 
     /**
+     * The configuration these options name, where an option not given here is taken from
+     * {@code outer} if it was given there: {@code berth --state-dir X stop web} then means the same
+     * as {@code berth stop --state-dir X web}.
+     *
+     * @throws ParameterException if the cgroup parent escapes the hierarchy (exit 2)
+     */
+    public RuntimeConfig config(RuntimeOptions outer) {
+        boolean useOuterDir = !given("--state-dir") && outer != null && outer.given("--state-dir");
+        boolean useOuterParent = !given("--cgroup-parent") && outer != null && outer.given("--cgroup-parent");
+        try {
+            return new RuntimeConfig(useOuterDir ? outer.stateDir : stateDir,
+                    useOuterParent ? outer.cgroupParent : cgroupParent);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(mixee.commandLine(), e.getMessage());
+        }
+    }
+
+    private boolean given(String option) {
+        var parsed = mixee == null ? null : mixee.commandLine().getParseResult();
+        return parsed != null && parsed.hasMatchedOption(option);
+    }
+
+    /**
      * The configuration these options name.
      *
      * @throws ParameterException if the cgroup parent escapes the hierarchy (exit 2)

@@ -41,7 +41,7 @@ final class StatCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--cpu", description = "CPU: host usr/sys/idl/wai/stl %; container CPU % (100 = one core) "
+    @Option(names = "--cpu", description = "CPU: host usr/sys/idl/wai/stl %%; container CPU %% (100 = one core) "
             + "and throttled seconds per second")
     boolean cpu;
 

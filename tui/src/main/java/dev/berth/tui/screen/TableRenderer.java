@@ -69,7 +69,7 @@ final class TableRenderer {
             String text;
             Role role = base;
             if (c.column() == Column.NAME) {
-                text = Units.padRight(r.label(), c.width(), s.glyphs.ellipsis());
+                text = nameCell(r.label(), c.width(), s.glyphs.ellipsis());
                 if (r.container().isEmpty() && !selected) {
                     role = Role.DIM;
                 }
@@ -86,6 +86,17 @@ final class TableRenderer {
             }
             p.put(c.x(), y, text, role);
         }
+    }
+
+    /**
+     * The NAME cell: a cgroup path that does not fit keeps its end ({@code ~sole-42/web}), where
+     * paths differ; other names keep their start.
+     */
+    static String nameCell(String label, int width, char ellipsis) {
+        if (label.startsWith("/") && label.length() > width && width > 1) {
+            return ellipsis + label.substring(label.length() - width + 1);
+        }
+        return Units.padRight(label, width, ellipsis);
     }
 
     private static Role stateRole(ContainerState st) {

@@ -1,0 +1,690 @@
+package dev.berth.cgroupctl;
+
+import dev.berth.cgroupctl.testing.FakeCgroupTree;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Fixture hosts for the reader tests: one cgroup each, with its files and the values the readers must return.
+ *
+ * <p>Provenance, per scenario:
+ * <ul>
+ *   <li>{@code host-hybrid}: captured verbatim on the berth CI machine (Debian 12, Linux 6.18, hybrid) on
+ *       2026-11-22 from a test cgroup running {@code dd} + a shell loop ({@code /tmp/capture.sh}); its mountinfo and
+ *       {@code /proc/cgroups} are that host's too;</li>
+ *   <li>the v1 blkio statistics and throttle files of {@code host-hybrid} were captured the same way after setting
+ *       throttles on vda (this kernel counts {@code blkio.throttle.*} only for devices with a throttle rule);</li>
+ *   <li>the other scenarios reproduce the layouts and file formats of the named kernels and runtimes (cgroup paths
+ *       as docker, kubelet, podman, LXC and systemd name them; key sets and order as those kernels print them,
+ *       per Documentation/admin-guide/cgroup-v2.rst and cgroup-v1/*.rst); the numbers are written for these tests
+ *       and are consistent with each other (e.g. anon + file below memory.current).</li>
+ * </ul>
+ */
+final class Fixtures {
+    private Fixtures() {
+    }
+
+    /** What every reader must return for a scenario's cgroup; empty = the reader must throw {@code unavailable}. */
+    record Expected(List<Long> procs, CpuUsage cpu, Optional<CpuThrottling> throttling, Optional<CpuMax> cpuMax,
+                    Optional<CpuWeight> weight, Optional<Cpuset> cpuset, MemoryUsage memory, OptionalLong anon,
+                    OptionalLong inactiveFile, Optional<MemoryEvents> events, IoStat io, List<IoLimit> ioLimits,
+                    PidsUsage pids, Optional<Pressure> cpuPressure, FreezerState freezer) {
+    }
+
+    /**
+     * @param name       short name, used as the test's display name
+     * @param layout     the layout the probe must find
+     * @param tree       builds the fake host in a temp dir
+     * @param path       the scenario's cgroup
+     * @param expected   the values
+     */
+    record Scenario(String name, Layout layout, Function<Path, FakeCgroupTree> tree, String path,
+                    Expected expected) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static final String DOCKER_ID = "3c1f6a4f2b0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c";
+    static final String POD_UID = "8d6f2e0c_4b1a_4f7e_9c3d_2a5b6c7d8e9f";
+    static final String CRI_ID = "9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b";
+    static final String LIBPOD_ID = "b5e2c7a1d9f04e8b3c6a2d5f1e9c7b4a8d3f6e2c1b5a9d7e4f3c8b2a6d1e5f9c";
+
+    private static Pressure psi(double s10, double s60, double s300, long sTotal, double f10, double f60,
+                                double f300, long fTotal) {
+        return new Pressure(new PressureLine(s10, s60, s300, sTotal),
+                Optional.of(new PressureLine(f10, f60, f300, fTotal)));
+    }
+
+    static Stream<Scenario> all() {
+        return Stream.of(hostHybrid(), v1DockerCgroupfs(), hybridKubepods(), v2DockerSystemd(), v2Kubepods(),
+                v2Podman(), v2Lxc(), v2SystemdService());
+    }
+
+    /** This host's real mountinfo (cgroup-related lines and the root, verbatim). */
+    static final String HOST_MOUNTINFO = """
+            23 27 0:22 / /sys rw,relatime - sysfs sysfs rw
+            27 1 254:0 / / rw,relatime - ext4 /dev/vda rw,discard,resv_strict,resuid=65534,resgid=65534
+            31 23 0:28 / /sys/fs/cgroup rw,relatime - tmpfs tmpfs rw,mode=755
+            32 31 0:29 / /sys/fs/cgroup/cpu rw,relatime - cgroup cgroup rw,cpu
+            33 31 0:30 / /sys/fs/cgroup/cpuacct rw,relatime - cgroup cgroup rw,cpuacct
+            34 31 0:31 / /sys/fs/cgroup/cpuset rw,relatime - cgroup cgroup rw,cpuset
+            35 31 0:32 / /sys/fs/cgroup/memory rw,relatime - cgroup cgroup rw,memory
+            36 31 0:33 / /sys/fs/cgroup/devices rw,relatime - cgroup cgroup rw,devices
+            37 31 0:34 / /sys/fs/cgroup/freezer rw,relatime - cgroup cgroup rw,freezer
+            38 31 0:35 / /sys/fs/cgroup/blkio rw,relatime - cgroup cgroup rw,blkio
+            39 31 0:36 / /sys/fs/cgroup/pids rw,relatime - cgroup cgroup rw,pids
+            40 31 0:37 / /sys/fs/cgroup/systemd rw,relatime - cgroup cgroup rw,name=systemd
+            41 31 0:38 / /sys/fs/cgroup/unified rw,relatime - cgroup2 cgroup2 rw
+            """;
+
+    /** This host's real /proc/cgroups. */
+    static final String HOST_PROC_CGROUPS = """
+            #subsys_name\thierarchy\tnum_cgroups\tenabled
+            cpuset\t3\t9\t1
+            cpu\t1\t9\t1
+            cpuacct\t2\t9\t1
+            blkio\t7\t9\t1
+            memory\t4\t38\t1
+            devices\t5\t7\t1
+            freezer\t6\t9\t1
+            net_cls\t0\t8\t1
+            perf_event\t0\t8\t1
+            net_prio\t0\t8\t1
+            hugetlb\t0\t8\t1
+            pids\t8\t9\t1
+            """;
+
+    /** Captured on this host (Linux 6.18, hybrid): see the class comment. */
+    static Scenario hostHybrid() {
+        String p = "/berth-capture";
+        Function<Path, FakeCgroupTree> tree = root -> {
+            FakeCgroupTree t = FakeCgroupTree.fromMountinfo(root, HOST_MOUNTINFO, HOST_PROC_CGROUPS);
+            for (String h : new String[] {"cpu", "cpuacct", "cpuset", "memory", "blkio", "pids", "freezer"}) {
+                t.v1(h, p).file("cgroup.procs", "8411\n8432\n");
+            }
+            t.v1("devices", "/").file("cgroup.procs", "1\n8411\n8432\n");
+            t.v1("systemd", "/").file("cgroup.procs", "1\n8411\n8432\n");
+            t.v1("cpu", p).file("cpu.stat", "nr_periods 0\nnr_throttled 0\nthrottled_time 0\nnr_bursts 0\n"
+                    + "burst_time 0\n").file("cpu.cfs_quota_us", "-1\n").file("cpu.cfs_period_us", "100000\n")
+                    .file("cpu.shares", "1024\n");
+            t.v1("cpuacct", p).file("cpuacct.usage", "234832989\n").file("cpuacct.usage_user", "220000000\n")
+                    .file("cpuacct.usage_sys", "16000000\n").file("cpuacct.stat", "user 21\nsystem 1\n");
+            t.v1("cpuset", p).file("cpuset.cpus", "0-1\n").file("cpuset.mems", "0\n");
+            t.v1("memory", p).file("memory.usage_in_bytes", "5304320\n")
+                    .file("memory.limit_in_bytes", "9223372036854771712\n").file("memory.failcnt", "0\n")
+                    .file("memory.memsw.limit_in_bytes", "9223372036854771712\n")
+                    .file("memory.memsw.usage_in_bytes", "5304320\n")
+                    .file("memory.oom_control", "oom_kill_disable 0\nunder_oom 0\noom_kill 0\n")
+                    .file("memory.stat", HOST_V1_MEMORY_STAT);
+            t.v1("blkio", p).file("blkio.throttle.io_service_bytes", HOST_BLKIO_BYTES)
+                    .file("blkio.throttle.io_service_bytes_recursive", HOST_BLKIO_BYTES)
+                    .file("blkio.throttle.io_serviced", HOST_BLKIO_OPS)
+                    .file("blkio.throttle.io_serviced_recursive", HOST_BLKIO_OPS)
+                    .file("blkio.throttle.read_bps_device", "254:0 1073741824\n")
+                    .file("blkio.throttle.write_bps_device", "254:0 1073741824\n")
+                    .file("blkio.throttle.read_iops_device", "")
+                    .file("blkio.throttle.write_iops_device", "254:0 100000\n");
+            t.v1("pids", p).file("pids.current", "2\n").file("pids.max", "max\n");
+            t.v1("freezer", p).file("freezer.state", "THAWED\n");
+            t.unified(p).file("cgroup.procs", "8411\n8432\n").file("cgroup.freeze", "0\n")
+                    .file("cgroup.events", "populated 1\nfrozen 0\n")
+                    .file("cpu.stat", "usage_usec 234832\nuser_usec 218912\nsystem_usec 15920\nnice_usec 0\n")
+                    .file("cpu.pressure", "some avg10=0.14 avg60=0.03 avg300=0.00 total=26361\n"
+                            + "full avg10=0.00 avg60=0.00 avg300=0.00 total=12938\n")
+                    .file("io.pressure", "some avg10=0.00 avg60=0.00 avg300=0.00 total=15595\n"
+                            + "full avg10=0.00 avg60=0.00 avg300=0.00 total=15595\n")
+                    .file("memory.pressure", "some avg10=0.00 avg60=0.00 avg300=0.00 total=0\n"
+                            + "full avg10=0.00 avg60=0.00 avg300=0.00 total=0\n");
+            t.proc(8411, HOST_PROC_CGROUP);
+            return t;
+        };
+        return new Scenario("host-hybrid (captured, Linux 6.18)", Layout.HYBRID, tree, p, new Expected(
+                List.of(8411L, 8432L),
+                new CpuUsage(234832, OptionalLong.of(220000), OptionalLong.of(16000)),
+                Optional.of(new CpuThrottling(0, 0, 0)),
+                Optional.of(new CpuMax(Limit.UNLIMITED, 100000)), Optional.of(new CpuWeight(100)),
+                Optional.of(new Cpuset("0-1", "0")),
+                new MemoryUsage(5304320, Limit.UNLIMITED, Limit.UNLIMITED, Optional.of(Limit.UNLIMITED),
+                        OptionalLong.of(0), OptionalLong.of(0)),
+                OptionalLong.of(5201920), OptionalLong.of(0),
+                Optional.of(new MemoryEvents(0, 0, OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(),
+                        OptionalLong.empty(), OptionalLong.of(0))),
+                new IoStat(List.of(new IoDeviceStat(254, 0, 20971520, 20971520, 40, 20))),
+                List.of(new IoLimit(254, 0, IoLimit.Kind.READ_BPS, Limit.of(1073741824)),
+                        new IoLimit(254, 0, IoLimit.Kind.WRITE_BPS, Limit.of(1073741824)),
+                        new IoLimit(254, 0, IoLimit.Kind.WRITE_IOPS, Limit.of(100000))),
+                new PidsUsage(2, Limit.UNLIMITED),
+                Optional.of(psi(0.14, 0.03, 0, 26361, 0, 0, 0, 12938)), FreezerState.THAWED));
+    }
+
+    /** /proc/8411/cgroup of the captured process (path renamed from berth-test-capture-8396). */
+    static final String HOST_PROC_CGROUP = """
+            9:name=systemd:/
+            8:pids:/berth-capture
+            7:blkio:/berth-capture
+            6:freezer:/berth-capture
+            5:devices:/
+            4:memory:/berth-capture
+            3:cpuset:/berth-capture
+            2:cpuacct:/berth-capture
+            1:cpu:/berth-capture
+            0::/berth-capture
+            """;
+
+    static final String HOST_V1_MEMORY_STAT = """
+            cache 0
+            rss 5201920
+            rss_huge 0
+            shmem 0
+            mapped_file 0
+            dirty 0
+            writeback 0
+            workingset_refault_anon 0
+            workingset_refault_file 0
+            swap 0
+            swapcached 0
+            pgpgin 3182
+            pgpgout 1912
+            pgfault 3534
+            pgmajfault 0
+            inactive_anon 5197824
+            active_anon 4096
+            inactive_file 0
+            active_file 0
+            unevictable 0
+            hierarchical_memory_limit 9223372036854771712
+            hierarchical_memsw_limit 9223372036854771712
+            total_cache 0
+            total_rss 5201920
+            total_rss_huge 0
+            total_shmem 0
+            total_mapped_file 0
+            total_dirty 0
+            total_writeback 0
+            total_workingset_refault_anon 0
+            total_workingset_refault_file 0
+            total_swap 0
+            total_swapcached 0
+            total_pgpgin 3182
+            total_pgpgout 1912
+            total_pgfault 3534
+            total_pgmajfault 0
+            total_inactive_anon 5197824
+            total_active_anon 4096
+            total_inactive_file 0
+            total_active_file 0
+            total_unevictable 0
+            """;
+
+    static final String HOST_BLKIO_BYTES = """
+            254:0 Read 20971520
+            254:0 Write 20971520
+            254:0 Sync 62914560
+            254:0 Async 0
+            254:0 Discard 20971520
+            254:0 Total 62914560
+            Total 62914560
+            """;
+
+    static final String HOST_BLKIO_OPS = """
+            254:0 Read 40
+            254:0 Write 20
+            254:0 Sync 61
+            254:0 Async 0
+            254:0 Discard 1
+            254:0 Total 61
+            Total 61
+            """;
+
+    /** The v1 hierarchies of {@link FakeCgroupTree#v1} and {@link FakeCgroupTree#hybrid}, by mount directory. */
+    static final String[] V1_DIRS = {"systemd", "cpu,cpuacct", "cpuset", "memory", "blkio", "pids", "freezer",
+        "devices", "net_cls,net_prio", "perf_event", "hugetlb"};
+
+    /**
+     * Docker with the cgroupfs driver on CentOS 7 (Linux 3.10): {@code /docker/<id>} in every v1 hierarchy, a
+     * paused container ({@code FROZEN}). 3.10 has no {@code cpuacct.usage_user} (so user/system come from
+     * {@code cpuacct.stat} ticks), no {@code oom_kill} in {@code memory.oom_control}, no {@code _recursive} blkio
+     * files and no Discard line. {@code memory.stat} carries the negative {@code inactive_file} that 3.10-era kernels
+     * print when per-cpu counters drift.
+     */
+    static Scenario v1DockerCgroupfs() {
+        String p = "/docker/" + DOCKER_ID;
+        Function<Path, FakeCgroupTree> tree = root -> {
+            FakeCgroupTree t = FakeCgroupTree.v1(root);
+            for (String h : V1_DIRS) {
+                t.v1(h, p).file("cgroup.procs", "2817\n2901\n");
+            }
+            t.v1("cpu,cpuacct", p).file("cpuacct.usage", "48761937215\n").file("cpuacct.stat", "user 3811\nsystem 1009\n")
+                    .file("cpu.stat", "nr_periods 18327\nnr_throttled 412\nthrottled_time 61203958776\n")
+                    .file("cpu.cfs_quota_us", "150000\n").file("cpu.cfs_period_us", "100000\n")
+                    .file("cpu.shares", "512\n");
+            t.v1("cpuset", p).file("cpuset.cpus", "0-3\n").file("cpuset.mems", "0\n");
+            t.v1("memory", p).file("memory.usage_in_bytes", "371826688\n")
+                    .file("memory.limit_in_bytes", "536870912\n").file("memory.failcnt", "3\n")
+                    .file("memory.memsw.limit_in_bytes", "1073741824\n")
+                    .file("memory.memsw.usage_in_bytes", "371826688\n")
+                    .file("memory.oom_control", "oom_kill_disable 0\nunder_oom 0\n")
+                    .file("memory.stat", """
+                            cache 104857600
+                            rss 263749632
+                            rss_huge 0
+                            mapped_file 20480000
+                            swap 0
+                            pgpgin 912345
+                            pgpgout 821004
+                            pgfault 1203311
+                            pgmajfault 112
+                            inactive_anon 0
+                            active_anon 263749632
+                            inactive_file -4096
+                            active_file 104861696
+                            unevictable 0
+                            hierarchical_memory_limit 536870912
+                            hierarchical_memsw_limit 1073741824
+                            total_cache 104857600
+                            total_rss 263749632
+                            total_rss_huge 0
+                            total_mapped_file 20480000
+                            total_swap 0
+                            total_pgpgin 912345
+                            total_pgpgout 821004
+                            total_pgfault 1203311
+                            total_pgmajfault 112
+                            total_inactive_anon 0
+                            total_active_anon 263749632
+                            total_inactive_file -4096
+                            total_active_file 104861696
+                            total_unevictable 0
+                            """);
+            t.v1("blkio", p).file("blkio.throttle.io_service_bytes",
+                            "8:0 Read 1236992\n8:0 Write 40960\n8:0 Sync 1277952\n8:0 Async 0\n8:0 Total 1277952\n"
+                                    + "Total 1277952\n")
+                    .file("blkio.throttle.io_serviced",
+                            "8:0 Read 67\n8:0 Write 10\n8:0 Sync 77\n8:0 Async 0\n8:0 Total 77\nTotal 77\n")
+                    .file("blkio.throttle.read_bps_device", "").file("blkio.throttle.write_bps_device", "")
+                    .file("blkio.throttle.read_iops_device", "").file("blkio.throttle.write_iops_device", "");
+            t.v1("pids", p).file("pids.current", "4\n").file("pids.max", "max\n");
+            t.v1("freezer", p).file("freezer.state", "FROZEN\n");
+            t.proc(2817, "11:hugetlb:/docker/" + DOCKER_ID + "\n10:perf_event:/docker/" + DOCKER_ID
+                    + "\n9:net_prio,net_cls:/docker/" + DOCKER_ID + "\n8:devices:/docker/" + DOCKER_ID
+                    + "\n7:freezer:/docker/" + DOCKER_ID + "\n6:pids:/docker/" + DOCKER_ID
+                    + "\n5:blkio:/docker/" + DOCKER_ID + "\n4:memory:/docker/" + DOCKER_ID
+                    + "\n3:cpuset:/docker/" + DOCKER_ID + "\n2:cpuacct,cpu:/docker/" + DOCKER_ID
+                    + "\n1:name=systemd:/docker/" + DOCKER_ID + "\n");
+            return t;
+        };
+        return new Scenario("v1 docker cgroupfs (CentOS 7, 3.10)", Layout.V1, tree, p, new Expected(
+                List.of(2817L, 2901L),
+                new CpuUsage(48761937, OptionalLong.of(38110000), OptionalLong.of(10090000)),
+                Optional.of(new CpuThrottling(18327, 412, 61203958)),
+                Optional.of(new CpuMax(Limit.of(150000), 100000)), Optional.of(new CpuWeight(50)),
+                Optional.of(new Cpuset("0-3", "0")),
+                new MemoryUsage(371826688, Limit.of(536870912), Limit.UNLIMITED, Optional.of(Limit.of(536870912)),
+                        OptionalLong.of(0), OptionalLong.of(3)),
+                OptionalLong.of(263749632), OptionalLong.of(0), Optional.empty(),
+                new IoStat(List.of(new IoDeviceStat(8, 0, 1236992, 40960, 67, 10))), List.of(),
+                new PidsUsage(4, Limit.UNLIMITED), Optional.empty(), FreezerState.FROZEN));
+    }
+
+    /**
+     * Kubernetes (kubelet with the systemd cgroup driver, docker) on Ubuntu 20.04 (Linux 5.4, hybrid): a burstable
+     * pod's container with 500m CPU limit and 100m request (shares 102), 256 MiB memory, no swap accounting (Ubuntu's
+     * default), no IO yet ({@code Total 0}), and a {@code cpu.pressure} without a {@code full} line (5.4 &lt; 5.13).
+     */
+    static Scenario hybridKubepods() {
+        String p = "/kubepods.slice/kubepods-burstable.slice/kubepods-burstable-pod" + POD_UID + ".slice/docker-"
+                + DOCKER_ID + ".scope";
+        Function<Path, FakeCgroupTree> tree = root -> {
+            FakeCgroupTree t = FakeCgroupTree.hybrid(root);
+            for (String h : V1_DIRS) {
+                t.v1(h, p).file("cgroup.procs", "40211\n");
+            }
+            t.v1("cpu,cpuacct", p).file("cpuacct.usage", "9123456789\n").file("cpuacct.usage_user", "7000000000\n")
+                    .file("cpuacct.usage_sys", "2000000000\n").file("cpuacct.stat", "user 700\nsystem 200\n")
+                    .file("cpu.stat", "nr_periods 5120\nnr_throttled 37\nthrottled_time 1840000000\n")
+                    .file("cpu.cfs_quota_us", "50000\n").file("cpu.cfs_period_us", "100000\n")
+                    .file("cpu.shares", "102\n");
+            t.v1("cpuset", p).file("cpuset.cpus", "0-1\n").file("cpuset.mems", "0\n");
+            t.v1("memory", p).file("memory.usage_in_bytes", "104857600\n")
+                    .file("memory.limit_in_bytes", "268435456\n").file("memory.failcnt", "0\n")
+                    .file("memory.oom_control", "oom_kill_disable 0\nunder_oom 0\noom_kill 1\n")
+                    .file("memory.stat", """
+                            cache 16777216
+                            rss 73400320
+                            rss_huge 0
+                            shmem 0
+                            mapped_file 4194304
+                            dirty 0
+                            writeback 0
+                            pgpgin 40112
+                            pgpgout 18027
+                            pgfault 51230
+                            pgmajfault 3
+                            inactive_anon 73400320
+                            active_anon 0
+                            inactive_file 12582912
+                            active_file 4194304
+                            unevictable 0
+                            hierarchical_memory_limit 268435456
+                            total_cache 16777216
+                            total_rss 73400320
+                            total_rss_huge 0
+                            total_shmem 0
+                            total_mapped_file 4194304
+                            total_dirty 0
+                            total_writeback 0
+                            total_pgpgin 40112
+                            total_pgpgout 18027
+                            total_pgfault 51230
+                            total_pgmajfault 3
+                            total_inactive_anon 73400320
+                            total_active_anon 0
+                            total_inactive_file 12582912
+                            total_active_file 4194304
+                            total_unevictable 0
+                            """);
+            t.v1("blkio", p).file("blkio.throttle.io_service_bytes_recursive", "Total 0\n")
+                    .file("blkio.throttle.io_serviced_recursive", "Total 0\n")
+                    .file("blkio.throttle.io_service_bytes", "Total 0\n").file("blkio.throttle.io_serviced", "Total 0\n")
+                    .file("blkio.throttle.read_bps_device", "").file("blkio.throttle.write_bps_device", "")
+                    .file("blkio.throttle.read_iops_device", "").file("blkio.throttle.write_iops_device", "");
+            t.v1("pids", p).file("pids.current", "12\n").file("pids.max", "max\n");
+            t.v1("freezer", p).file("freezer.state", "THAWED\n");
+            t.unified(p).file("cgroup.procs", "40211\n").file("cgroup.freeze", "0\n")
+                    .file("cgroup.events", "populated 1\nfrozen 0\n")
+                    .file("cpu.stat", "usage_usec 9123456\nuser_usec 7000000\nsystem_usec 2000000\n")
+                    .file("cpu.pressure", "some avg10=1.25 avg60=0.80 avg300=0.31 total=4411023\n");
+            return t;
+        };
+        return new Scenario("hybrid kubepods systemd driver (Ubuntu 20.04, 5.4)", Layout.HYBRID, tree, p,
+                new Expected(List.of(40211L),
+                        new CpuUsage(9123456, OptionalLong.of(7000000), OptionalLong.of(2000000)),
+                        Optional.of(new CpuThrottling(5120, 37, 1840000)),
+                        Optional.of(new CpuMax(Limit.of(50000), 100000)), Optional.of(new CpuWeight(10)),
+                        Optional.of(new Cpuset("0-1", "0")),
+                        new MemoryUsage(104857600, Limit.of(268435456), Limit.UNLIMITED, Optional.empty(),
+                                OptionalLong.empty(), OptionalLong.of(0)),
+                        OptionalLong.of(73400320), OptionalLong.of(12582912),
+                        Optional.of(new MemoryEvents(1, 1, OptionalLong.empty(), OptionalLong.empty(),
+                                OptionalLong.empty(), OptionalLong.empty(), OptionalLong.of(0))),
+                        new IoStat(List.of()), List.of(), new PidsUsage(12, Limit.UNLIMITED),
+                        Optional.of(new Pressure(new PressureLine(1.25, 0.80, 0.31, 4411023), Optional.empty())),
+                        FreezerState.THAWED));
+    }
+
+    /** memory.stat of Linux 6.1 (Debian 12): the key set and order that kernel prints. */
+    static final String V2_MEMORY_STAT_6_1 = """
+            anon 31457280
+            file 20971520
+            kernel 1941504
+            kernel_stack 131072
+            pagetables 430080
+            sec_pagetables 0
+            percpu 1200
+            sock 0
+            vmalloc 0
+            shmem 0
+            zswap 0
+            zswapped 0
+            file_mapped 9437184
+            file_dirty 0
+            file_writeback 0
+            swapcached 0
+            anon_thp 0
+            file_thp 0
+            shmem_thp 0
+            inactive_anon 31440896
+            active_anon 16384
+            inactive_file 16777216
+            active_file 4194304
+            unevictable 0
+            slab_reclaimable 561032
+            slab_unreclaimable 790352
+            slab 1351384
+            workingset_refault_anon 0
+            workingset_refault_file 0
+            workingset_activate_anon 0
+            workingset_activate_file 0
+            workingset_restore_anon 0
+            workingset_restore_file 0
+            workingset_nodereclaim 0
+            pgscan 0
+            pgsteal 0
+            pgscan_kswapd 0
+            pgscan_direct 0
+            pgsteal_kswapd 0
+            pgsteal_direct 0
+            pgfault 14251
+            pgmajfault 57
+            pgrefill 0
+            pgactivate 1024
+            pgdeactivate 0
+            pglazyfree 0
+            pglazyfreed 0
+            zswpin 0
+            zswpout 0
+            thp_fault_alloc 0
+            thp_collapse_alloc 0
+            """;
+
+    /** Docker with the systemd driver on Debian 12 (Linux 6.1, pure v2): 2 CPUs, 512 MiB, 1 MiB/s read on sda. */
+    static Scenario v2DockerSystemd() {
+        String p = "/system.slice/docker-" + DOCKER_ID + ".scope";
+        Function<Path, FakeCgroupTree> tree = root -> {
+            FakeCgroupTree t = FakeCgroupTree.v2(root);
+            t.unified(p).file("cgroup.procs", "1931\n1987\n1988\n")
+                    .file("cgroup.controllers", "cpuset cpu io memory hugetlb pids rdma misc\n")
+                    .file("cgroup.events", "populated 1\nfrozen 0\n").file("cgroup.freeze", "0\n")
+                    .file("cpu.stat", "usage_usec 1834921\nuser_usec 1102345\nsystem_usec 732576\n"
+                            + "nr_periods 120\nnr_throttled 8\nthrottled_usec 93211\nnr_bursts 0\nburst_usec 0\n")
+                    .file("cpu.max", "200000 100000\n").file("cpu.weight", "100\n")
+                    .file("cpuset.cpus", "\n").file("cpuset.cpus.effective", "0-3\n")
+                    .file("cpuset.mems", "\n").file("cpuset.mems.effective", "0\n")
+                    .file("memory.current", "58720256\n").file("memory.max", "536870912\n")
+                    .file("memory.high", "max\n").file("memory.swap.max", "536870912\n")
+                    .file("memory.swap.current", "0\n").file("memory.stat", V2_MEMORY_STAT_6_1)
+                    .file("memory.events", "low 0\nhigh 0\nmax 0\noom 0\noom_kill 0\noom_group_kill 0\n")
+                    .file("io.stat", "8:0 rbytes=1228800 wbytes=4096 rios=37 wios=1 dbytes=0 dios=0\n"
+                            + "253:0 rbytes=1228800 wbytes=4096 rios=37 wios=1 dbytes=0 dios=0\n")
+                    .file("io.max", "8:0 rbps=1048576 wbps=max riops=max wiops=max\n")
+                    .file("pids.current", "3\n").file("pids.max", "max\n")
+                    .file("cpu.pressure", "some avg10=0.00 avg60=0.02 avg300=0.00 total=101827\n"
+                            + "full avg10=0.00 avg60=0.00 avg300=0.00 total=55432\n");
+            t.proc(1931, "0::/system.slice/docker-" + DOCKER_ID + ".scope\n");
+            return t;
+        };
+        return new Scenario("v2 docker systemd driver (Debian 12, 6.1)", Layout.V2, tree, p, new Expected(
+                List.of(1931L, 1987L, 1988L),
+                new CpuUsage(1834921, OptionalLong.of(1102345), OptionalLong.of(732576)),
+                Optional.of(new CpuThrottling(120, 8, 93211)),
+                Optional.of(new CpuMax(Limit.of(200000), 100000)), Optional.of(new CpuWeight(100)),
+                Optional.of(new Cpuset("0-3", "0")),
+                new MemoryUsage(58720256, Limit.of(536870912), Limit.UNLIMITED, Optional.of(Limit.of(536870912)),
+                        OptionalLong.of(0), OptionalLong.empty()),
+                OptionalLong.of(31457280), OptionalLong.of(16777216),
+                Optional.of(new MemoryEvents(0, 0, OptionalLong.of(0), OptionalLong.of(0), OptionalLong.of(0),
+                        OptionalLong.of(0), OptionalLong.empty())),
+                new IoStat(List.of(new IoDeviceStat(8, 0, 1228800, 4096, 37, 1),
+                        new IoDeviceStat(253, 0, 1228800, 4096, 37, 1))),
+                List.of(new IoLimit(8, 0, IoLimit.Kind.READ_BPS, Limit.of(1048576))),
+                new PidsUsage(3, Limit.UNLIMITED), Optional.of(psi(0, 0.02, 0, 101827, 0, 0, 0, 55432)),
+                FreezerState.THAWED));
+    }
+
+    /**
+     * Kubernetes with containerd (systemd driver) on Linux 6.1: a burstable pod container with 500m limit and
+     * cpu.weight 4 (100m request via shares 102, converted by runc's linear formula), swap off ({@code 0}),
+     * an empty {@code io.stat} (no IO yet) and a freeze requested but not complete ({@code FREEZING}).
+     */
+    static Scenario v2Kubepods() {
+        String p = "/kubepods.slice/kubepods-burstable.slice/kubepods-burstable-pod" + POD_UID
+                + ".slice/cri-containerd-" + CRI_ID + ".scope";
+        Function<Path, FakeCgroupTree> tree = root -> {
+            FakeCgroupTree t = FakeCgroupTree.v2(root);
+            t.unified(p).file("cgroup.procs", "52110\n52177\n")
+                    .file("cgroup.events", "populated 1\nfrozen 0\n").file("cgroup.freeze", "1\n")
+                    .file("cpu.stat", "usage_usec 77123001\nuser_usec 70001000\nsystem_usec 7122001\n"
+                            + "nr_periods 91822\nnr_throttled 2210\nthrottled_usec 301100222\nnr_bursts 0\n"
+                            + "burst_usec 0\n")
+                    .file("cpu.max", "50000 100000\n").file("cpu.weight", "4\n")
+                    .file("cpuset.cpus", "\n").file("cpuset.cpus.effective", "0-7\n")
+                    .file("cpuset.mems", "\n").file("cpuset.mems.effective", "0\n")
+                    .file("memory.current", "104857600\n").file("memory.max", "268435456\n")
+                    .file("memory.high", "max\n").file("memory.swap.max", "0\n").file("memory.swap.current", "0\n")
+                    .file("memory.stat", V2_MEMORY_STAT_6_1.replace("anon 31457280", "anon 83886080"))
+                    .file("memory.events", "low 0\nhigh 0\nmax 12\noom 1\noom_kill 1\noom_group_kill 0\n")
+                    .file("io.stat", "").file("io.max", "")
+                    .file("pids.current", "9\n").file("pids.max", "max\n")
+                    .file("cpu.pressure", "some avg10=4.51 avg60=3.97 avg300=2.10 total=98120333\n"
+                            + "full avg10=4.10 avg60=3.55 avg300=1.88 total=90013552\n");
+            return t;
+        };
+        return new Scenario("v2 kubepods containerd (6.1)", Layout.V2, tree, p, new Expected(
+                List.of(52110L, 52177L),
+                new CpuUsage(77123001, OptionalLong.of(70001000), OptionalLong.of(7122001)),
+                Optional.of(new CpuThrottling(91822, 2210, 301100222)),
+                Optional.of(new CpuMax(Limit.of(50000), 100000)), Optional.of(new CpuWeight(4)),
+                Optional.of(new Cpuset("0-7", "0")),
+                new MemoryUsage(104857600, Limit.of(268435456), Limit.UNLIMITED, Optional.of(Limit.of(0)),
+                        OptionalLong.of(0), OptionalLong.empty()),
+                OptionalLong.of(83886080), OptionalLong.of(16777216),
+                Optional.of(new MemoryEvents(1, 1, OptionalLong.of(0), OptionalLong.of(0), OptionalLong.of(12),
+                        OptionalLong.of(0), OptionalLong.empty())),
+                new IoStat(List.of()), List.of(), new PidsUsage(9, Limit.UNLIMITED),
+                Optional.of(psi(4.51, 3.97, 2.10, 98120333, 4.10, 3.55, 1.88, 90013552)), FreezerState.FREEZING));
+    }
+
+    /**
+     * Podman (rootful, systemd) on Fedora 39 (Linux 6.5): {@code libpod-<id>.scope}, no CPU or memory limit
+     * ({@code max 100000}, {@code max}), podman's default pids limit 2048, pinned to CPU 1, IO on an NVMe disk.
+     */
+    static Scenario v2Podman() {
+        String p = "/machine.slice/libpod-" + LIBPOD_ID + ".scope";
+        Function<Path, FakeCgroupTree> tree = root -> {
+            FakeCgroupTree t = FakeCgroupTree.v2(root);
+            t.unified(p).file("cgroup.procs", "7781\n")
+                    .file("cgroup.events", "populated 1\nfrozen 0\n").file("cgroup.freeze", "0\n")
+                    .file("cpu.stat", "usage_usec 402113\nuser_usec 301442\nsystem_usec 100671\n"
+                            + "core_sched.force_idle_usec 0\nnr_periods 0\nnr_throttled 0\nthrottled_usec 0\n"
+                            + "nr_bursts 0\nburst_usec 0\n")
+                    .file("cpu.max", "max 100000\n").file("cpu.weight", "100\n")
+                    .file("cpuset.cpus", "1\n").file("cpuset.mems", "0\n")
+                    .file("memory.current", "8847360\n").file("memory.max", "max\n").file("memory.high", "max\n")
+                    .file("memory.swap.max", "max\n").file("memory.swap.current", "0\n")
+                    .file("memory.stat", V2_MEMORY_STAT_6_1.replace("anon 31457280", "anon 1130496")
+                            .replace("inactive_file 16777216", "inactive_file 5632000"))
+                    .file("memory.events", "low 0\nhigh 0\nmax 0\noom 0\noom_kill 0\noom_group_kill 0\n")
+                    .file("io.stat", "259:0 rbytes=6684672 wbytes=8192 rios=201 wios=2 dbytes=0 dios=0\n")
+                    .file("io.max", "").file("pids.current", "1\n").file("pids.max", "2048\n")
+                    .file("cpu.pressure", "some avg10=0.00 avg60=0.00 avg300=0.00 total=1822\n"
+                            + "full avg10=0.00 avg60=0.00 avg300=0.00 total=1822\n");
+            return t;
+        };
+        return new Scenario("v2 podman libpod (Fedora 39, 6.5)", Layout.V2, tree, p, new Expected(
+                List.of(7781L), new CpuUsage(402113, OptionalLong.of(301442), OptionalLong.of(100671)),
+                Optional.of(new CpuThrottling(0, 0, 0)), Optional.of(new CpuMax(Limit.UNLIMITED, 100000)),
+                Optional.of(new CpuWeight(100)), Optional.of(new Cpuset("1", "0")),
+                new MemoryUsage(8847360, Limit.UNLIMITED, Limit.UNLIMITED, Optional.of(Limit.UNLIMITED),
+                        OptionalLong.of(0), OptionalLong.empty()),
+                OptionalLong.of(1130496), OptionalLong.of(5632000),
+                Optional.of(new MemoryEvents(0, 0, OptionalLong.of(0), OptionalLong.of(0), OptionalLong.of(0),
+                        OptionalLong.of(0), OptionalLong.empty())),
+                new IoStat(List.of(new IoDeviceStat(259, 0, 6684672, 8192, 201, 2))), List.of(),
+                new PidsUsage(1, Limit.of(2048)), Optional.of(psi(0, 0, 0, 1822, 0, 0, 0, 1822)),
+                FreezerState.THAWED));
+    }
+
+    /**
+     * LXC 5 on Ubuntu 22.04 (Linux 5.15): container {@code web} in {@code lxc.payload.web}, frozen by
+     * {@code lxc-freeze}; cpuset inherited (empty files, effective lists used); {@code memory.events} without
+     * {@code oom_group_kill} (5.15 &lt; 5.17). Some files lack the trailing newline, which readers must accept.
+     */
+    static Scenario v2Lxc() {
+        String p = "/lxc.payload.web";
+        Function<Path, FakeCgroupTree> tree = root -> {
+            FakeCgroupTree t = FakeCgroupTree.v2(root);
+            t.unified(p).file("cgroup.procs", "3120\n3301\n3302\n3350\n")
+                    .file("cgroup.events", "populated 1\nfrozen 1\n").file("cgroup.freeze", "1")
+                    .file("cpu.stat", "usage_usec 15300221\nuser_usec 9021003\nsystem_usec 6279218\n"
+                            + "nr_periods 0\nnr_throttled 0\nthrottled_usec 0")
+                    .file("cpu.max", "max 100000").file("cpu.weight", "100")
+                    .file("cpuset.cpus", "").file("cpuset.cpus.effective", "0-7")
+                    .file("cpuset.mems", "").file("cpuset.mems.effective", "0")
+                    .file("memory.current", "201326592").file("memory.max", "1073741824\n")
+                    .file("memory.high", "max").file("memory.swap.max", "max").file("memory.swap.current", "4096")
+                    .file("memory.stat", "anon 150994944\nfile 41943040\nkernel_stack 442368\n"
+                            + "inactive_anon 150978560\nactive_anon 16384\ninactive_file 33554432\n"
+                            + "active_file 8388608\nunevictable 0")
+                    .file("memory.events", "low 0\nhigh 0\nmax 0\noom 0\noom_kill 0")
+                    .file("io.stat", "8:0 rbytes=91226112 wbytes=2306048 rios=3110 wios=281 dbytes=0 dios=0")
+                    .file("io.max", "8:0 rbps=max wbps=10485760 riops=max wiops=1000")
+                    .file("pids.current", "23").file("pids.max", "max")
+                    .file("cpu.pressure", "some avg10=0.00 avg60=0.00 avg300=0.00 total=88012\n"
+                            + "full avg10=0.00 avg60=0.00 avg300=0.00 total=0");
+            t.proc(3120, "0::/lxc.payload.web\n");
+            return t;
+        };
+        return new Scenario("v2 lxc payload (Ubuntu 22.04, 5.15)", Layout.V2, tree, p, new Expected(
+                List.of(3120L, 3301L, 3302L, 3350L),
+                new CpuUsage(15300221, OptionalLong.of(9021003), OptionalLong.of(6279218)),
+                Optional.of(new CpuThrottling(0, 0, 0)), Optional.of(new CpuMax(Limit.UNLIMITED, 100000)),
+                Optional.of(new CpuWeight(100)), Optional.of(new Cpuset("0-7", "0")),
+                new MemoryUsage(201326592, Limit.of(1073741824), Limit.UNLIMITED, Optional.of(Limit.UNLIMITED),
+                        OptionalLong.of(4096), OptionalLong.empty()),
+                OptionalLong.of(150994944), OptionalLong.of(33554432),
+                Optional.of(new MemoryEvents(0, 0, OptionalLong.of(0), OptionalLong.of(0), OptionalLong.of(0),
+                        OptionalLong.empty(), OptionalLong.empty())),
+                new IoStat(List.of(new IoDeviceStat(8, 0, 91226112, 2306048, 3110, 281))),
+                List.of(new IoLimit(8, 0, IoLimit.Kind.WRITE_BPS, Limit.of(10485760)),
+                        new IoLimit(8, 0, IoLimit.Kind.WRITE_IOPS, Limit.of(1000))),
+                new PidsUsage(23, Limit.UNLIMITED), Optional.of(psi(0, 0, 0, 88012, 0, 0, 0, 0)),
+                FreezerState.FROZEN));
+    }
+
+    /**
+     * A systemd service on Debian 11 (Linux 5.10): {@code nginx.service} with no CPU accounting, so the cpu
+     * controller is not enabled for it ({@code cpu.stat} has only usage keys; no {@code cpu.max}/{@code cpu.weight})
+     * and no cpuset; {@code cpu.pressure} without a {@code full} line (5.10 &lt; 5.13); systemd's default
+     * {@code TasksMax} of 4915 (15% of 32768).
+     */
+    static Scenario v2SystemdService() {
+        String p = "/system.slice/nginx.service";
+        Function<Path, FakeCgroupTree> tree = root -> {
+            FakeCgroupTree t = FakeCgroupTree.v2(root);
+            t.unified(p).file("cgroup.procs", "611\n612\n613\n")
+                    .file("cgroup.events", "populated 1\nfrozen 0\n").file("cgroup.freeze", "0\n")
+                    .file("cpu.stat", "usage_usec 3120044\nuser_usec 1810022\nsystem_usec 1310022\n")
+                    .file("memory.current", "6184960\n").file("memory.max", "max\n").file("memory.high", "max\n")
+                    .file("memory.swap.max", "max\n").file("memory.swap.current", "0\n")
+                    .file("memory.stat", "anon 2703360\nfile 2838528\nkernel_stack 49152\npercpu 0\nsock 0\n"
+                            + "shmem 0\nfile_mapped 1486848\nfile_dirty 0\nfile_writeback 0\nanon_thp 0\n"
+                            + "inactive_anon 2691072\nactive_anon 12288\ninactive_file 1351680\n"
+                            + "active_file 1486848\nunevictable 0\nslab_reclaimable 271360\n"
+                            + "slab_unreclaimable 120832\nslab 392192\npgfault 4129\npgmajfault 20\n")
+                    .file("memory.events", "low 0\nhigh 0\nmax 0\noom 0\noom_kill 0\n")
+                    .file("io.stat", "8:0 rbytes=2539520 wbytes=0 rios=93 wios=0 dbytes=0 dios=0\n")
+                    .file("io.max", "").file("pids.current", "3\n").file("pids.max", "4915\n")
+                    .file("cpu.pressure", "some avg10=0.00 avg60=0.00 avg300=0.00 total=2213\n");
+            t.proc(611, "0::/system.slice/nginx.service\n");
+            return t;
+        };
+        return new Scenario("v2 systemd service (Debian 11, 5.10)", Layout.V2, tree, p, new Expected(
+                List.of(611L, 612L, 613L), new CpuUsage(3120044, OptionalLong.of(1810022), OptionalLong.of(1310022)),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                new MemoryUsage(6184960, Limit.UNLIMITED, Limit.UNLIMITED, Optional.of(Limit.UNLIMITED),
+                        OptionalLong.of(0), OptionalLong.empty()),
+                OptionalLong.of(2703360), OptionalLong.of(1351680),
+                Optional.of(new MemoryEvents(0, 0, OptionalLong.of(0), OptionalLong.of(0), OptionalLong.of(0),
+                        OptionalLong.empty(), OptionalLong.empty())),
+                new IoStat(List.of(new IoDeviceStat(8, 0, 2539520, 0, 93, 0))), List.of(),
+                new PidsUsage(3, Limit.of(4915)),
+                Optional.of(new Pressure(new PressureLine(0, 0, 0, 2213), Optional.empty())),
+                FreezerState.THAWED));
+    }
+}

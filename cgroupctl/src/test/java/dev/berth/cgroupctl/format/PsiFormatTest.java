@@ -1,0 +1,35 @@
+package dev.berth.cgroupctl.format;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.berth.cgroupctl.Pressure;
+import dev.berth.cgroupctl.PressureLine;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PsiFormatTest {
+    @Test
+    void parsesSomeAndFull() throws Exception {
+        // Captured from this host's unified hierarchy (Linux 6.18).
+        assertEquals(new Pressure(new PressureLine(0.14, 0.03, 0, 26361),
+                        Optional.of(new PressureLine(0, 0, 0, 12938))),
+                PsiFormat.parse("some avg10=0.14 avg60=0.03 avg300=0.00 total=26361\n"
+                        + "full avg10=0.00 avg60=0.00 avg300=0.00 total=12938\n"));
+    }
+
+    @Test
+    void fullLineIsOptional() throws Exception {
+        assertEquals(Optional.empty(), PsiFormat.parse("some avg10=1.25 avg60=0.80 avg300=0.31 total=4411023\n").full());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "full avg10=0.00 avg60=0.00 avg300=0.00 total=0\n",
+        "some avg10=0.00 avg60=0.00 total=0\n", "some avg10=x avg60=0.00 avg300=0.00 total=0\n",
+        "some avg60=0.00 avg10=0.00 avg300=0.00 total=0\n", "half avg10=0.00 avg60=0.00 avg300=0.00 total=0\n"})
+    void rejectsMalformedPressure(String content) {
+        assertThrows(MalformedContentException.class, () -> PsiFormat.parse(content));
+    }
+}

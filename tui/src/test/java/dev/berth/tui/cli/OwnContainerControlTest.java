@@ -1,0 +1,219 @@
+package dev.berth.tui.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.cgroupctl.Cgroup;
+import dev.berth.cgroupctl.CgroupFs;
+import dev.berth.cgroupctl.CpuMax;
+import dev.berth.cgroupctl.FreezerState;
+import dev.berth.cgroupctl.Limit;
+import dev.berth.runtime.ContainerName;
+import dev.berth.runtime.state.ContainerRecord;
+import dev.berth.runtime.state.ContainerStatus;
+import dev.berth.runtime.state.StateStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * stop, kill, freeze, thaw, set, logs and rm on containers started with {@code berth run -d}: the
+ * cgroup is empty and removed after stop and kill, a live {@code set} changes both the files and
+ * the CPU the container gets, rm leaves nothing behind. Every container lives under a test-named
+ * cgroup parent and a temp state dir, removed afterwards.
+ */
+@Tag("privileged")
+class OwnContainerControlTest {
+    static final AtomicInteger SEQ = new AtomicInteger();
+    static final String BUSY = "while :; do :; done";
+
+    @TempDir
+    Path tmp;
+    CgroupFs fs;
+    String parent;
+    Path rootfs;
+    Path stateDir;
+    final List<String> names = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Assumptions.assumeTrue(Main.newCommandLine().getSubcommands().containsKey("run"),
+                "berth run is not part of this build yet");
+        fs = LiveCgroup.hostCgroupFs();
+        Path busybox = Path.of("/bin/busybox");
+        Assumptions.assumeTrue(Files.isExecutable(busybox), "busybox-static is not installed");
+        rootfs = tmp.resolve("rootfs");
+        for (String d : List.of("bin", "proc", "dev", "sys", "tmp", "etc", "root")) {
+            Files.createDirectories(rootfs.resolve(d));
+        }
+        Files.copy(busybox, rootfs.resolve("bin/busybox"));
+        for (String applet : List.of("sh", "sleep", "echo", "cat", "true")) {
+            Files.createSymbolicLink(rootfs.resolve("bin/" + applet), Path.of("busybox"));
+        }
+        stateDir = tmp.resolve("state");
+        parent = "/berth-test-ctl-" + ProcessHandle.current().pid() + "-" + SEQ.incrementAndGet();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (fs == null) {
+            return;
+        }
+        for (String n : names) {
+            berth("rm", "-f", n);
+        }
+        if (fs.cgroup(parent).exists()) {
+            fs.cgroup(parent).killAll(java.time.Duration.ofSeconds(10));
+        }
+        fs.remove(parent);
+    }
+
+    CliRun berth(String... args) {
+        List<String> all = new ArrayList<>(Arrays.asList(args));
+        // runtime options go before "--" so that they are not taken for the container's command
+        int dashes = all.indexOf("--");
+        all.addAll(dashes < 0 ? all.size() : dashes, List.of("--state-dir", stateDir.toString(),
+                "--cgroup-parent", parent));
+        return CliRun.of(all.toArray(String[]::new));
+    }
+
+    String runDetached(List<String> options, String script) {
+        String name = "c" + SEQ.incrementAndGet();
+        names.add(name);
+        List<String> args = new ArrayList<>(List.of("run", "-d", "--name", name, "--rootfs", rootfs.toString()));
+        args.addAll(options);
+        args.addAll(List.of("--", "/bin/sh", "-c", script));
+        CliRun r = berth(args.toArray(String[]::new));
+        assertEquals(0, r.exit(), r.toString());
+        return name;
+    }
+
+    ContainerRecord record(String name) throws Exception {
+        return new StateStore(stateDir).load(ContainerName.of(name)).orElseThrow();
+    }
+
+    double measureCpus(Cgroup cg, long millis) throws Exception {
+        long u0 = cg.readCpuUsage().usageUsec();
+        long t0 = System.nanoTime();
+        Thread.sleep(millis);
+        long u1 = cg.readCpuUsage().usageUsec();
+        return (u1 - u0) / ((System.nanoTime() - t0) / 1000.0);
+    }
+
+    @Test
+    void stopSendsTermThenKillsAndRemovesTheCgroup() throws Exception {
+        String name = runDetached(List.of(), "trap '' TERM; " + BUSY);  // ignores SIGTERM: needs the kill
+        ContainerRecord r = record(name);
+        Cgroup cg = fs.cgroup(r.cgroupPath());
+        assertTrue(cg.exists());
+        long t0 = System.nanoTime();
+        CliRun stop = berth("stop", "-t", "1", name);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        assertEquals(0, stop.exit(), stop.toString());
+        System.out.printf("stop -t 1 of a container ignoring SIGTERM took %.2f s%n", secs);
+        assertTrue(secs >= 1.0 && secs < 5.0, "stop took " + secs + " s");
+        assertFalse(cg.exists(), "the cgroup is removed in every hierarchy");
+        ContainerRecord after = record(name);
+        assertEquals(ContainerStatus.EXITED, after.status());
+        assertFalse(ProcessHandle.of(r.pid()).map(ProcessHandle::isAlive).orElse(false));
+    }
+
+    @Test
+    void stopOfAContainerThatObeysTermIsQuick() throws Exception {
+        String name = runDetached(List.of(), "trap 'exit 3' TERM; while :; do sleep 0.1; done");
+        ContainerRecord r = record(name);
+        CliRun stop = berth("stop", "-t", "10", name);
+        assertEquals(0, stop.exit(), stop.toString());
+        assertFalse(fs.cgroup(r.cgroupPath()).exists());
+        assertEquals(ContainerStatus.EXITED, record(name).status());
+    }
+
+    @Test
+    void killEmptiesAndRemovesTheCgroup() throws Exception {
+        String name = runDetached(List.of(), BUSY + " & " + BUSY);
+        ContainerRecord r = record(name);
+        Cgroup cg = fs.cgroup(r.cgroupPath());
+        assertTrue(cg.readProcs().size() >= 2);
+        CliRun kill = berth("kill", name);
+        assertEquals(0, kill.exit(), kill.toString());
+        assertFalse(cg.exists(), "empty and removed");
+        assertEquals(ContainerStatus.EXITED, record(name).status());
+    }
+
+    @Test
+    void setChangesTheQuotaLiveAndTheContainerFollowsIt() throws Exception {
+        String name = runDetached(List.of("--cpus", "0.5", "--cpu-weight", "10000"), BUSY + " & " + BUSY);
+        Cgroup cg = fs.cgroup(record(name).cgroupPath());
+        assertEquals(new CpuMax(Limit.of(50_000), 100_000), cg.readCpuMax());
+        double before = measureCpus(cg, 3_000);
+
+        CliRun set = berth("set", name, "--cpus", "0.25", "--pids-limit", "32");
+        assertEquals(0, set.exit(), set.toString());
+        assertEquals(new CpuMax(Limit.of(25_000), 100_000), cg.readCpuMax());
+        assertEquals(Limit.of(32), cg.readPids().max());
+        Thread.sleep(300);
+        double after = measureCpus(cg, 3_000);
+        System.out.printf("berth run --cpus 0.5: %.3f cpus; after berth set --cpus 0.25: %.3f cpus%n", before, after);
+        assertTrue(before > 0.45 && before < 0.55, "at --cpus 0.5 it used " + before);
+        assertTrue(after > 0.225 && after < 0.275, "at --cpus 0.25 it used " + after);
+        assertEquals("0.25", record(name).spec().limits().get("cpus"));
+    }
+
+    @Test
+    void freezeAndThawAnOwnContainer() throws Exception {
+        String name = runDetached(List.of(), BUSY);
+        ContainerRecord r = record(name);
+        Cgroup cg = fs.cgroup(r.cgroupPath());
+        assertEquals(0, berth("freeze", name).exit());
+        assertEquals(FreezerState.FROZEN, cg.readFreezerState());
+        long u0 = cg.readCpuUsage().usageUsec();
+        Thread.sleep(400);
+        assertEquals(u0, cg.readCpuUsage().usageUsec(), "no CPU time while frozen");
+        assertEquals(0, berth("thaw", name).exit());
+        Thread.sleep(400);
+        assertTrue(cg.readCpuUsage().usageUsec() > u0 + 100_000, "runs again after thaw");
+        // stop thaws a frozen container first, or SIGTERM could not be acted on
+        assertEquals(0, berth("freeze", name).exit());
+        assertEquals(0, berth("stop", "-t", "1", name).exit());
+        assertFalse(cg.exists());
+    }
+
+    @Test
+    void logsAndRmLeaveNothingBehind() throws Exception {
+        String name = runDetached(List.of("--overlay"), "echo hello from $(cat /etc/hostname 2>/dev/null || echo box); "
+                + "echo written > /root/file; sleep 60");
+        ContainerRecord r = record(name);
+        CliRun rm = berth("rm", name);
+        assertEquals(1, rm.exit(), "running: refused without -f");
+        assertEquals(0, berth("stop", "-t", "0", name).exit());
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = System.out;
+        CliRun logs;
+        try {
+            System.setOut(new java.io.PrintStream(captured, true));
+            logs = berth("logs", name);
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals(0, logs.exit(), logs.toString());
+        assertTrue(captured.toString().startsWith("hello from "), captured.toString());
+        rm = berth("rm", name);
+        assertEquals(0, rm.exit(), rm.toString());
+        assertFalse(Files.exists(stateDir.resolve(name)), "state, log and overlay layers removed");
+        if (r.upperDir() != null) {
+            assertFalse(Files.exists(r.upperDir()));
+        }
+        assertFalse(fs.cgroup(r.cgroupPath()).exists());
+        assertFalse(Files.exists(rootfs.resolve("root/file")), "the shared lower layer was not written");
+    }
+}
