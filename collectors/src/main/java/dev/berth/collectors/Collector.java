@@ -93,7 +93,13 @@ public final class Collector {
         Optional<Duration> elapsed = previousAt == null ? Optional.empty()
                 : Optional.of(Duration.between(previousAt, at));
         Duration dt = elapsed.orElse(Duration.ZERO);
-        List<ContainerIdentity> ids = discovery.discover(options.allCgroups(), warnings::add);
+        List<ContainerIdentity> ids;
+        try {
+            ids = discovery.discover(options.allCgroups(), warnings::add);
+        } catch (CgroupException e) {
+            warnings.add(e.getMessage());
+            ids = List.of();
+        }
         Map<String, ContainerSample> current = new HashMap<>();
         List<ContainerModel> models = new ArrayList<>(ids.size());
         for (ContainerIdentity id : ids) {

@@ -54,8 +54,11 @@ public final class ContainerDiscovery {
     /**
      * Lists containers (and with {@code all} every other cgroup), sorted by cgroup path. Cgroups that vanish
      * while being read are left out; other read problems go to {@code warnings}.
+     *
+     * @throws CgroupException kept in the signature for callers written against the first version, which listed
+     *                         through {@code CgroupFs.listCgroups()}; the tree walk itself skips what it cannot read
      */
-    public List<ContainerIdentity> discover(boolean all, Consumer<String> warnings) {
+    public List<ContainerIdentity> discover(boolean all, Consumer<String> warnings) throws CgroupException {
         List<String> paths = tree.list();
         // Group each cgroup under its topmost enclosing container, if any.
         Map<String, Classification> tops = new LinkedHashMap<>();
