@@ -20,10 +20,11 @@ import java.util.stream.Collectors;
  * this order:
  * <ol>
  * <li>one of berth's own containers (its state knows the cgroup even under a custom parent);</li>
- * <li>whatever {@code berth ps --all} lists (collectors' {@link ContainerDiscovery}): a docker or
- *     podman name or id (a unique prefix of at least 3 hex digits will do, as with docker), an LXC
- *     name, a systemd unit, or a cgroup path;</li>
- * <li>any other "/"-rooted cgroup path ({@code CgroupControl} checks that it exists).</li>
+ * <li>a "/"-rooted cgroup path, as {@code berth ps --all} prints it ({@code CgroupControl} checks
+ *     that it exists);</li>
+ * <li>whatever else {@code berth ps --all} lists (collectors' {@link ContainerDiscovery}): a docker
+ *     or podman name or id (a unique prefix of at least 3 hex digits will do, as with docker), an
+ *     LXC name, a systemd unit name.</li>
  * </ol>
  * This lives in the CLI because runtime must not depend on collectors.
  */
@@ -47,12 +48,13 @@ final class TargetResolver {
         if (own.isPresent()) {
             return own.get();
         }
+        if (name.startsWith("/")) {
+            // a path names its cgroup directly: discovery would only find the same path, after walking them all
+            return new Target(name, name, Optional.empty());
+        }
         Optional<Target> discovered = discovered(name);
         if (discovered.isPresent()) {
             return discovered.get();
-        }
-        if (name.startsWith("/")) {
-            return new Target(name, name, Optional.empty());
         }
         throw new UserDataException("no such container: " + name + " (expected a name, id or cgroup path that "
                 + "'berth ps --all' shows)");
