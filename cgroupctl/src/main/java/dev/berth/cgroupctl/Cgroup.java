@@ -97,7 +97,8 @@ public interface Cgroup {
     MemoryStat readMemoryStat() throws CgroupException;
 
     /**
-     * Reads OOM counters: v2 {@code memory.events}; v1 {@code memory.oom_control}.
+     * Reads OOM counters: v2 {@code memory.events}; v1 {@code memory.oom_control}, whose {@code oom_kill} line needs
+     * Linux 4.13 ({@link ControllerUnavailableException} before).
      *
      * @return the counters
      * @throws CgroupException on read failure

@@ -1,5 +1,6 @@
 package dev.berth.cgroupctl;
 
+import dev.berth.cgroupctl.kernfs.CgroupPaths;
 import dev.berth.cgroupctl.v1.V1CgroupFs;
 import dev.berth.cgroupctl.v2.V2CgroupFs;
 import java.util.List;
@@ -53,6 +54,20 @@ public interface CgroupFs {
      * @throws CgroupException {@link CgroupGoneException} when the process has exited, or a malformed file
      */
     ProcCgroup readProcCgroup(long pid) throws CgroupException;
+
+    /**
+     * The cgroup a process is in: its {@link ProcCgroup#primaryPath()}, translated from the kernel's path to one
+     * below this host's mount point when the mount shows only part of the hierarchy (a container without a cgroup
+     * namespace sees {@code /docker/<id>} in {@code /proc/self/cgroup} but mounts that cgroup at its root).
+     *
+     * @param procCgroup from {@link #readProcCgroup(long)}
+     * @return the cgroup (which need not exist)
+     */
+    default Cgroup cgroupOf(ProcCgroup procCgroup) {
+        String key = procCgroup.controllerPath("memory").isPresent() && probe().v1Mounts().containsKey("memory")
+                ? "memory" : CgroupFsProbe.UNIFIED_KEY;
+        return cgroup(CgroupPaths.belowMountRoot(procCgroup.primaryPath(), probe().mountRoot(key)));
+    }
 
     /**
      * Creates a cgroup in every hierarchy, with its missing parents ({@code mkdir -p}). On v1 the new cpuset

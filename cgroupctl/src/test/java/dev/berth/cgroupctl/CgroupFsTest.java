@@ -78,6 +78,21 @@ class CgroupFsTest {
     }
 
     @Test
+    void cgroupOfTranslatesKernelPathsBelowAContainersMountRoot() throws Exception {
+        String id = "/docker/" + Fixtures.DOCKER_ID;
+        FakeCgroupTree t = FakeCgroupTree.fromMountinfo(tmp, """
+                1210 1208 0:28 %s /sys/fs/cgroup/memory ro,nosuid,nodev,noexec,relatime master:15 - cgroup cgroup rw,memory
+                """.formatted(id), "#subsys_name\thierarchy\tnum_cgroups\tenabled\nmemory\t5\t9\t1\n");
+        t.proc(1, "4:memory:" + id + "\n");
+        t.proc(7, "4:memory:" + id + "/sub\n");
+        CgroupFs fs = t.open();
+        assertEquals("/", fs.cgroupOf(fs.readProcCgroup(1)).path());
+        assertEquals("/sub", fs.cgroupOf(fs.readProcCgroup(7)).path());
+        CgroupFs host = Fixtures.hostHybrid().tree().apply(tmp.resolve("host")).open();
+        assertEquals("/berth-capture", host.cgroupOf(host.readProcCgroup(8411)).path());
+    }
+
+    @Test
     void createMakesTheCgroupInEveryHierarchyAndRemoveTakesItOutOfEvery() throws Exception {
         FakeCgroupTree t = FakeCgroupTree.hybrid(tmp);
         CgroupFs fs = t.open();

@@ -150,6 +150,8 @@ class LiveCgroupTest {
         CpuThrottling th = c.readCpuThrottling();
         System.out.printf("LIVE cpu under a 0.2 quota over 4 s: %.4f cores (throttled %d of %d periods)%n",
                 limited, th.throttledPeriods(), th.periods());
+        System.out.println("LIVE cpu.pressure of the throttled cgroup (unified hierarchy via the hybrid API): "
+                + c.readPressure(PressureResource.CPU));
         assertEquals(0.2, limited, 0.02);
         assertTrue(th.throttledPeriods() > 0, "no throttled periods: " + th);
     }

@@ -4,6 +4,7 @@ import dev.berth.cgroupctl.CgroupException;
 import dev.berth.cgroupctl.CgroupFs;
 import dev.berth.cgroupctl.CgroupGoneException;
 import dev.berth.collectors.discovery.CgroupClassifier;
+import dev.berth.collectors.discovery.CgroupTree;
 import dev.berth.collectors.discovery.Classification;
 import dev.berth.collectors.discovery.RuntimeNames;
 import java.io.IOException;
@@ -28,12 +29,13 @@ import java.util.function.Consumer;
  * {@code docker ps -a} lists stopped containers; without it, only containers of a container runtime that still
  * have processes.
  *
- * <p>Cost per call: one directory walk of every hierarchy (in {@code CgroupFs.listCgroups}) plus one
+ * <p>Cost per call: one directory walk of every hierarchy ({@link CgroupTree}) plus one
  * {@code cgroup.procs} read per listed cgroup and its descendants, and one {@code readlink} per listed cgroup
  * with members. Not thread-safe (the name cache is mutable): use from one sampling thread.
  */
 public final class ContainerDiscovery {
     private final CgroupFs fs;
+    private final CgroupTree tree;
     private final Path procfs;
     private final RuntimeNames names;
 
@@ -44,6 +46,7 @@ public final class ContainerDiscovery {
      */
     public ContainerDiscovery(CgroupFs fs, Path procfs, RuntimeNames names) {
         this.fs = fs;
+        this.tree = new CgroupTree(fs.probe());
         this.procfs = procfs;
         this.names = names;
     }
@@ -52,10 +55,11 @@ public final class ContainerDiscovery {
      * Lists containers (and with {@code all} every other cgroup), sorted by cgroup path. Cgroups that vanish
      * while being read are left out; other read problems go to {@code warnings}.
      *
-     * @throws CgroupException when the cgroup tree itself cannot be listed
+     * @throws CgroupException kept in the signature for callers written against the first version, which listed
+     *                         through {@code CgroupFs.listCgroups()}; the tree walk itself skips what it cannot read
      */
     public List<ContainerIdentity> discover(boolean all, Consumer<String> warnings) throws CgroupException {
-        List<String> paths = fs.listCgroups();
+        List<String> paths = tree.list();
         // Group each cgroup under its topmost enclosing container, if any.
         Map<String, Classification> tops = new LinkedHashMap<>();
         Map<String, List<String>> members = new LinkedHashMap<>();

@@ -61,6 +61,10 @@ public final class Hierarchy {
      * @throws CgroupException if the hierarchy cannot be walked
      */
     public List<String> listCgroups() throws CgroupException {
+        return listCgroups(3);
+    }
+
+    private List<String> listCgroups(int attempts) throws CgroupException {
         List<String> out = new ArrayList<>();
         try (Stream<Path> s = Files.walk(mountPoint)) {
             s.filter(Files::isDirectory).forEach(p -> out.add("/" + mountPoint.relativize(p).toString()));
@@ -69,8 +73,8 @@ public final class Hierarchy {
         } catch (IOException | UncheckedIOException e) {
             // A cgroup removed during the walk is normal on a busy host; Files.walk reports it as
             // UncheckedIOException(NoSuchFileException). Walk again rather than report a half list.
-            if (e.getCause() instanceof NoSuchFileException) {
-                return listCgroups();
+            if (e.getCause() instanceof NoSuchFileException && attempts > 1) {
+                return listCgroups(attempts - 1);
             }
             throw new CgroupReadException(mountPoint, e instanceof IOException io ? io : e.getCause());
         }

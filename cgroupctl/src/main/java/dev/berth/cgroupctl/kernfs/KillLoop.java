@@ -1,6 +1,7 @@
 package dev.berth.cgroupctl.kernfs;
 
 import dev.berth.cgroupctl.CgroupException;
+import dev.berth.cgroupctl.CgroupGoneException;
 import dev.berth.cgroupctl.CgroupWriteException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +50,7 @@ public final class KillLoop {
         for (CgroupDir d : dirs) {
             try {
                 out.addAll(d.readProcs());
-            } catch (dev.berth.cgroupctl.CgroupGoneException e) {
+            } catch (CgroupGoneException e) {
                 // A child cgroup removed while we walked: it has no members any more.
             }
         }

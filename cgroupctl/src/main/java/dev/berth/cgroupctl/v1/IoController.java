@@ -101,5 +101,4 @@ public final class IoController {
         }
         dir.write(file, dev + " " + v.value().value().orElse(0));
     }
-
 }

@@ -6,12 +6,15 @@ import dev.berth.cgroupctl.CpuMax;
 import dev.berth.cgroupctl.CpuThrottling;
 import dev.berth.cgroupctl.CpuUsage;
 import dev.berth.cgroupctl.CpuWeight;
+import dev.berth.cgroupctl.MalformedCgroupFileException;
 import dev.berth.cgroupctl.format.FlatKeyedFormat;
+import dev.berth.cgroupctl.format.MalformedContentException;
 import dev.berth.cgroupctl.format.SingleValueFormat;
 import dev.berth.cgroupctl.kernfs.CgroupDir;
 import dev.berth.cgroupctl.kernfs.WriteJournal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -42,16 +45,19 @@ public final class CpuController {
      * @throws CgroupException {@link ControllerUnavailableException} when the cpu controller is not enabled
      */
     public CpuThrottling readCpuThrottling() throws CgroupException {
-        Map<String, Long> m = dir.read("cpu.stat", FlatKeyedFormat::parse);
-        if (!m.containsKey("nr_periods")) {
-            throw new ControllerUnavailableException(dir.path().resolve("cpu.stat"),
-                    "cpu controller not enabled (no nr_periods)", null);
+        Optional<CpuThrottling> t = dir.read("cpu.stat", CpuController::parseThrottling);
+        return t.orElseThrow(() -> new ControllerUnavailableException(dir.path().resolve("cpu.stat"),
+                "cpu controller not enabled (no nr_periods)", null));
+    }
+
+    /** @return the throttling keys, empty when the cpu controller is off and the kernel prints none of them */
+    static Optional<CpuThrottling> parseThrottling(String content) throws MalformedContentException {
+        Map<String, Long> s = FlatKeyedFormat.parse(content);
+        if (!s.containsKey("nr_periods")) {
+            return Optional.empty();
         }
-        return dir.read("cpu.stat", c -> {
-            Map<String, Long> s = FlatKeyedFormat.parse(c);
-            return new CpuThrottling(FlatKeyedFormat.require(s, "nr_periods"),
-                    FlatKeyedFormat.require(s, "nr_throttled"), FlatKeyedFormat.require(s, "throttled_usec"));
-        });
+        return Optional.of(new CpuThrottling(FlatKeyedFormat.require(s, "nr_periods"),
+                FlatKeyedFormat.require(s, "nr_throttled"), FlatKeyedFormat.require(s, "throttled_usec")));
     }
 
     /** Reads {@code cpu.max} ({@code "max 100000"}). @return quota and period @throws CgroupException on failure */
@@ -59,7 +65,7 @@ public final class CpuController {
         return dir.read("cpu.max", CpuController::parseCpuMax);
     }
 
-    static CpuMax parseCpuMax(String content) throws dev.berth.cgroupctl.format.MalformedContentException {
+    static CpuMax parseCpuMax(String content) throws MalformedContentException {
         List<String> f = SingleValueFormat.parseFields(content, 2);
         return new CpuMax(SingleValueFormat.parseLimitToken(f.get(0)),
                 SingleValueFormat.parseLimitToken(f.get(1)).value().orElse(0));
@@ -69,7 +75,7 @@ public final class CpuController {
     public CpuWeight readCpuWeight() throws CgroupException {
         long w = dir.read("cpu.weight", SingleValueFormat::parseUnsigned);
         if (w < CpuWeight.MIN || w > CpuWeight.MAX) {
-            throw new dev.berth.cgroupctl.MalformedCgroupFileException(dir.path().resolve("cpu.weight"),
+            throw new MalformedCgroupFileException(dir.path().resolve("cpu.weight"),
                     Long.toString(w), "expected 1..10000", null);
         }
         return new CpuWeight(w);

@@ -6,6 +6,7 @@ import dev.berth.cgroupctl.MemoryEvents;
 import dev.berth.cgroupctl.MemoryStat;
 import dev.berth.cgroupctl.MemoryUsage;
 import dev.berth.cgroupctl.format.FlatKeyedFormat;
+import dev.berth.cgroupctl.format.MalformedContentException;
 import dev.berth.cgroupctl.format.SingleValueFormat;
 import dev.berth.cgroupctl.kernfs.CgroupDir;
 import dev.berth.cgroupctl.kernfs.WriteJournal;
@@ -49,7 +50,7 @@ public final class MemoryController {
         return dir.read("memory.events", MemoryController::parseMemoryEvents);
     }
 
-    static MemoryEvents parseMemoryEvents(String content) throws dev.berth.cgroupctl.format.MalformedContentException {
+    static MemoryEvents parseMemoryEvents(String content) throws MalformedContentException {
         Map<String, Long> m = FlatKeyedFormat.parse(content);
         return new MemoryEvents(FlatKeyedFormat.require(m, "oom"), FlatKeyedFormat.require(m, "oom_kill"),
                 opt(m, "low"), opt(m, "high"), opt(m, "max"), opt(m, "oom_group_kill"), OptionalLong.empty());

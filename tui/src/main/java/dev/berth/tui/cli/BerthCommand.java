@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
             ConsoleCommand.class,
             PsCommand.class,
             StatCommand.class,
+            RunCommand.class, ExecCommand.class,
             StopCommand.class, KillCommand.class, FreezeCommand.class, ThawCommand.class, RmCommand.class,
             SetCommand.class, LogsCommand.class,
             ShellCommand.class,

@@ -22,9 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * End to end in a real terminal: the console runs in a 120x40 tmux pane (the same JVM command as
- * {@code bin/berth}, on the test class path since the jar is packaged after the tests run), a
- * container made by the test appears, the limit form changes its cgroup files, freeze and thaw
+ * End to end in a real terminal: {@code bin/berth} (the packaged jar; failsafe runs this after
+ * {@code package}) runs in a 120x40 tmux pane, a container made by the test appears, the limit form changes its cgroup files, freeze and thaw
  * follow in the STATE column, and quitting leaves the shell prompt on the normal screen.
  *
  * <p>The container is a plain cgroup under a test-named parent ({@code /berth-test-console-<pid>})
@@ -32,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * removed in {@code finally}.
  */
 @Tag("privileged")
-class ConsoleTmuxTest {
+class ConsoleTmuxIT {
     @TempDir
     Path tmp;
 
@@ -58,7 +57,7 @@ class ConsoleTmuxTest {
             String cmd = launcher(tmp) + " --interval 0.5 --all --state-dir '" + tmp
                     + "' --cgroup-parent berth-test-console-" + self;
             tmux = Tmux.start("berth-test-console-" + self, 120, 40, "env PS1='berth-e2e$ ' sh");
-            tmux.await(5, s -> s.contains("berth-e2e$"), "the shell prompt");
+            tmux.await(20, s -> s.contains("berth-e2e$"), "the shell prompt");
             tmux.type(cmd);
             tmux.keys("Enter");
 
@@ -69,12 +68,12 @@ class ConsoleTmuxTest {
             tmux.keys("/");
             tmux.type("console-" + self + "/web");
             tmux.keys("Enter");
-            screen = tmux.await(5, s -> s.contains("1/") && s.contains("filter '"), "the filtered table");
+            screen = tmux.await(20, s -> s.contains("1/") && s.contains("filter '"), "the filtered table");
             String row = rowOf(screen, path);
             assertTrue(row.contains("running"), row);
 
             tmux.keys("e");
-            screen = tmux.await(5, s -> s.contains("limits of " + path), "the limit form");
+            screen = tmux.await(20, s -> s.contains("limits of " + path), "the limit form");
             int tabs = 0;
             for (String label : List.of("CPU weight", "cpuset cpus", "cpuset mems")) {
                 String line = screen.lines().filter(l -> l.contains("\u2502 " + label)).findFirst().orElse("");
@@ -89,29 +88,29 @@ class ConsoleTmuxTest {
             }
             tmux.keys("C-u");
             tmux.type("12Q");
-            tmux.await(5, s -> s.contains("12Q") && s.contains("! "), "the live validation error");
+            tmux.await(20, s -> s.contains("12Q") && s.contains("! "), "the live validation error");
             tmux.keys("BSpace", "BSpace", "BSpace");
             tmux.type("64M");
-            tmux.await(5, s -> s.contains("Enter apply"), "a valid form");
+            tmux.await(20, s -> s.contains("Enter apply"), "a valid form");
             tmux.keys("Enter");
-            screen = tmux.await(10, s -> s.contains("applied "), "the applied status");
+            screen = tmux.await(30, s -> s.contains("applied "), "the applied status");
             assertEquals(Limit.of(64L << 20), cg.readMemory().maxBytes());
             assertEquals(new CpuMax(Limit.of(50_000), 100_000), cg.readCpuMax());
-            screen = tmux.await(5, s -> rowOf(s, path).contains("64M") && rowOf(s, path).contains("0.50"),
+            screen = tmux.await(20, s -> rowOf(s, path).contains("64M") && rowOf(s, path).contains("0.50"),
                     "the new limits in the row");
 
             tmux.keys("f");
-            tmux.await(5, s -> s.contains("freeze " + path), "the freeze confirmation");
+            tmux.await(20, s -> s.contains("freeze " + path), "the freeze confirmation");
             tmux.keys("y");
-            screen = tmux.await(10, s -> rowOf(s, path).contains("frozen"), "the frozen state");
+            screen = tmux.await(30, s -> rowOf(s, path).contains("frozen"), "the frozen state");
             assertEquals(FreezerState.FROZEN, cg.readFreezerState());
             tmux.keys("f");
-            tmux.await(10, s -> rowOf(s, path).contains("running"), "the thawed state");
+            tmux.await(30, s -> rowOf(s, path).contains("running"), "the thawed state");
             assertEquals(FreezerState.THAWED, cg.readFreezerState());
 
             tmux.keys("q");
-            screen = tmux.await(10, s -> !s.contains("?Help"), "the console to leave");
-            tmux.await(5, s -> s.stripTrailing().endsWith("berth-e2e$"), "the prompt after the console");
+            screen = tmux.await(30, s -> !s.contains("?Help"), "the console to leave");
+            tmux.await(20, s -> s.stripTrailing().endsWith("berth-e2e$"), "the prompt after the console");
             assertEquals("0", tmux.display("#{alternate_on}"), "back on the normal screen");
             assertEquals("1", tmux.display("#{cursor_flag}"), "cursor visible again");
             assertFalse(tmux.capture().contains("NAME "), "no console remnants on the normal screen");
@@ -141,11 +140,11 @@ class ConsoleTmuxTest {
         for (String signal : List.of("TERM", "INT")) {
             try (Tmux tmux = Tmux.start("berth-test-signal-" + ProcessHandle.current().pid(), 100, 30,
                     "env PS1='berth-e2e$ ' sh")) {
-                tmux.await(5, s -> s.contains("berth-e2e$"), "the shell prompt");
+                tmux.await(20, s -> s.contains("berth-e2e$"), "the shell prompt");
                 Path before = tmp.resolve("stty-before-" + signal);
                 tmux.type("stty -g > '" + before + "'");
                 tmux.keys("Enter");
-                tmux.await(5, s -> Files.exists(before), "stty -g");
+                tmux.await(20, s -> Files.exists(before), "stty -g");
                 tmux.type(cmd);
                 tmux.keys("Enter");
                 tmux.await(30, s -> s.contains("?Help") && s.contains(" berth "), "the console");
@@ -153,13 +152,13 @@ class ConsoleTmuxTest {
                 ProcessHandle console = ProcessHandle.of(shell).orElseThrow().children()
                         .filter(p -> p.info().command().orElse("").endsWith("java")).findFirst().orElseThrow();
                 Tmux.run("kill", "-" + signal, String.valueOf(console.pid()));
-                tmux.await(10, s -> s.stripTrailing().endsWith("berth-e2e$"), "the prompt after SIG" + signal);
+                tmux.await(30, s -> s.stripTrailing().endsWith("berth-e2e$"), "the prompt after SIG" + signal);
                 assertEquals("0", tmux.display("#{alternate_on}"), "normal screen after SIG" + signal);
                 assertEquals("1", tmux.display("#{cursor_flag}"), "cursor visible after SIG" + signal);
                 Path after = tmp.resolve("stty-after-" + signal);
                 tmux.type("stty -g > '" + after + "'");
                 tmux.keys("Enter");
-                tmux.await(5, s -> Files.exists(after), "stty -g");
+                tmux.await(20, s -> Files.exists(after), "stty -g");
                 Thread.sleep(200);
                 assertEquals(Files.readString(before), Files.readString(after), "tty modes restored after SIG"
                         + signal);
@@ -167,16 +166,13 @@ class ConsoleTmuxTest {
         }
     }
 
-    /**
-     * A script that runs berth as {@code bin/berth} does (same JVM options, same main class) on the
-     * test class path, so the pane shows a short command line.
-     */
-    static String launcher(Path dir) throws java.io.IOException {
-        Path script = dir.resolve("berth.sh");
+    /** The command line that starts {@code bin/berth}; skips the test when the jar is not built. */
+    static String launcher(Path dir) {
+        Path repo = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
+        Assumptions.assumeTrue(Files.isRegularFile(repo.resolve("tui/target/berth.jar")),
+                "tui/target/berth.jar is not built (run through failsafe after package)");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Files.writeString(script, "#!/bin/sh\nexec env LANG=C.UTF-8 '" + java + "' -XX:+UseSerialGC -Xss512k -cp '"
-                + System.getProperty("java.class.path") + "' dev.berth.tui.cli.Main \"$@\"\n");
-        return "sh " + script;
+        return "env LANG=C.UTF-8 JAVA='" + java + "' '" + repo.resolve("bin/berth") + "'";
     }
 
     private static String rowOf(String screen, String path) {

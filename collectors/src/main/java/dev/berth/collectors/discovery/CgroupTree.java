@@ -1,0 +1,124 @@
+package dev.berth.collectors.discovery;
+
+import dev.berth.cgroupctl.CgroupFsProbe;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Lists every cgroup path of every hierarchy of a probed host, like {@code CgroupFs.listCgroups()}, at a
+ * fraction of the cost, because discovery does it on every tick.
+ *
+ * <p>Why not {@code CgroupFs.listCgroups()}: it walks with {@code Files.walk}, which stats every control file
+ * (30–60 per cgroup, in each of the ten hierarchies of a hybrid host) to find the few directories. Measured on
+ * the CI VM (bench/collectors, fake tree of 100 containers): 27 ms per call on v2 and 63 ms on hybrid, the
+ * largest part of a tick. This walker uses the link count instead: kernfs (and ext4, tmpfs for fixture trees)
+ * gives a directory {@code 2 + number of subdirectories} links, so a leaf cgroup (nlink 2) is never read, and in
+ * other directories only entries are stat'ed until that many subdirectories are found, names that look like
+ * control files ({@code controller.file}) last. A cgroup removed during the walk is skipped.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class CgroupTree {
+    private final List<Path> mounts;
+
+    /** @param probe the host's probed cgroup layout; every v1 mount and the unified mount are walked */
+    public CgroupTree(CgroupFsProbe probe) {
+        Set<Path> m = new LinkedHashSet<>(probe.v1Mounts().values());
+        probe.unifiedMount().ifPresent(m::add);
+        this.mounts = List.copyOf(m);
+    }
+
+    /** Every cgroup path ("/"-rooted) in any hierarchy, sorted, {@code /} first. */
+    public List<String> list() {
+        TreeSet<String> out = new TreeSet<>();
+        for (Path mount : mounts) {
+            long links = nlink(mount);
+            if (links < 0) {
+                continue;   // not mounted (any more)
+            }
+            out.add("/");
+            walk(mount, "", links, out);
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static void walk(Path dir, String rel, long links, Set<String> out) {
+        // btrfs and some other filesystems give directories a link count of 1: then every entry is checked.
+        long subdirs = links >= 2 ? links - 2 : Long.MAX_VALUE;
+        if (subdirs == 0) {
+            return;
+        }
+        List<Path> likelyDirs = new ArrayList<>();
+        List<Path> likelyFiles = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            for (Path p : s) {
+                (looksLikeControlFile(p.getFileName().toString()) ? likelyFiles : likelyDirs).add(p);
+            }
+        } catch (IOException e) {
+            return;   // removed while walking
+        }
+        long found = 0;
+        for (List<Path> group : List.of(likelyDirs, likelyFiles)) {
+            for (Path p : group) {
+                if (found == subdirs) {
+                    return;
+                }
+                long n = directoryLinks(p);
+                if (n >= 0) {
+                    found++;
+                    String childRel = rel + "/" + p.getFileName();
+                    out.add(childRel);
+                    walk(p, childRel, n, out);
+                }
+            }
+        }
+    }
+
+    /**
+     * Control files are named {@code <controller>.<file>} ({@code cgroup.procs}, {@code memory.stat}) or are one of
+     * v1's few bare names. A cgroup may still be called that, so these are only looked at last.
+     */
+    private static boolean looksLikeControlFile(String name) {
+        int dot = name.indexOf('.');
+        if (dot > 0) {
+            return CONTROL_PREFIXES.contains(name.substring(0, dot));
+        }
+        return name.equals("tasks") || name.equals("notify_on_release") || name.equals("release_agent");
+    }
+
+    private static final Set<String> CONTROL_PREFIXES = Set.of("cgroup", "cpu", "cpuacct", "cpuset", "memory", "io",
+            "blkio", "pids", "freezer", "devices", "hugetlb", "rdma", "misc", "net_cls", "net_prio", "perf_event");
+
+    /** The link count of {@code p}, or -1 when it does not exist. */
+    private static long nlink(Path p) {
+        try {
+            Map<String, Object> a = Files.readAttributes(p, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
+            return ((Number) a.get("nlink")).longValue();
+        } catch (IOException | UnsupportedOperationException e) {
+            return -1;
+        }
+    }
+
+    /** With one stat: the link count of directory {@code p}, or -1 when it is not a directory or is gone. */
+    private static long directoryLinks(Path p) {
+        try {
+            Map<String, Object> a = Files.readAttributes(p, "unix:nlink,mode", LinkOption.NOFOLLOW_LINKS);
+            int mode = (Integer) a.get("mode");
+            return (mode & S_IFMT) == S_IFDIR ? ((Number) a.get("nlink")).longValue() : -1;
+        } catch (IOException | UnsupportedOperationException e) {
+            return -1;
+        }
+    }
+
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFDIR = 0040000;
+}

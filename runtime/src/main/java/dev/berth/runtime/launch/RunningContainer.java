@@ -1,0 +1,76 @@
+package dev.berth.runtime.launch;
+
+import dev.berth.cgroupctl.CgroupException;
+import dev.berth.cgroupctl.CgroupFs;
+import dev.berth.runtime.state.ContainerRecord;
+import dev.berth.runtime.state.CorruptStateException;
+import dev.berth.runtime.state.StateStore;
+import java.io.IOException;
+import java.time.InstantSource;
+
+/**
+ * A container whose command is running. For a foreground container, {@link #waitForExit} waits
+ * for it, records the exit and removes its cgroup; a detached one is watched by its helper, which
+ * writes {@value StateStore#EXIT_STATUS_FILE} when it exits.
+ */
+public final class RunningContainer {
+    private final ContainerRecord record;
+    private final HelperSession session;
+    private final CgroupFs cgroups;
+    private final StateStore store;
+    private final InstantSource clock;
+    private final boolean autoRemove;
+
+    RunningContainer(ContainerRecord record, HelperSession session, CgroupFs cgroups, StateStore store,
+            InstantSource clock, boolean autoRemove) {
+        this.record = record;
+        this.session = session;
+        this.cgroups = cgroups;
+        this.store = store;
+        this.clock = clock;
+        this.autoRemove = autoRemove;
+    }
+
+    /** The state as recorded when the command started. */
+    public ContainerRecord record() {
+        return record;
+    }
+
+    /** The helper process (the container init's parent). */
+    public ProcessHandle helper() {
+        return session.process().toHandle();
+    }
+
+    /**
+     * Waits for the container's init to exit and returns its status (128+N when killed by signal
+     * N), as the helper reports it through its own exit status. Afterwards the container is
+     * recorded {@code exited}, its cgroup is removed, and with {@code --rm} its state too.
+     */
+    public int waitForExit() throws InterruptedException {
+        int code;
+        try {
+            code = session.process().waitFor();
+        } finally {
+            session.close();
+        }
+        cleanUp(code);
+        return code;
+    }
+
+    private void cleanUp(int code) {
+        try {
+            Launcher.removeCgroup(cgroups, record.cgroupPath());
+        } catch (CgroupException e) {
+            // left for berth rm, which removes leftovers; the exit status still gets recorded
+        }
+        try {
+            if (autoRemove) {
+                store.delete(record.name());
+            } else {
+                store.update(record.name(), r -> r.exited(code, clock.instant()));
+            }
+        } catch (IOException | CorruptStateException e) {
+            // nothing to roll back: reconcile will mark it exited
+        }
+    }
+}
