@@ -303,6 +303,8 @@ class LiveCgroupTest {
         System.out.println("LIVE removal: directories left after remove: " + left.size());
         assertEquals(List.of(), left);
         assertFalse(fs.listCgroups().stream().anyMatch(s -> s.startsWith(parent)));
+        assertThrows(CgroupGoneException.class, () -> fs.cgroup(parent + "/a/b").readProcs());
+        assertThrows(CgroupGoneException.class, () -> fs.cgroup(parent + "/a/b").readMemory());
     }
 
     /** The whole disk holding {@code dir} as {major, minor}, or null if it is not on a block device. */
