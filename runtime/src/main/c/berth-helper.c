@@ -516,23 +516,67 @@ static void exec_command(const struct config *c) {
     fail("%s: command not found in the container's PATH (%s)", cmd, path);
 }
 
+/*
+ * The pty is made inside the container, from its own devpts instance, so that ttyname() works
+ * there (a pty from the host's devpts has no name in the container's /dev/pts); the master goes
+ * back to the helper over a socketpair with SCM_RIGHTS, as runc's console socket does.
+ */
+static void make_pty(int pty_sock) {
+    int master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (master < 0) fail("cannot open /dev/ptmx: %s", strerror(errno));
+    if (unlockpt(master) < 0) fail("cannot unlock the pty: %s", strerror(errno));
+    char name[64];
+    if (ptsname_r(master, name, sizeof name) != 0) fail("ptsname: %s", strerror(errno));
+    int slave = open(name, O_RDWR | O_NOCTTY);
+    if (slave < 0) fail("cannot open %s: %s", name, strerror(errno));
+    char byte = 'm';
+    struct iovec iov = {&byte, 1};
+    char control[CMSG_SPACE(sizeof(int))];
+    memset(control, 0, sizeof control);
+    struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control, .msg_controllen = sizeof control};
+    struct cmsghdr *cm = CMSG_FIRSTHDR(&msg);
+    cm->cmsg_level = SOL_SOCKET;
+    cm->cmsg_type = SCM_RIGHTS;
+    cm->cmsg_len = CMSG_LEN(sizeof(int));
+    memcpy(CMSG_DATA(cm), &master, sizeof(int));
+    if (sendmsg(pty_sock, &msg, 0) < 0) fail("cannot pass the pty to berth-helper: %s", strerror(errno));
+    close(master);
+    close(pty_sock);
+    if (ioctl(slave, TIOCSCTTY, 0) < 0) fail("cannot set the controlling tty: %s", strerror(errno));
+    for (int fd = 0; fd < 3; fd++)
+        if (dup2(slave, fd) < 0) fail("dup2: %s", strerror(errno));
+    if (slave > 2) close(slave);
+}
+
+/* Receives the pty master from the container process; -1 if it failed before sending it. */
+static int receive_pty(int pty_sock) {
+    char byte;
+    struct iovec iov = {&byte, 1};
+    char control[CMSG_SPACE(sizeof(int))];
+    struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control, .msg_controllen = sizeof control};
+    ssize_t n;
+    while ((n = recvmsg(pty_sock, &msg, MSG_CMSG_CLOEXEC)) < 0 && errno == EINTR) {
+    }
+    if (n <= 0) return -1;
+    struct cmsghdr *cm = CMSG_FIRSTHDR(&msg);
+    if (!cm || cm->cmsg_type != SCM_RIGHTS) return -1;
+    int fd;
+    memcpy(&fd, CMSG_DATA(cm), sizeof fd);
+    return fd;
+}
+
 /* Runs in the new process: waits for GO, sets up the container and execs the user's command. */
-static int container_main(const struct config *c, int sync_fd, int tty_slave) {
+static int container_main(const struct config *c, int sync_fd, int pty_sock) {
     /* If the helper dies before GO the read below returns EOF; after it, this signal ends us. */
     prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
     char go;
     if (read_full(sync_fd, &go, 1) < 0) _exit(1);
     close(sync_fd);
     if (setsid() < 0) fail("setsid: %s", strerror(errno));
-    if (tty_slave >= 0) {
-        if (ioctl(tty_slave, TIOCSCTTY, 0) < 0) fail("cannot set the controlling tty: %s", strerror(errno));
-        for (int fd = 0; fd < 3; fd++)
-            if (dup2(tty_slave, fd) < 0) fail("dup2: %s", strerror(errno));
-        if (tty_slave > 2) close(tty_slave);
-    }
     int run = !strcmp(c->mode, "run");
+    if (run) setup_rootfs(c);
+    if (pty_sock >= 0) make_pty(pty_sock);
     if (run) {
-        setup_rootfs(c);
         if (c->hostname && sethostname(c->hostname, strlen(c->hostname)) < 0)
             fail("cannot set hostname %s: %s", c->hostname, strerror(errno));
         if (c->new_net) loopback_up();
@@ -649,18 +693,18 @@ static void join_namespaces(long pid) {
 
 static char clone_stack[256 * 1024] __attribute__((aligned(16)));
 
-struct child_args { const struct config *c; int sync_fd, sync_w, err_r, err_fd, tty_slave, master; };
+struct child_args { const struct config *c; int sync_fd, sync_w, err_r, err_fd, pty_child, pty_parent; };
 
 static int clone_entry(void *arg) {
     struct child_args *a = arg;
     /* The parent's ends must go, or the sync pipe never reports EOF when the helper dies. */
     close(a->sync_w);
     close(a->err_r);
-    if (a->master >= 0) close(a->master);
+    if (a->pty_parent >= 0) close(a->pty_parent);
     close(ctl_fd);
     ctl_fd = -1;
     err_fd = a->err_fd;
-    return container_main(a->c, a->sync_fd, a->tty_slave);
+    return container_main(a->c, a->sync_fd, a->pty_child);
 }
 
 int main(int argc, char **argv) {
@@ -693,26 +737,20 @@ int main(int argc, char **argv) {
     /* detached: leave berth's session so that closing its terminal does not hang us up */
     if (c.exit_file && setsid() < 0) die("setsid: %s", strerror(errno));
 
-    int master = -1, slave = -1;
-    if (c.tty) {
-        master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
-        if (master < 0 || grantpt(master) < 0 || unlockpt(master) < 0) die("cannot allocate a pty: %s", strerror(errno));
-        const char *name = ptsname(master);
-        if (!name || (slave = open(name, O_RDWR | O_NOCTTY)) < 0) die("cannot open the pty: %s", strerror(errno));
-        copy_winsize(master);
-    }
+    int master = -1, pty_sock[2] = {-1, -1};
+    if (c.tty && socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pty_sock) < 0) die("socketpair: %s", strerror(errno));
     int sync_pipe[2], err_pipe[2];
     if (pipe2(sync_pipe, O_CLOEXEC) < 0 || pipe2(err_pipe, O_CLOEXEC) < 0) die("pipe: %s", strerror(errno));
 
     if (!run) join_namespaces(c.target_pid);
     int flags = SIGCHLD;
     if (run) flags |= CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | (c.new_net ? CLONE_NEWNET : 0);
-    struct child_args args = {&c, sync_pipe[0], sync_pipe[1], err_pipe[0], err_pipe[1], slave, master};
+    struct child_args args = {&c, sync_pipe[0], sync_pipe[1], err_pipe[0], err_pipe[1], pty_sock[1], pty_sock[0]};
     child_pid = clone(clone_entry, clone_stack + sizeof clone_stack, flags, &args);
     if (child_pid < 0) die("cannot create the container process: %s", strerror(errno));
     close(sync_pipe[0]);
     close(err_pipe[1]);
-    if (slave >= 0) close(slave);
+    if (pty_sock[1] >= 0) close(pty_sock[1]);
 
     dprintf(ctl_fd, "PID %ld\n", (long) child_pid);
     char line[64];
@@ -724,6 +762,11 @@ int main(int argc, char **argv) {
     }
     if (write_all(sync_pipe[1], "g", 1) < 0) die("cannot release the container process");
     close(sync_pipe[1]);
+    if (c.tty) {
+        master = receive_pty(pty_sock[0]); /* -1: the child failed first; the error pipe says why */
+        close(pty_sock[0]);
+        if (master >= 0) copy_winsize(master);
+    }
 
     char msg[MSG_MAX + 1];
     ssize_t got = 0, r;
@@ -754,7 +797,7 @@ int main(int argc, char **argv) {
         close(ctl_fd); /* berth -d has returned; nobody reads the socket any more */
         ctl_fd = -1;
     }
-    if (c.tty) {
+    if (master >= 0) {
         sa.sa_handler = on_winch;
         sigaction(SIGWINCH, &sa, NULL);
         if (isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved_termios) == 0) {

@@ -107,7 +107,8 @@ public interface Cgroup {
 
     /**
      * Reads per-device block IO: v2 {@code io.stat}; v1 {@code blkio.throttle.io_service_bytes[_recursive]} and
-     * {@code blkio.throttle.io_serviced[_recursive]}.
+     * {@code blkio.throttle.io_serviced[_recursive]}. On recent kernels v1 counts only devices that have a throttle
+     * rule in the cgroup (observed on Linux 6.18), so an empty v1 result may mean "not counted" rather than "no IO".
      *
      * @return per-device counters; empty list when no IO was done
      * @throws CgroupException on read failure

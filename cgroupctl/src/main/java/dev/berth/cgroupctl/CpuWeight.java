@@ -29,14 +29,18 @@ public record CpuWeight(long weight) {
     }
 
     /**
-     * Converts v1 {@code cpu.shares} to a v2 weight the way the kernel itself does: the scheduler keeps one internal
-     * weight per group, and on cgroup v2 {@code cpu.weight} is shown as {@code round(shares * 100 / 1024)} clamped to
-     * 1..10000 ({@code sched_weight_to_cgroup()} in kernel/sched/sched.h, used by {@code cpu_weight_read_u64()} in
-     * kernel/sched/core.c; 1024 shares = weight 100, the defaults of both versions).
+     * Converts v1 {@code cpu.shares} to a v2 weight the way the kernel itself does. The scheduler keeps one internal
+     * weight per group (1024 = default); on cgroup v2, {@code cpu.weight} shows it as
+     * {@code round(shares * 100 / 1024)} clamped to 1..10000 ({@code cpu_weight_read_u64()} in kernel/sched/core.c,
+     * via {@code sched_weight_to_cgroup()} since Linux 6.12), so 1024 shares and weight 100 are the same CPU share.
+     * systemd converts {@code CPUShares=} the same way ({@code cgroup_cpu_shares_to_weight()} in
+     * src/core/cgroup.c).
      *
-     * <p>Not runc's {@code ConvertCPUSharesToCgroupV2Value} linear map {@code 1 + (shares - 2) * 9999 / 262142},
-     * which sends the default 1024 shares to weight 39 and so changes how CPU is split between a converted
-     * container and its unconverted neighbours; crun 1.23 and later replaced that map for the same reason.
+     * <p>OCI runtimes differ, and berth does not need to match them because it only converts on v1 hosts, where
+     * the kernel has no {@code cpu.weight} to compare with: runc before 1.3.2 mapped linearly,
+     * {@code 1 + (shares - 2) * 9999 / 262142} (1024 shares → 39); runc 1.3.2+ and crun 1.23+ use
+     * {@code ceil(10^((L² + 125 L) / 612 - 7/34))} with {@code L = log2(shares)}, which also sends 1024 to 100 but
+     * differs from the kernel's map away from the default (opencontainers/runc#4772, containers/crun#1721).
      *
      * @param shares v1 shares, clamped to 2..262144 as the kernel does on write
      * @return the weight the same scheduler weight has on v2

@@ -166,6 +166,75 @@ class ConsoleTmuxIT {
         }
     }
 
+    @Test
+    void launchFromTheFormThenStop() throws Exception {
+        Assumptions.assumeTrue(Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .anyMatch(l -> l.matches("Uid:\\s+0\\s.*")), "needs root to launch containers");
+        Assumptions.assumeTrue(Tmux.available(), "tmux is not installed");
+        Path busybox = Path.of("/bin/busybox");
+        Assumptions.assumeTrue(Files.isExecutable(busybox), "busybox-static is not installed");
+        Path rootfs = Files.createDirectories(tmp.resolve("rootfs/bin"));
+        Files.copy(busybox, rootfs.resolve("busybox"));
+        for (String applet : List.of("sh", "sleep")) {
+            Files.createSymbolicLink(rootfs.resolve(applet), Path.of("busybox"));
+        }
+        long self = ProcessHandle.current().pid();
+        String parent = "/berth-test-console-run-" + self;
+        String path = parent + "/web";
+        CgroupFs fs = CgroupFs.open(CgroupFsProber.host().probe());
+        Path state = Files.createDirectories(tmp.resolve("state"));
+        try (Tmux tmux = Tmux.start("berth-test-console-run-" + self, 120, 40, "env PS1='berth-e2e$ ' sh")) {
+            tmux.await(20, s -> s.contains("berth-e2e$"), "the shell prompt");
+            tmux.type(launcher(tmp) + " --interval 0.5 --all --state-dir '" + state + "' --cgroup-parent "
+                    + parent.substring(1));
+            tmux.keys("Enter");
+            tmux.await(30, s -> s.contains("?Help") && s.contains("Ctr "), "the console");
+            tmux.keys("l");
+            tmux.await(20, s -> s.contains("launch a container"), "the launch form");
+            tmux.type(tmp.resolve("rootfs").toString());
+            tmux.keys("Tab");
+            tmux.type("web");
+            tmux.keys("Tab");
+            tmux.type("sleep 600");
+            tmux.keys("Tab");
+            tmux.type("0.25");
+            tmux.keys("Tab");
+            tmux.type("32M");
+            tmux.keys("Enter");
+            String screen = tmux.await(30, s -> s.contains("launched web"), "the launch confirmation");
+            screen = tmux.await(30, s -> rowOf(s, path).contains("running"), "the launched container's row");
+            String row = rowOf(screen, path);
+            assertTrue(row.contains("0.25") && row.contains("32M"), "limits given at launch:\n" + row);
+            Cgroup cg = fs.cgroup(path);
+            assertEquals(Limit.of(32L << 20), cg.readMemory().maxBytes());
+            assertEquals(1, cg.readProcs().size());
+
+            tmux.keys("/");
+            tmux.type(path);
+            tmux.keys("Enter");
+            tmux.await(20, s -> s.contains("filter '"), "the filter");
+            tmux.keys("s");
+            tmux.await(20, s -> s.contains("stop " + path), "the stop confirmation");
+            tmux.keys("y");
+            tmux.await(60, s -> s.contains("stopped " + path), "the stopped status");
+            assertFalse(cg.exists(), "the runtime removed the stopped container's cgroup");
+            assertTrue(Files.readString(state.resolve("web/state.json")).contains("\"exited\""),
+                    "the runtime's state says exited");
+            tmux.keys("q");
+            tmux.await(30, s -> s.stripTrailing().endsWith("berth-e2e$"), "the prompt after the console");
+        } finally {
+            Cgroup cg = fs.cgroup(path);
+            if (cg.exists()) {
+                try {
+                    cg.killAll(Duration.ofSeconds(10));
+                } catch (Exception e) {
+                    // already empty or gone
+                }
+            }
+            fs.remove(parent);
+        }
+    }
+
     /** The command line that starts {@code bin/berth}; skips the test when the jar is not built. */
     static String launcher(Path dir) {
         Path repo = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();

@@ -41,9 +41,10 @@ public final class ResourceApplier {
     }
 
     /**
-     * Validates, then writes in the order cpu weight, cpu max, cpuset, pids, io, memory high, memory max, swap, so
-     * that the change most likely to be refused (memory below usage) comes last and has the most to roll back in
-     * tests of the rollback.
+     * Validates, then writes in the order cpu weight, cpu max, cpuset, pids, io, memory high, memory max, swap: the
+     * cheap writes the kernel rarely refuses first, the memory limits last, because lowering them makes the kernel
+     * reclaim (slow) and is the change it refuses most often (v1: EBUSY when usage cannot be reclaimed). Whatever
+     * fails, everything written before it is restored.
      *
      * @param w the cgroup's journaled writer
      * @param r the change

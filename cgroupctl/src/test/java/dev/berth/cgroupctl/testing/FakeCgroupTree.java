@@ -56,6 +56,21 @@ public final class FakeCgroupTree {
         {"hugetlb", "rw,hugetlb"},
     };
 
+    /** The same hierarchies with Ubuntu 20.04's (systemd 245) mount options. */
+    private static final String[][] UBUNTU_MOUNTS = {
+        {"systemd", "rw,xattr,name=systemd"},
+        {"cpu,cpuacct", "rw,cpu,cpuacct"},
+        {"cpuset", "rw,cpuset"},
+        {"memory", "rw,memory"},
+        {"blkio", "rw,blkio"},
+        {"pids", "rw,pids"},
+        {"freezer", "rw,freezer"},
+        {"devices", "rw,devices"},
+        {"net_cls,net_prio", "rw,net_cls,net_prio"},
+        {"perf_event", "rw,perf_event"},
+        {"hugetlb", "rw,hugetlb"},
+    };
+
     private static final String V1_PROC_CGROUPS = """
             #subsys_name\thierarchy\tnum_cgroups\tenabled
             cpuset\t4\t1\t1
@@ -98,7 +113,7 @@ public final class FakeCgroupTree {
 
     /** @param root an empty directory @return a CentOS 7-like pure v1 host */
     public static FakeCgroupTree v1(Path root) {
-        return fromMountinfo(root, v1Mountinfo(false), V1_PROC_CGROUPS);
+        return fromMountinfo(root, v1Mountinfo(false, V1_MOUNTS), V1_PROC_CGROUPS);
     }
 
     /** @param root an empty directory @return a Debian 12-like pure v2 host */
@@ -116,12 +131,12 @@ public final class FakeCgroupTree {
 
     /** @param root an empty directory @return an Ubuntu 20.04-like hybrid host */
     public static FakeCgroupTree hybrid(Path root) {
-        FakeCgroupTree t = fromMountinfo(root, v1Mountinfo(true), V1_PROC_CGROUPS);
+        FakeCgroupTree t = fromMountinfo(root, v1Mountinfo(true, UBUNTU_MOUNTS), V1_PROC_CGROUPS);
         t.unified("/").file("cgroup.controllers", "").file("cgroup.subtree_control", "").file("cgroup.procs", "1\n");
         return t;
     }
 
-    private static String v1Mountinfo(boolean withUnified) {
+    private static String v1Mountinfo(boolean withUnified, String[][] mounts) {
         StringBuilder sb = new StringBuilder();
         sb.append("18 62 0:17 / /sys rw,nosuid,nodev,noexec,relatime shared:6 - sysfs sysfs rw\n");
         sb.append("24 18 0:20 / /sys/fs/cgroup ro,nosuid,nodev,noexec shared:9 - tmpfs tmpfs ro,mode=755\n");
@@ -131,7 +146,7 @@ public final class FakeCgroupTree {
                     .append("relatime shared:10 - cgroup2 cgroup2 rw,nsdelegate\n");
             id++;
         }
-        for (String[] m : V1_MOUNTS) {
+        for (String[] m : mounts) {
             sb.append(id).append(" 24 0:").append(id - 4).append(" / /sys/fs/cgroup/").append(m[0])
                     .append(" rw,nosuid,nodev,noexec,relatime shared:").append(id - 15).append(" - cgroup cgroup ")
                     .append(m[1]).append('\n');

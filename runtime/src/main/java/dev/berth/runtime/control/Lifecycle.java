@@ -65,9 +65,16 @@ public final class Lifecycle {
     public ContainerRecord get(ContainerName name) throws ContainerNotFoundException, ControlException, IOException {
         ContainerRecord r = load(name);
         if (r.isActive() && reconciler.isDead(r, clock.instant())) {
+            // the monitor writes the status right after reaping the init: it may be a moment behind
+            Integer code = r.spec().detached() ? awaitExitStatus(name) : store.readExitStatus(name).orElse(null);
             Instant now = clock.instant();
-            Integer code = store.readExitStatus(name).orElse(null);
             r = update(name, c -> c.isActive() ? c.exited(code, now) : c);
+        } else if (!r.isActive() && r.exitCode() == null) {
+            Optional<Integer> late = store.readExitStatus(name);
+            if (late.isPresent()) {
+                Instant now = clock.instant();
+                r = update(name, c -> c.exited(late.get(), now));
+            }
         }
         return r;
     }

@@ -42,7 +42,16 @@ public final class StateReconciler {
         store.removeStaleTemporaries(now.toEpochMilli(), STARTING_GRACE.toMillis());
         List<ContainerRecord> changed = new ArrayList<>();
         for (ContainerRecord r : store.list().records()) {
-            if (r.isActive() && isDead(r, now)) {
+            if (!r.isActive() && r.exitCode() == null && store.readExitStatus(r.name()).isPresent()) {
+                // exited before its monitor had written the status; it has now
+                Integer late = store.readExitStatus(r.name()).get();
+                try {
+                    store.update(r.name(), cur -> cur.exitCode() == null ? cur.exited(late, now) : cur)
+                            .ifPresent(changed::add);
+                } catch (CorruptStateException e) {
+                    // see below
+                }
+            } else if (r.isActive() && isDead(r, now)) {
                 try {
                     Integer code = store.readExitStatus(r.name()).orElse(null);
                     store.update(r.name(), cur -> cur.isActive() && isDeadUnchecked(cur, now) ? cur.exited(code, now) : cur)

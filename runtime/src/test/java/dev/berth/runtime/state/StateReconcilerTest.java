@@ -67,6 +67,13 @@ class StateReconcilerTest {
         new StateReconciler(store, new ProcessProbe(proc), InstantSource.fixed(T0.plusSeconds(5))).reconcile();
         assertEquals(137, store.load(ContainerName.of("monitored")).orElseThrow().exitCode());
         assertNull(store.load(ContainerName.of("garbled")).orElseThrow().exitCode());
+
+        // a status the monitor writes after the container was already recorded exited is picked up later
+        Files.writeString(store.containerDir(ContainerName.of("garbled")).resolve(StateStore.EXIT_STATUS_FILE), "3\n");
+        new StateReconciler(store, new ProcessProbe(proc), InstantSource.fixed(T0.plusSeconds(9))).reconcile();
+        ContainerRecord late = store.load(ContainerName.of("garbled")).orElseThrow();
+        assertEquals(3, late.exitCode());
+        assertEquals(T0.plusSeconds(5), late.finishedAt(), "the time it was first seen exited stays");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.berth.cgroupctl.Limit;
 import dev.berth.cgroupctl.Resources;
 import dev.berth.runtime.ContainerName;
 import dev.berth.runtime.ContainerNotFoundException;
+import dev.berth.runtime.RuntimeConfig;
 import dev.berth.runtime.control.CgroupControl;
 import dev.berth.runtime.control.ControlException;
 import dev.berth.runtime.control.KillSignal;
@@ -44,22 +45,40 @@ public final class CgroupActions implements ContainerActions {
 
         /** Launches in the background; returns a one-line confirmation. */
         String launch(Map<LaunchField, String> values) throws ActionException;
+
+        /** A launcher that cannot launch, saying why (no C helper in this build, not root). */
+        static Launcher unavailable(String reason) {
+            return new Launcher() {
+                @Override
+                public Optional<String> validate(LaunchField field, String text) {
+                    return field == LaunchField.ROOTFS ? Optional.of("launch unavailable: " + reason) : Optional.empty();
+                }
+
+                @Override
+                public String launch(Map<LaunchField, String> values) throws ActionException {
+                    throw new ActionException(reason);
+                }
+            };
+        }
     }
 
     private final CgroupFs fs;
     private final CgroupControl control;
     private final Lifecycle lifecycle;
     private final LimitResolver resolver;
-    private final Optional<Launcher> launcher;
+    private final Launcher launcher;
+    private final RuntimeConfig config;
     private final Optional<String> unavailable;
     private final CgroupLimitsReader limitsReader;
 
     /**
      * @param unavailable why actions cannot run (not root), or empty
-     * @param launcher the launcher, or empty when launching is not possible (the form then says why)
+     * @param launcher the launcher ({@link Launcher#unavailable} when launching is not possible here)
+     * @param config where berth's own containers live (stop goes through their state for those)
      */
     public CgroupActions(CgroupFs fs, CgroupControl control, Lifecycle lifecycle, LimitResolver resolver,
-            Optional<Launcher> launcher, Optional<String> unavailable) {
+            Launcher launcher, Optional<String> unavailable, RuntimeConfig config) {
+        this.config = config;
         this.fs = fs;
         this.control = control;
         this.lifecycle = lifecycle;
@@ -157,9 +176,10 @@ public final class CgroupActions implements ContainerActions {
     @Override
     public void stop(ContainerRow c) throws ActionException {
         try {
-            if (c.runtime().equals("berth") && ContainerName.isValid(c.name())) {
+            Optional<ContainerName> own = ownContainer(c);
+            if (own.isPresent()) {
                 try {
-                    lifecycle.stop(ContainerName.of(c.name()), STOP_GRACE);
+                    lifecycle.stop(own.get(), STOP_GRACE);
                     return;
                 } catch (ContainerNotFoundException e) {
                     // a cgroup under berth's parent without a record: stop it like any other
@@ -186,6 +206,17 @@ public final class CgroupActions implements ContainerActions {
         }
     }
 
+    /** berth's own container at this row: a cgroup directly under the configured cgroup parent. */
+    private Optional<ContainerName> ownContainer(ContainerRow c) {
+        String path = c.cgroupPath();
+        int slash = path.lastIndexOf('/');
+        String name = path.substring(slash + 1);
+        if (slash > 0 && ContainerName.isValid(name) && config.cgroupPathOf(ContainerName.of(name)).equals(path)) {
+            return Optional.of(ContainerName.of(name));
+        }
+        return Optional.empty();
+    }
+
     private static boolean empty(Cgroup cg) {
         try {
             return !cg.exists() || cg.readProcs().isEmpty();
@@ -205,18 +236,11 @@ public final class CgroupActions implements ContainerActions {
 
     @Override
     public Optional<String> validateLaunch(LaunchField field, String text) {
-        if (launcher.isEmpty()) {
-            return field == LaunchField.ROOTFS ? Optional.of("launching is not available in this build")
-                    : Optional.empty();
-        }
-        return launcher.get().validate(field, text);
+        return launcher.validate(field, text);
     }
 
     @Override
     public String launch(Map<LaunchField, String> values) throws ActionException {
-        if (launcher.isEmpty()) {
-            throw new ActionException("launching is not available in this build");
-        }
-        return launcher.get().launch(values);
+        return launcher.launch(values);
     }
 }

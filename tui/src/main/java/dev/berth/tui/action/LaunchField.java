@@ -3,8 +3,8 @@ package dev.berth.tui.action;
 /** The fields of the launch form, in form order. */
 public enum LaunchField {
     ROOTFS("rootfs", "directory with the root filesystem", true),
-    NAME("name", "letters, digits, - _ .", true),
-    COMMAND("command", "program and arguments", true),
+    NAME("name", "letters, digits, - _ .; blank = generated", false),
+    COMMAND("command", "program and arguments (quotes group words)", true),
     CPU_QUOTA("CPU quota", "cores (0.5) or max; blank = none", false),
     MEMORY_MAX("memory max", "bytes (512M) or max; blank = none", false),
     PIDS_MAX("pids max", "count or max; blank = none", false);

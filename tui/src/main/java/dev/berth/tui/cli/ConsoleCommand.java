@@ -10,6 +10,7 @@ import dev.berth.tui.ConsoleApp;
 import dev.berth.tui.action.CgroupActions;
 import dev.berth.tui.action.CgroupLimitsReader;
 import dev.berth.tui.action.DeferredActions;
+import dev.berth.tui.action.RuntimeLauncher;
 import dev.berth.tui.sample.CollectorSource;
 import dev.berth.tui.sample.LazySource;
 import dev.berth.tui.sample.SystemFacts;
@@ -61,8 +62,17 @@ public final class ConsoleCommand implements Runnable {
         // Both are built off the UI thread: the console opens and draws at once, the collectors probe
         // the host on the sampler thread, and the runtime (native signalling) loads in the background.
         DeferredActions actions = new DeferredActions(() -> {
-            RuntimeContext ctx = RuntimeContext.open(root, runtime);
-            return new CgroupActions(ctx.fs, ctx.control, ctx.lifecycle, ctx.limits, Optional.empty(), readOnly);
+            RuntimeContext ctx;
+            CgroupActions.Launcher launcher;
+            try {
+                LaunchContext launch = LaunchContext.open(root, runtime);
+                ctx = launch.runtime;
+                launcher = new RuntimeLauncher(launch.launcher, ctx.limits);
+            } catch (UserDataException noHelper) {
+                ctx = RuntimeContext.open(root, runtime);
+                launcher = CgroupActions.Launcher.unavailable(noHelper.getMessage());
+            }
+            return new CgroupActions(ctx.fs, ctx.control, ctx.lifecycle, ctx.limits, launcher, readOnly, ctx.config);
         }, readOnly);
         LazySource source = new LazySource(() -> {
             Collector collector;

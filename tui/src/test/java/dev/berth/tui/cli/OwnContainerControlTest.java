@@ -62,6 +62,9 @@ class OwnContainerControlTest {
         }
         stateDir = tmp.resolve("state");
         parent = "/berth-test-ctl-" + ProcessHandle.current().pid() + "-" + SEQ.incrementAndGet();
+        // CPU is shared by weight level by level: at the top level the test's parent competes with everything
+        // else on the (shared, 2-core) machine, so it gets the highest weight for the quota measurements
+        fs.create(parent).writeCpuWeight(10_000);
     }
 
     @AfterEach
@@ -148,6 +151,7 @@ class OwnContainerControlTest {
         assertEquals(0, kill.exit(), kill.toString());
         assertFalse(cg.exists(), "empty and removed");
         assertEquals(ContainerStatus.EXITED, record(name).status());
+        assertEquals(137, record(name).exitCode(), "SIGKILL, as the container's monitor saw it");
     }
 
     @Test
