@@ -261,7 +261,8 @@ public interface Cgroup {
      * Kills every process in the cgroup and its children and waits until it is empty. Writes {@code 1} to
      * {@code cgroup.kill} where it exists (v2 and the unified hierarchy of hybrid hosts, Linux 5.14+); otherwise
      * (and for members that only a v1 hierarchy holds) freezes, sends SIGKILL to each member, thaws, and repeats
-     * until no member is left, so a fork loop cannot escape.
+     * until no member is left, so a fork loop cannot escape. A cgroup that does not exist has no members, so this
+     * returns at once. Refuses (without signalling anyone) when the calling JVM is a member.
      *
      * @param timeout how long to keep trying
      * @throws CgroupException if processes remain after the timeout

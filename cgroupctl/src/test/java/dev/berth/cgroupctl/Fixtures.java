@@ -14,8 +14,9 @@ import java.util.stream.Stream;
  * <p>Provenance, per scenario:
  * <ul>
  *   <li>{@code host-hybrid}: captured verbatim on the berth CI machine (Debian 12, Linux 6.18, hybrid) on
- *       2026-11-22 from a test cgroup running {@code dd} + a shell loop ({@code /tmp/capture.sh}); its mountinfo and
- *       {@code /proc/cgroups} are that host's too;</li>
+ *       2026-11-22 from a test cgroup running {@code dd} + a shell loop, by
+ *       {@code src/test/resources/dev/berth/cgroupctl/capture-host-fixture.sh}; its mountinfo and
+ *       {@code /proc/cgroups} are that host's too (the cgroup's name shortened to {@code /berth-capture});</li>
  *   <li>the v1 blkio statistics and throttle files of {@code host-hybrid} were captured the same way after setting
  *       throttles on vda (this kernel counts {@code blkio.throttle.*} only for devices with a throttle rule);</li>
  *   <li>the other scenarios reproduce the layouts and file formats of the named kernels and runtimes (cgroup paths

