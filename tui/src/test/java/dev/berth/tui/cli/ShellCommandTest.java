@@ -76,6 +76,10 @@ class ShellCommandTest {
             assertTrue(shell.complete("stat --cpu -c ").contains("web"), shell.complete("stat --cpu -c ").toString());
             assertTrue(shell.complete("set --cpus 0.5 w").contains("web"), shell.complete("set --cpus 0.5 w").toString());
             assertFalse(shell.complete("freeze --timeout ").contains("web"));
+            assertTrue(shell.complete("exec ").contains("web"), shell.complete("exec ").toString());
+            assertFalse(shell.complete("exec web ").contains("web"), "CMD is not a container");
+            assertFalse(shell.complete("run --name ").contains("web"), "--name names a new container");
+            assertFalse(shell.complete("run --hostname ").contains("web"), "--hostname is not a container");
         }
     }
 
