@@ -10,11 +10,13 @@
 #     terminal output after the remote pty, which is what SSH encrypts and sends;
 #   - ssh bytes: TCP payload sshd sent to the client in the window (ss -ti bytes_sent on sshd's
 #     socket), i.e. the same plus SSH framing, padding and MAC;
-#   - refreshes: bursts of output, a burst being output after >= 300 ms of silence (each tool
-#     writes one frame per interval; the count is checked against window/interval).
+#   - refreshes: bursts of output, a burst being output after >= 200 ms of silence (each tool
+#     writes one frame per interval, so the count should be close to the window in seconds; a
+#     tool that skips a frame, or one late enough to touch the next, shows fewer);
+#   - TCP segments sshd sent (ss -ti segs_out): how many packets a refresh costs.
 # and prints both per refresh, with the ratio berth/htop.
 #
-# So that both tools have moving rows to draw, it makes $containers cgroups (default 20) under
+# So that both tools have moving rows to draw, it makes $containers cgroups (default 10) under
 # /berth-bench-ssh-<pid> with one process each that burns a little CPU now and then (in every
 # hierarchy: v1 controllers and the unified one); berth lists them with --all, htop as processes.
 # Everything made here (sshd, tmux sessions, processes, cgroups, temp dir) is removed on exit.
@@ -26,7 +28,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 window=${1:-20}
 warmup=${2:-8}
-containers=${3:-20}
+containers=${3:-10}
 interval=1
 tag=berth-bench-ssh-$$
 [ "$(id -u)" = 0 ] || { echo "bench: needs root (sshd, cgroups)" >&2; exit 1; }
@@ -55,7 +57,8 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-# --- the containers: a cgroup each, holding a process that wakes every 0.5 s and burns ~20 ms
+# --- the containers: a cgroup each, holding a shell loop that wakes every 0.5 s and counts to
+# 15000 (a few % of a core), so CPU%, and the sort order, move between refreshes
 i=1
 while [ "$i" -le "$containers" ]; do
     name=$(printf 'c%03d' "$i")
@@ -68,7 +71,7 @@ while [ "$i" -le "$containers" ]; do
             done
         fi
     done
-    sh -c 'while :; do n=0; while [ $n -lt 2000 ]; do n=$((n+1)); done; sleep 0.5; done' &
+    sh -c 'while :; do n=0; while [ $n -lt 15000 ]; do n=$((n+1)); done; sleep 0.5; done' &
     burners="$burners $!"
     disown "$!"   # no "Killed" job notice when cleanup kills it
     for d in $dirs; do echo "${burners##* }" > "$d/$tag/$name/cgroup.procs"; done
@@ -110,9 +113,9 @@ ssh_cmd() { # $1 = remote command
         "$work/client_key" "$port" "$1"
 }
 
-ssh_sent() { # TCP payload bytes sshd has sent on its connection(s) to the client
-    ss -Htin state established "( sport = :$port )" | grep -o 'bytes_sent:[0-9]*' | cut -d: -f2 \
-        | awk '{ s += $1 } END { print s + 0 }'
+ssh_sent() { # "<TCP payload bytes> <TCP segments>" sshd has sent on its connection(s) to the client
+    ss -Htin state established "( sport = :$port )" | tr ' ' '\n' \
+        | awk -F: '$1 == "bytes_sent" { b += $2 } $1 == "segs_out" { n += $2 } END { print b + 0, n + 0 }'
 }
 
 now_ms() { date +%s%3N; }
@@ -126,8 +129,8 @@ measure() { # $1 = tool label, $2 = cols, $3 = rows, $4 = remote command, $5 = q
     tmux pipe-pane -t "$s" -O "cat >> '$out'"
     tmux send-keys -t "$s" Enter
     sleep "$warmup"
-    local b0 t0 end
-    b0=$(ssh_sent)
+    local b0 g0 t0 end
+    read -r b0 g0 < <(ssh_sent)
     t0=$(now_ms)
     end=$((t0 + window * 1000))
     : > "$samples"
@@ -135,20 +138,20 @@ measure() { # $1 = tool label, $2 = cols, $3 = rows, $4 = remote command, $5 = q
         echo "$(now_ms) $(stat -c %s "$out")" >> "$samples"
         sleep 0.02
     done
-    local b1 t1
-    b1=$(ssh_sent)
+    local b1 g1 t1
+    read -r b1 g1 < <(ssh_sent)
     t1=$(now_ms)
     tmux send-keys -t "$s" "$5"
     sleep 1
     tmux pipe-pane -t "$s"
     tmux kill-session -t "$s"
     # pty bytes and bursts from the samples; ssh bytes from ss
-    awk -v tool="$1" -v size="$2x$3" -v sshb=$((b1 - b0)) -v ms=$((t1 - t0)) -v iv="$interval" '
+    awk -v tool="$1" -v size="$2x$3" -v sshb=$((b1 - b0)) -v segs=$((g1 - g0)) -v ms=$((t1 - t0)) -v iv="$interval" '
         NR == 1 { first = $2; last = $2; lastgrow = -1e9; next }
-        { if ($2 > last) { if ($1 - lastgrow >= 300) bursts++; lastgrow = $1 } last = $2 }
+        { if ($2 > last) { if ($1 - lastgrow >= 200) bursts++; lastgrow = $1 } last = $2 }
         END {
-            pty = last - first; n = bursts > 0 ? bursts : 1
-            printf "%s %s %d %d %d %d %.1f\n", tool, size, pty, sshb, bursts, ms, ms / 1000 / iv
+            pty = last - first
+            printf "%s %s %d %d %d %d %d %.1f\n", tool, size, pty, sshb, segs, bursts, ms, ms / 1000 / iv
         }' "$samples"
 }
 
@@ -162,20 +165,20 @@ for size in 80x24 200x50; do
 done
 
 awk '
-    { tool[NR] = $1; size[NR] = $2; pty[NR] = $3; ssh[NR] = $4; bursts[NR] = $5; ms[NR] = $6; nominal[NR] = $7 }
+    { tool[NR] = $1; size[NR] = $2; pty[NR] = $3; ssh[NR] = $4; segs[NR] = $5; bursts[NR] = $6; ms[NR] = $7 }
     END {
-        printf "%-6s %-7s %12s %12s %9s %8s %14s %14s\n", "tool", "size", "pty bytes", "ssh bytes", "refreshes", "nominal", "pty B/refresh", "ssh B/refresh"
+        printf "%-6s %-7s %10s %10s %9s %8s %13s %13s %12s %9s\n", "tool", "size", "pty B", "ssh B", "refreshes", "window", "pty B/refr.", "ssh B/refr.", "TCP segs/r.", "ssh B/s"
         for (i = 1; i <= NR; i++) {
             n = bursts[i] > 0 ? bursts[i] : 1
             per_pty[size[i], tool[i]] = pty[i] / n; per_ssh[size[i], tool[i]] = ssh[i] / n
-            printf "%-6s %-7s %12d %12d %9d %8.1f %14.0f %14.0f\n", tool[i], size[i], pty[i], ssh[i], bursts[i], nominal[i], pty[i] / n, ssh[i] / n
-            seen[size[i]] = 1
+            per_s[size[i], tool[i]] = ssh[i] * 1000 / ms[i]
+            printf "%-6s %-7s %10d %10d %9d %7.1fs %13.0f %13.0f %12.1f %9.0f\n", tool[i], size[i], pty[i], ssh[i], bursts[i], ms[i] / 1000, pty[i] / n, ssh[i] / n, segs[i] / n, ssh[i] * 1000 / ms[i]
         }
         print ""
         split("80x24 200x50", order, " ")
         for (k = 1; k <= 2; k++) {
             s = order[k]
             if (per_pty[s, "htop"] > 0 && per_ssh[s, "htop"] > 0)
-                printf "%s: berth/htop bytes per refresh = %.2f (pty), %.2f (ssh)\n", s, per_pty[s, "berth"] / per_pty[s, "htop"], per_ssh[s, "berth"] / per_ssh[s, "htop"]
+                printf "%s: berth/htop bytes per refresh = %.2f (pty), %.2f (ssh); ssh bytes per second %.2f\n", s, per_pty[s, "berth"] / per_pty[s, "htop"], per_ssh[s, "berth"] / per_ssh[s, "htop"], per_s[s, "berth"] / per_s[s, "htop"]
         }
     }' "$results"

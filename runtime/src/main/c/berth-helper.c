@@ -51,6 +51,7 @@
 #include <unistd.h>
 #include <grp.h>
 #include <linux/capability.h>
+#include <linux/openat2.h>
 
 #define MAX_ITEMS 256
 #define MSG_MAX 512
@@ -293,42 +294,95 @@ static void join(char *out, const char *dir, const char *name) {
     if (snprintf(out, PATH_MAX, "%s/%s", dir, name) >= PATH_MAX) fail("path too long: %s", name);
 }
 
+static int openat2_in_root(int rootfd, const char *path, int flags) {
+    struct open_how how;
+    memset(&how, 0, sizeof how);
+    how.flags = (unsigned long long) (flags | O_CLOEXEC);
+    how.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS;
+    return (int) syscall(SYS_openat2, rootfd, path, &how, sizeof how);
+}
+
 /*
- * A mount target must stay inside the rootfs even after symlinks in the image are followed (an
- * image may carry /data -> /etc); realpath() resolves them here, in the host's view, so an escape
- * shows up as a prefix mismatch and is refused.
+ * Opens (O_PATH) the mount point for a volume, creating missing directories and, for a file
+ * volume, the file. An image may carry symlinks (/data -> /etc); openat2's RESOLVE_IN_ROOT follows
+ * them as if the rootfs were "/", as runc's securejoin does, so nothing is ever created or mounted
+ * outside the rootfs on the host.
  */
-static void check_inside(const char *root, const char *target, const char *shown) {
-    char real_root[PATH_MAX], real_target[PATH_MAX];
-    if (!realpath(root, real_root)) fail("cannot resolve %s: %s", root, strerror(errno));
-    if (!realpath(target, real_target)) fail("cannot resolve %s: %s", shown, strerror(errno));
-    size_t n = strlen(real_root);
-    if (strncmp(real_root, real_target, n) != 0 || (real_target[n] != '/' && real_target[n] != '\0'))
-        fail("%s resolves outside the container's rootfs", shown);
+static int open_mount_point(int rootfd, const char *path, int dir) {
+    char buf[PATH_MAX];
+    if (snprintf(buf, sizeof buf, "%s", path) >= (int) sizeof buf) fail("path too long: %s", path);
+    int hops = 0;
+restart:
+    for (char *p = buf + 1; ; ) {
+        char *next = strchr(p, '/');
+        if (next) *next = '\0';
+        int fd = openat2_in_root(rootfd, buf, O_PATH);
+        if (fd < 0 && errno == ENOENT) {
+            char *slash = strrchr(buf, '/');
+            *slash = '\0';
+            int parent = openat2_in_root(rootfd, buf[0] ? buf : "/", O_PATH | O_DIRECTORY);
+            *slash = '/';
+            if (parent < 0) fail("%s: %s", path, strerror(errno));
+            char link[PATH_MAX];
+            ssize_t n = readlinkat(parent, slash + 1, link, sizeof link - 1);
+            if (n > 0) {
+                /* a dangling symlink in the image: create what it points to, inside the rootfs */
+                if (++hops > 40) fail("%s: too many levels of symbolic links", path);
+                link[n] = '\0';
+                char rest[PATH_MAX], joined[PATH_MAX];
+                snprintf(rest, sizeof rest, "%s%s", next ? "/" : "", next ? next + 1 : "");
+                *slash = '\0';
+                int len = link[0] == '/' ? snprintf(joined, sizeof joined, "%s%s", link, rest)
+                                         : snprintf(joined, sizeof joined, "%s/%s%s", buf, link, rest);
+                close(parent);
+                if (len >= (int) sizeof joined) fail("path too long: %s", path);
+                memcpy(buf, joined, (size_t) len + 1);
+                goto restart;
+            }
+            if (next || dir) {
+                if (mkdirat(parent, slash + 1, 0755) < 0 && errno != EEXIST) fail("cannot create %s: %s", buf, strerror(errno));
+            } else {
+                int f = openat(parent, slash + 1, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0644);
+                if (f < 0 && errno != EEXIST) fail("cannot create %s: %s", buf, strerror(errno));
+                if (f >= 0) close(f);
+            }
+            close(parent);
+            fd = openat2_in_root(rootfd, buf, O_PATH);
+        }
+        if (fd < 0) fail("%s: %s", buf, strerror(errno));
+        if (!next) return fd;
+        close(fd);
+        *next = '/';
+        p = next + 1;
+    }
 }
 
 static void mount_binds(const struct config *c, const char *root) {
+    if (c->nbinds == 0) return;
+    int rootfd = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (rootfd < 0) fail("cannot open %s: %s", root, strerror(errno));
     for (int i = 0; i < c->nbinds; i++) {
         const struct bind *b = &c->binds[i];
-        char target[PATH_MAX];
         struct stat st;
-        in_root(target, root, b->dst);
         if (stat(b->src, &st) < 0) fail("volume source %s: %s", b->src, strerror(errno));
-        if (S_ISDIR(st.st_mode)) {
-            mkdirs(target, 0755);
-        } else {
-            char parent[PATH_MAX];
-            snprintf(parent, sizeof parent, "%s", target);
-            *strrchr(parent, '/') = '\0';
-            mkdirs(parent, 0755);
-            int fd = open(target, O_CREAT | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0644);
-            if (fd < 0 && errno != EEXIST) fail("cannot create %s: %s", b->dst, strerror(errno));
-            if (fd >= 0) close(fd);
+        int fd = open_mount_point(rootfd, b->dst, S_ISDIR(st.st_mode));
+        /* mounting on the fd's /proc/self/fd link mounts on exactly what was opened (no re-resolution) */
+        char target[64];
+        snprintf(target, sizeof target, "/proc/self/fd/%d", fd);
+        if (mount(b->src, target, NULL, MS_BIND | MS_REC, NULL) < 0)
+            fail("cannot mount volume %s on %s: %s", b->src, b->dst, strerror(errno));
+        close(fd);
+        if (b->ro) {
+            /* the old fd still names the directory under the new mount: open the mount itself */
+            fd = openat2_in_root(rootfd, b->dst, O_PATH);
+            if (fd < 0) fail("%s: %s", b->dst, strerror(errno));
+            snprintf(target, sizeof target, "/proc/self/fd/%d", fd);
+            if (mount(NULL, target, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_REC, NULL) < 0)
+                fail("cannot make volume %s read-only: %s", b->dst, strerror(errno));
+            close(fd);
         }
-        check_inside(root, target, b->dst);
-        do_mount(b->src, target, NULL, MS_BIND | MS_REC, NULL);
-        if (b->ro) do_mount(NULL, target, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_REC, NULL);
     }
+    close(rootfd);
 }
 
 static void make_dev(const char *root) {
@@ -516,23 +570,67 @@ static void exec_command(const struct config *c) {
     fail("%s: command not found in the container's PATH (%s)", cmd, path);
 }
 
+/*
+ * The pty is made inside the container, from its own devpts instance, so that ttyname() works
+ * there (a pty from the host's devpts has no name in the container's /dev/pts); the master goes
+ * back to the helper over a socketpair with SCM_RIGHTS, as runc's console socket does.
+ */
+static void make_pty(int pty_sock) {
+    int master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (master < 0) fail("cannot open /dev/ptmx: %s", strerror(errno));
+    if (unlockpt(master) < 0) fail("cannot unlock the pty: %s", strerror(errno));
+    char name[64];
+    if (ptsname_r(master, name, sizeof name) != 0) fail("ptsname: %s", strerror(errno));
+    int slave = open(name, O_RDWR | O_NOCTTY);
+    if (slave < 0) fail("cannot open %s: %s", name, strerror(errno));
+    char byte = 'm';
+    struct iovec iov = {&byte, 1};
+    char control[CMSG_SPACE(sizeof(int))];
+    memset(control, 0, sizeof control);
+    struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control, .msg_controllen = sizeof control};
+    struct cmsghdr *cm = CMSG_FIRSTHDR(&msg);
+    cm->cmsg_level = SOL_SOCKET;
+    cm->cmsg_type = SCM_RIGHTS;
+    cm->cmsg_len = CMSG_LEN(sizeof(int));
+    memcpy(CMSG_DATA(cm), &master, sizeof(int));
+    if (sendmsg(pty_sock, &msg, 0) < 0) fail("cannot pass the pty to berth-helper: %s", strerror(errno));
+    close(master);
+    close(pty_sock);
+    if (ioctl(slave, TIOCSCTTY, 0) < 0) fail("cannot set the controlling tty: %s", strerror(errno));
+    for (int fd = 0; fd < 3; fd++)
+        if (dup2(slave, fd) < 0) fail("dup2: %s", strerror(errno));
+    if (slave > 2) close(slave);
+}
+
+/* Receives the pty master from the container process; -1 if it failed before sending it. */
+static int receive_pty(int pty_sock) {
+    char byte;
+    struct iovec iov = {&byte, 1};
+    char control[CMSG_SPACE(sizeof(int))];
+    struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control, .msg_controllen = sizeof control};
+    ssize_t n;
+    while ((n = recvmsg(pty_sock, &msg, MSG_CMSG_CLOEXEC)) < 0 && errno == EINTR) {
+    }
+    if (n <= 0) return -1;
+    struct cmsghdr *cm = CMSG_FIRSTHDR(&msg);
+    if (!cm || cm->cmsg_type != SCM_RIGHTS) return -1;
+    int fd;
+    memcpy(&fd, CMSG_DATA(cm), sizeof fd);
+    return fd;
+}
+
 /* Runs in the new process: waits for GO, sets up the container and execs the user's command. */
-static int container_main(const struct config *c, int sync_fd, int tty_slave) {
+static int container_main(const struct config *c, int sync_fd, int pty_sock) {
     /* If the helper dies before GO the read below returns EOF; after it, this signal ends us. */
     prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
     char go;
     if (read_full(sync_fd, &go, 1) < 0) _exit(1);
     close(sync_fd);
     if (setsid() < 0) fail("setsid: %s", strerror(errno));
-    if (tty_slave >= 0) {
-        if (ioctl(tty_slave, TIOCSCTTY, 0) < 0) fail("cannot set the controlling tty: %s", strerror(errno));
-        for (int fd = 0; fd < 3; fd++)
-            if (dup2(tty_slave, fd) < 0) fail("dup2: %s", strerror(errno));
-        if (tty_slave > 2) close(tty_slave);
-    }
     int run = !strcmp(c->mode, "run");
+    if (run) setup_rootfs(c);
+    if (pty_sock >= 0) make_pty(pty_sock);
     if (run) {
-        setup_rootfs(c);
         if (c->hostname && sethostname(c->hostname, strlen(c->hostname)) < 0)
             fail("cannot set hostname %s: %s", c->hostname, strerror(errno));
         if (c->new_net) loopback_up();
@@ -649,18 +747,18 @@ static void join_namespaces(long pid) {
 
 static char clone_stack[256 * 1024] __attribute__((aligned(16)));
 
-struct child_args { const struct config *c; int sync_fd, sync_w, err_r, err_fd, tty_slave, master; };
+struct child_args { const struct config *c; int sync_fd, sync_w, err_r, err_fd, pty_child, pty_parent; };
 
 static int clone_entry(void *arg) {
     struct child_args *a = arg;
     /* The parent's ends must go, or the sync pipe never reports EOF when the helper dies. */
     close(a->sync_w);
     close(a->err_r);
-    if (a->master >= 0) close(a->master);
+    if (a->pty_parent >= 0) close(a->pty_parent);
     close(ctl_fd);
     ctl_fd = -1;
     err_fd = a->err_fd;
-    return container_main(a->c, a->sync_fd, a->tty_slave);
+    return container_main(a->c, a->sync_fd, a->pty_child);
 }
 
 int main(int argc, char **argv) {
@@ -693,26 +791,20 @@ int main(int argc, char **argv) {
     /* detached: leave berth's session so that closing its terminal does not hang us up */
     if (c.exit_file && setsid() < 0) die("setsid: %s", strerror(errno));
 
-    int master = -1, slave = -1;
-    if (c.tty) {
-        master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
-        if (master < 0 || grantpt(master) < 0 || unlockpt(master) < 0) die("cannot allocate a pty: %s", strerror(errno));
-        const char *name = ptsname(master);
-        if (!name || (slave = open(name, O_RDWR | O_NOCTTY)) < 0) die("cannot open the pty: %s", strerror(errno));
-        copy_winsize(master);
-    }
+    int master = -1, pty_sock[2] = {-1, -1};
+    if (c.tty && socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pty_sock) < 0) die("socketpair: %s", strerror(errno));
     int sync_pipe[2], err_pipe[2];
     if (pipe2(sync_pipe, O_CLOEXEC) < 0 || pipe2(err_pipe, O_CLOEXEC) < 0) die("pipe: %s", strerror(errno));
 
     if (!run) join_namespaces(c.target_pid);
     int flags = SIGCHLD;
     if (run) flags |= CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | (c.new_net ? CLONE_NEWNET : 0);
-    struct child_args args = {&c, sync_pipe[0], sync_pipe[1], err_pipe[0], err_pipe[1], slave, master};
+    struct child_args args = {&c, sync_pipe[0], sync_pipe[1], err_pipe[0], err_pipe[1], pty_sock[1], pty_sock[0]};
     child_pid = clone(clone_entry, clone_stack + sizeof clone_stack, flags, &args);
     if (child_pid < 0) die("cannot create the container process: %s", strerror(errno));
     close(sync_pipe[0]);
     close(err_pipe[1]);
-    if (slave >= 0) close(slave);
+    if (pty_sock[1] >= 0) close(pty_sock[1]);
 
     dprintf(ctl_fd, "PID %ld\n", (long) child_pid);
     char line[64];
@@ -724,6 +816,11 @@ int main(int argc, char **argv) {
     }
     if (write_all(sync_pipe[1], "g", 1) < 0) die("cannot release the container process");
     close(sync_pipe[1]);
+    if (c.tty) {
+        master = receive_pty(pty_sock[0]); /* -1: the child failed first; the error pipe says why */
+        close(pty_sock[0]);
+        if (master >= 0) copy_winsize(master);
+    }
 
     char msg[MSG_MAX + 1];
     ssize_t got = 0, r;
@@ -754,7 +851,7 @@ int main(int argc, char **argv) {
         close(ctl_fd); /* berth -d has returned; nobody reads the socket any more */
         ctl_fd = -1;
     }
-    if (c.tty) {
+    if (master >= 0) {
         sa.sa_handler = on_winch;
         sigaction(SIGWINCH, &sa, NULL);
         if (isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved_termios) == 0) {

@@ -107,7 +107,8 @@ public interface Cgroup {
 
     /**
      * Reads per-device block IO: v2 {@code io.stat}; v1 {@code blkio.throttle.io_service_bytes[_recursive]} and
-     * {@code blkio.throttle.io_serviced[_recursive]}.
+     * {@code blkio.throttle.io_serviced[_recursive]}. On recent kernels v1 counts only devices that have a throttle
+     * rule in the cgroup (observed on Linux 6.18), so an empty v1 result may mean "not counted" rather than "no IO".
      *
      * @return per-device counters; empty list when no IO was done
      * @throws CgroupException on read failure
@@ -260,7 +261,8 @@ public interface Cgroup {
      * Kills every process in the cgroup and its children and waits until it is empty. Writes {@code 1} to
      * {@code cgroup.kill} where it exists (v2 and the unified hierarchy of hybrid hosts, Linux 5.14+); otherwise
      * (and for members that only a v1 hierarchy holds) freezes, sends SIGKILL to each member, thaws, and repeats
-     * until no member is left, so a fork loop cannot escape.
+     * until no member is left, so a fork loop cannot escape. A cgroup that does not exist has no members, so this
+     * returns at once. Refuses (without signalling anyone) when the calling JVM is a member.
      *
      * @param timeout how long to keep trying
      * @throws CgroupException if processes remain after the timeout

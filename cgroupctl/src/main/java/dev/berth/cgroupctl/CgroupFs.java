@@ -8,6 +8,8 @@ import java.util.List;
 /**
  * The cgroup filesystems of one host, as described by a {@link CgroupFsProbe}. {@link #open(CgroupFsProbe)} is the
  * one place that picks the v1, v2 or hybrid implementation; nothing else branches on the layout.
+ *
+ * <p>Implementations hold only the probe and paths: immutable and safe to share between threads.
  */
 public interface CgroupFs {
 

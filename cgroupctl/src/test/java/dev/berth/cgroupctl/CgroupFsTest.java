@@ -20,7 +20,7 @@ class CgroupFsTest {
 
     @Test
     void listsEveryCgroupSortedRootFirst() throws Exception {
-        Fixtures.Scenario s = Fixtures.v2DockerSystemd();
+        Fixtures.Scenario s = V2Fixtures.v2DockerSystemd();
         CgroupFs fs = s.tree().apply(tmp).open();
         assertEquals(List.of("/", "/system.slice", s.path()), fs.listCgroups());
     }
@@ -62,7 +62,7 @@ class CgroupFsTest {
         assertEquals(v1.path(), v1.tree().apply(tmp.resolve("a")).open().readProcCgroup(2817).primaryPath());
         assertEquals(Optional.of(v1.path()), v1.tree().apply(tmp.resolve("b")).open().readProcCgroup(2817)
                 .controllerPath("cpuacct"));
-        Fixtures.Scenario v2 = Fixtures.v2Lxc();
+        Fixtures.Scenario v2 = V2Fixtures.v2Lxc();
         assertEquals("/lxc.payload.web", v2.tree().apply(tmp.resolve("c")).open().readProcCgroup(3120).primaryPath());
     }
 

@@ -181,7 +181,7 @@ class CgroupReadersTest {
 
     static Stream<Arguments> failures() {
         List<Scenario> hosts = List.of(Fixtures.v1DockerCgroupfs(), Fixtures.hostHybrid(),
-                Fixtures.v2DockerSystemd());
+                V2Fixtures.v2DockerSystemd());
         return hosts.stream().flatMap(s -> READERS.stream()
                 .filter(r -> s.layout() != Layout.V1 || r.v1File() != null)
                 .flatMap(r -> Stream.of(Breakage.values()).map(b -> Arguments.of(s, r, b))));

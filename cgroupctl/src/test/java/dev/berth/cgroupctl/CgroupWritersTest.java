@@ -27,7 +27,7 @@ class CgroupWritersTest {
     Path tmp;
 
     static Stream<Scenario> hosts() {
-        return Stream.of(Fixtures.v1DockerCgroupfs(), Fixtures.hybridKubepods(), Fixtures.v2DockerSystemd());
+        return Stream.of(Fixtures.v1DockerCgroupfs(), Fixtures.hybridKubepods(), V2Fixtures.v2DockerSystemd());
     }
 
     private Cgroup open(Scenario s) throws CgroupException {

@@ -67,8 +67,26 @@ public final class ContainerSampler {
         T read() throws CgroupException;
     }
 
-    /** Samples {@code id}; empty when its cgroup vanished meanwhile. */
+    /**
+     * Samples {@code id}; empty when its cgroup vanished meanwhile. Warnings are passed on only for containers
+     * that are still there: the errors of a cgroup being torn down (ENODEV, empty files) are not news.
+     */
     public Optional<ContainerSample> sample(ContainerIdentity id, Consumer<String> warnings) {
+        List<String> mine = new ArrayList<>();
+        Optional<ContainerSample> s;
+        try {
+            s = read(id, mine::add);
+        } catch (java.io.UncheckedIOException e) {
+            // A filesystem race below a reader (a directory listed, then gone): the same as a vanished cgroup.
+            s = Optional.empty();
+        }
+        if (s.isPresent()) {
+            mine.forEach(warnings);
+        }
+        return s;
+    }
+
+    private Optional<ContainerSample> read(ContainerIdentity id, Consumer<String> warnings) {
         Cgroup cg = fs.cgroup(id.cgroup());
         try {
             Instant at = clock.instant();

@@ -24,10 +24,12 @@ import java.util.function.Consumer;
  * <p>Why procfs directly rather than OSHI: OSHI resolves {@code /proc} once, in a static
  * ({@code oshi.util.platform.linux.ProcPath}), so it cannot honour {@code --procfs}/{@code --sysfs} or read a
  * fixture tree; and its process and disk listings are measurably too slow for a refresh of 1 s or less.
- * Measured by {@code bench/collectors/run.sh} on the 2-core CI VM (Linux 6.18, ~95 processes, medians of 60
- * calls): this sampler's whole {@code sample()} 1.7 ms, without processes 0.1 ms; OSHI {@code getProcesses()}
- * alone 13.8 ms and {@code getDiskStores()} + {@code updateAttributes()} 4.4 ms (udev enumeration), i.e. 18 ms,
- * ten times as much, before OSHI's network and CPU calls. OSHI stays in the benchmark as the reference.
+ * Measured by {@code bench/collectors/run.sh} on the 2-core CI VM (Linux 6.18), thread CPU time per call, median
+ * (bench/collectors/RESULTS.txt): this sampler's whole {@code sample()} with 257 processes 4.1 ms (0.1 ms
+ * without processes); OSHI {@code getProcesses()} alone 9.9 ms and {@code getDiskStores()} with
+ * {@code updateAttributes()} 3.8 ms (udev enumeration): 14 ms, more than three times as much, before OSHI's
+ * network and CPU calls. An earlier, quieter run gave 1.7 ms against 13.8 + 4.4 ms. OSHI stays in the benchmark
+ * as the reference.
  *
  * <p>Stateless apart from the immutable roots; thread-safe.
  */

@@ -54,6 +54,10 @@ class FidelityTest {
         try (LiveHost live = new LiveHost("cpu")) {
             Cgroup cg = live.child("burn");
             cg.writeCpuMax(new CpuMax(Limit.of(50_000), 100_000));
+            // The highest weight, so that the burner gets its half core even when the CI box is busy: the test is
+            // about what berth reads, and the quota, not the competition, must be what limits it.
+            live.fs().cgroup(live.parent()).writeCpuWeight(10_000);
+            cg.writeCpuWeight(10_000);
             live.startIn(cg, "busybox", "sh", "-c", "read x; while :; do :; done");
             Collector c = collector();
             Thread.sleep(1000);   // let the loop start and CFS settle into its quota pattern

@@ -34,10 +34,11 @@ public final class FlatKeyedFormat {
 
     /**
      * Like {@link #parse(String)}, but negative values become 0. Some v1 kernels print negative numbers in
-     * {@code memory.stat}: the per-cpu statistics are summed without synchronisation, so a counter that was
-     * decremented on one CPU before the matching increment was flushed from another can read below zero (seen on
-     * 4.x/5.x kernels; runc's {@code fscommon.ParseUint} clamps them to 0 for the same reason). A negative amount of
-     * memory is never true, and 0 is the nearest value that is.
+     * {@code memory.stat}: runc's {@code fscommon.ParseUint} saturates them at zero "due to kernel bugs", and the
+     * usual source is the per-cpu batching of memcg statistics, which let a sum read below zero while one CPU's
+     * decrement was flushed before another CPU's increment (replaced by exact rstat aggregation in Linux 5.13,
+     * commit 2d146aa3aa84 "mm: memcontrol: switch to rstat"). A negative amount of memory is never true, and 0 is
+     * the nearest value that is.
      *
      * @param content the file content
      * @return key to value, negatives clamped to 0

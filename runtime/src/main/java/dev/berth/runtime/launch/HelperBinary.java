@@ -85,6 +85,21 @@ public final class HelperBinary {
         return path;
     }
 
+    /**
+     * Deletes helpers extracted by other builds of berth. A detached container's monitor may still
+     * be running one of them; unlinking a running executable is harmless on Linux.
+     */
+    private static void removeOlderVersions(Path cacheDir, Path keep) throws IOException {
+        try (var s = Files.list(cacheDir)) {
+            for (Path p : s.toList()) {
+                String n = p.getFileName().toString();
+                if (n.startsWith(RESOURCE + "-") && !n.endsWith(".tmp") && !p.equals(keep)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
     private static Path extract(URL url, Path cacheDir) throws IOException {
         byte[] bytes;
         try (InputStream in = url.openStream()) {
@@ -99,6 +114,7 @@ public final class HelperBinary {
         Files.createDirectories(cacheDir);
         Path target = cacheDir.resolve(RESOURCE + "-" + digest);
         if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Files.isExecutable(target)) {
+            removeOlderVersions(cacheDir, target);
             return target; // same content: the name carries the hash
         }
         Path tmp = Files.createTempFile(cacheDir, RESOURCE, ".tmp",
@@ -113,6 +129,7 @@ public final class HelperBinary {
         } finally {
             Files.deleteIfExists(tmp);
         }
+        removeOlderVersions(cacheDir, target);
         return target;
     }
 }

@@ -144,9 +144,11 @@ class LauncherPrivilegedTest {
     void cpuQuotaAtLaunchIsInTheCgroupAndHoldsTheContainerToIt() throws Exception {
         ContainerName name = ContainerName.of("cpu");
         CpuMax half = new CpuMax(Limit.of(50_000), 100_000);
-        // Two spinning loops want two CPUs; the highest weight keeps other load on this small
-        // machine (parallel builds) from starving the container below its quota, so what is
-        // measured is the quota and not the host's contention.
+        // Two spinning loops want two CPUs; the highest weight, on the container and on the test's
+        // parent (weights are hierarchical), keeps other load on this small machine (parallel
+        // builds) from starving the container below its quota, so what is measured is the quota
+        // and not the host's contention.
+        live.cgroups.create(live.cgroupParent).writeCpuWeight(10_000);
         live.launcher.start(sh("cpu", "while :; do :; done & while :; do :; done").withDetached(true)
                 .withResources(Resources.none().withCpuMax(half).withCpuWeight(10_000),
                         Map.of("cpus", "0.5", "cpu-weight", "10000")), LaunchHooks.NONE);
@@ -196,5 +198,20 @@ class LauncherPrivilegedTest {
         assertTrue(Integer.parseInt(kv.get("self")) > 1, "a new pid in the container's pid namespace");
         assertTrue(Integer.parseInt(kv.get("cg")) >= 1, "in the container's cgroup");
         live.remove(name);
+    }
+
+    @Test
+    void volumesMountInsideTheRootfsEvenThroughTheImagesSymlinksAndRespectRo() throws Exception {
+        Path vol = Files.createDirectories(tmp.resolve("vol"));
+        Files.writeString(vol.resolve("f"), "from the host\n");
+        // an image symlink pointing at an absolute path that must resolve inside the rootfs
+        String escape = "berth-escape-" + ProcessHandle.current().pid();
+        Files.createSymbolicLink(live.rootfs.resolve("evil"), Path.of("/" + escape));
+        String out = run(sh("vol", "cat /evil/x/f; cat /ro/f; if touch /ro/new 2>/dev/null; then echo ro=no; else echo ro=yes; fi")
+                .withVolumes(List.of(new Volume(vol, "/evil/x", false), new Volume(vol, "/ro", true))));
+        assertEquals("from the host\nfrom the host\nro=yes\n", out);
+        assertFalse(Files.exists(Path.of("/" + escape)), "created on the host through the image's symlink");
+        assertTrue(Files.isDirectory(live.rootfs.resolve(escape + "/x")), "the mount point is inside the rootfs");
+        assertFalse(Files.exists(vol.resolve("new")));
     }
 }

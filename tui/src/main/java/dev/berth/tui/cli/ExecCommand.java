@@ -69,7 +69,7 @@ public final class ExecCommand implements Callable<Integer> {
                         "invalid environment entry \"" + e + "\": expected NAME=VALUE");
             }
         }
-        LaunchContext ctx = LaunchContext.open(root, runtime);
+        LaunchTools ctx = LaunchTools.open(root, runtime);
         ExecSpec exec = new ExecSpec(command, tty, interactive, env, Optional.ofNullable(workdir), Optional.ofNullable(user));
         try {
             return ctx.execer.exec(name, exec);

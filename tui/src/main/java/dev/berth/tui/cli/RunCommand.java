@@ -119,9 +119,9 @@ public final class RunCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--rm works in the foreground only (remove a detached container with 'berth rm')");
         }
-        LaunchContext ctx = LaunchContext.open(root, runtime);
+        LaunchTools ctx = LaunchTools.open(root, runtime);
         LimitRequest request = limits.toRequest();
-        Resources resources = ControlErrors.map(() -> ctx.runtime.limits.resolve(request));
+        Resources resources = ControlErrors.map(() -> ctx.limits.resolve(request));
         LaunchSpec launch = new LaunchSpec(Optional.ofNullable(name), rootfs.toAbsolutePath(), overlay,
                 Optional.ofNullable(hostname), environment(), Optional.ofNullable(workdir), Optional.ofNullable(user),
                 volumes, net, Optional.ofNullable(ip), ulimits, command, tty, interactive, detach, autoRemove, resources,

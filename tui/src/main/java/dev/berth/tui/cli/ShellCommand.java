@@ -9,6 +9,7 @@ import dev.berth.collectors.discovery.RuntimeNames;
 import dev.berth.tui.shell.Shell;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -16,7 +17,12 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /** {@code berth shell}: the same commands, in an interactive jline shell. */
 @Command(name = "shell",
@@ -25,10 +31,15 @@ import picocli.CommandLine.ParentCommand;
             "Interactive shell over berth's commands, with completion of subcommands, options and "
                     + "container names (Tab), and history.",
             "History is kept in $XDG_STATE_HOME/berth/history when XDG_STATE_HOME is set, else in "
-                    + "~/.berth_history. Ctrl-C drops the line; Ctrl-D, exit or quit leave the shell."})
+                    + "~/.berth_history. Ctrl-C drops the line; Ctrl-D, exit or quit leave the shell.",
+            "Options given with it (berth --procfs DIR --state-dir DIR shell) are the defaults of every "
+                    + "command typed in the shell."})
 public final class ShellCommand implements Callable<Integer> {
     @ParentCommand
     BerthCommand root;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
@@ -36,7 +47,7 @@ public final class ShellCommand implements Callable<Integer> {
         // gets the global options given to `berth shell` as its defaults.
         CommandLine commands = Main.newCommandLine();
         commands.getCommandSpec().removeSubcommand("shell");
-        commands.setDefaultValueProvider(new GlobalDefaults(root));
+        commands.setDefaultValueProvider(new GlobalDefaults(spec.root().commandLine().getParseResult()));
         try (Terminal terminal = TerminalBuilder.builder().name("berth").system(true)
                 // Input from a pipe (echo ps | berth shell) gets a dumb terminal, without jline's warning.
                 .dumb(true).build()) {
@@ -65,24 +76,31 @@ public final class ShellCommand implements Callable<Integer> {
         }
     }
 
-    /** Makes {@code berth --procfs X --sysfs Y shell} run every shell command against X and Y. */
+    /**
+     * Makes the options given with {@code berth ... shell ...} the defaults of every command typed in
+     * the shell: {@code berth --procfs X --state-dir Y shell} runs {@code ps}, {@code stop} and the
+     * rest against X and Y. An option typed in the shell still wins.
+     */
     static final class GlobalDefaults implements CommandLine.IDefaultValueProvider {
-        private final BerthCommand given;
+        /** Longest option name to the value given (the last one, if repeated; "true" for a flag). */
+        private final Map<String, String> given = new HashMap<>();
 
-        GlobalDefaults(BerthCommand given) {
-            this.given = given;
+        /** The options matched in {@code result} and in each of its subcommands' results. */
+        GlobalDefaults(ParseResult result) {
+            for (ParseResult r = result; r != null; r = r.subcommand()) {
+                for (OptionSpec o : r.matchedOptions()) {
+                    if (o.usageHelp() || o.versionHelp()) {
+                        continue;
+                    }
+                    List<String> values = o.originalStringValues();
+                    given.put(o.longestName(), values.isEmpty() ? "true" : values.get(values.size() - 1));
+                }
+            }
         }
 
         @Override
-        public String defaultValue(CommandLine.Model.ArgSpec arg) {
-            if (arg instanceof CommandLine.Model.OptionSpec option) {
-                switch (option.longestName()) {
-                    case "--procfs": return given.procfs.toString();
-                    case "--sysfs": return given.sysfs.toString();
-                    default: return null;
-                }
-            }
-            return null;
+        public String defaultValue(ArgSpec arg) {
+            return arg instanceof OptionSpec o ? given.get(o.longestName()) : null;
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -136,10 +137,15 @@ final class StatCommand implements Callable<Integer> {
     /** Finds the container {@code wanted} names: exact name, id or cgroup path first, then a unique id prefix. */
     private static String resolve(Snapshot s, String wanted) {
         List<ContainerIdentity> ids = s.containers().stream().map(ContainerModel::identity).toList();
-        for (ContainerIdentity id : ids) {
-            if (id.name().equals(wanted) || id.id().equals(wanted) || id.cgroup().equals(wanted)) {
-                return id.cgroup();
-            }
+        List<ContainerIdentity> exact = ids.stream()
+                .filter(i -> i.name().equals(wanted) || i.id().equals(wanted) || i.cgroup().equals(wanted)).toList();
+        if (exact.size() == 1) {
+            return exact.get(0).cgroup();
+        }
+        if (exact.size() > 1) {
+            throw new UserDataException("'" + wanted + "' names " + exact.size() + " containers ("
+                    + exact.stream().map(i -> i.runtime().label() + " " + i.cgroup()).collect(Collectors.joining(", "))
+                    + "): give the id or the cgroup path");
         }
         List<ContainerIdentity> prefixed = ids.stream().filter(i -> i.id().startsWith(wanted)).toList();
         if (prefixed.size() == 1) {

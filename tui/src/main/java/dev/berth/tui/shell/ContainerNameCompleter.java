@@ -15,10 +15,11 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
- * Offers container names wherever the command being typed takes an existing container: the value
- * of an option, or a positional parameter, labelled {@code NAME} or {@code CONTAINER} (e.g.
- * {@code berth freeze NAME}, {@code berth stat -c NAME}), except the {@code --name} option, which
- * names a new container. Subcommands, options and
+ * Offers container names wherever the command being typed takes an existing container: a
+ * positional parameter labelled {@code NAME} or {@code CONTAINER} ({@code berth freeze NAME},
+ * {@code berth exec NAME CMD}), or the value of an option named {@code --container} or labelled
+ * {@code CONTAINER} ({@code berth stat -c NAME}). Other options labelled {@code NAME} name something
+ * new ({@code berth run --name NAME --hostname NAME}) and get no candidates. Subcommands, options and
  * picocli completion candidates are completed by picocli-shell-jline3; this completer adds only
  * what picocli cannot know, the names of the containers on this host.
  *
@@ -101,7 +102,9 @@ final class ContainerNameCompleter implements Completer {
 
     private static boolean isContainer(ArgSpec arg) {
         String label = arg.paramLabel().replaceAll("[<>.\\[\\]]", "").toUpperCase(Locale.ROOT);
-        boolean newName = arg instanceof OptionSpec o && List.of(o.names()).contains("--name");
-        return !newName && (label.equals("NAME") || label.contains("CONTAINER"));
+        if (arg instanceof OptionSpec o) {
+            return label.contains("CONTAINER") || List.of(o.names()).contains("--container");
+        }
+        return label.equals("NAME") || label.contains("CONTAINER");
     }
 }

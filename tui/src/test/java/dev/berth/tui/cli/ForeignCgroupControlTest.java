@@ -140,7 +140,7 @@ class ForeignCgroupControlTest {
     void killEmptiesTheCgroup() throws Exception {
         Process a = live.startBusy();
         Process b = live.start("sleep 1000");
-        assertEquals(2, live.cgroup.readProcs().size() >= 2 ? 2 : live.cgroup.readProcs().size());
+        assertTrue(live.cgroup.readProcs().size() >= 2, "members: " + live.cgroup.readProcs());
         CliRun r = CliRun.of("kill", live.path);
         assertEquals(0, r.exit(), r.toString());
         assertEquals(List.of(), live.cgroup.readProcs());

@@ -24,10 +24,11 @@ class ShellCommandTest {
     @TempDir
     Path dir;
 
-    private static CommandLine shellTree(BerthCommand given) {
+    /** The tree the shell runs, with the options of {@code berth <args> shell} as defaults. */
+    private static CommandLine shellTree(String... args) {
         CommandLine commands = Main.newCommandLine();
         commands.getCommandSpec().removeSubcommand("shell");
-        commands.setDefaultValueProvider(new ShellCommand.GlobalDefaults(given));
+        commands.setDefaultValueProvider(new ShellCommand.GlobalDefaults(Main.newCommandLine().parseArgs(args)));
         return commands;
     }
 
@@ -43,7 +44,7 @@ class ShellCommandTest {
         try (Terminal t = new DumbTerminal("test", "dumb",
                         new ByteArrayInputStream("help\nhelp nosuch\nexit\n".getBytes(StandardCharsets.UTF_8)),
                         out, StandardCharsets.UTF_8);
-                Shell shell = new Shell(shellTree(given()), t, dir.resolve("history"), List::of)) {
+                Shell shell = new Shell(shellTree("shell"), t, dir.resolve("history"), List::of)) {
             List<String> commands = shell.complete("");
             assertTrue(commands.contains("help"), commands.toString());
             assertFalse(commands.contains("shell"), "no shell inside the shell: " + commands);
@@ -65,7 +66,8 @@ class ShellCommandTest {
         assertEquals(List.of("web"), ShellCommand.containerNames(given));
         try (Terminal t = new DumbTerminal("test", "dumb", new ByteArrayInputStream(new byte[0]),
                         new ByteArrayOutputStream(), StandardCharsets.UTF_8);
-                Shell shell = new Shell(shellTree(given), t, dir.resolve("history"),
+                Shell shell = new Shell(shellTree("--procfs", host.procfs().toString(), "--sysfs",
+                        host.sysfs().toString(), "shell"), t, dir.resolve("history"),
                         () -> ShellCommand.containerNames(given))) {
             assertTrue(shell.complete("").containsAll(List.of("ps", "stat", "freeze", "set", "help")),
                     shell.complete("").toString());
@@ -74,6 +76,10 @@ class ShellCommandTest {
             assertTrue(shell.complete("stat --cpu -c ").contains("web"), shell.complete("stat --cpu -c ").toString());
             assertTrue(shell.complete("set --cpus 0.5 w").contains("web"), shell.complete("set --cpus 0.5 w").toString());
             assertFalse(shell.complete("freeze --timeout ").contains("web"));
+            assertTrue(shell.complete("exec ").contains("web"), shell.complete("exec ").toString());
+            assertFalse(shell.complete("exec web ").contains("web"), "CMD is not a container");
+            assertFalse(shell.complete("run --name ").contains("web"), "--name names a new container");
+            assertFalse(shell.complete("run --hostname ").contains("web"), "--hostname is not a container");
         }
     }
 
@@ -83,14 +89,26 @@ class ShellCommandTest {
     }
 
     @Test
-    void globalOptionsGivenToShellAreTheDefaultsInside() {
-        CommandLine inside = shellTree(given("--procfs", "/srv/host/proc", "--sysfs", "/srv/host/sys"));
+    void optionsGivenToShellAreTheDefaultsInside() {
+        CommandLine inside = shellTree("--procfs", "/srv/host/proc", "--state-dir", "/srv/state", "shell",
+                "--sysfs=/srv/host/sys");
         inside.parseArgs("help");
         BerthCommand root = inside.getCommand();
         assertEquals(Path.of("/srv/host/proc"), root.procfs);
         assertEquals(Path.of("/srv/host/sys"), root.sysfs);
         inside.parseArgs("--sysfs", "/other", "help");
         assertEquals(Path.of("/other"), root.sysfs, "an option typed in the shell still wins");
+        CommandLine.Model.OptionSpec stateDir = inside.getSubcommands().get("stop").getCommandSpec()
+                .findOption("--state-dir");
+        assertEquals("/srv/state", defaultOf(inside, stateDir), "berth --state-dir X shell reaches stop");
+    }
+
+    private static String defaultOf(CommandLine cl, CommandLine.Model.OptionSpec option) {
+        try {
+            return cl.getDefaultValueProvider().defaultValue(option);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -101,6 +101,19 @@ class StatCommandTest {
     }
 
     @Test
+    void aNameOfTwoContainersIsADataError() {
+        FakeHost h = FakeHost.of(FakeHost.Layout.V2, dir);
+        h.container("/berth/web").pids(109);
+        h.container("/lxc.payload.web").pids(110);
+        h.write();
+        CliRun r = CliRun.of(args(h, "-c", "web", "0.1", "1"));
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.errLine().startsWith("berth stat: 'web' names 2 containers (berth /berth/web, lxc "),
+                r.errLine());
+        assertEquals(0, CliRun.of(args(h, "-c", "/lxc.payload.web", "0.1", "1")).exit());
+    }
+
+    @Test
     void unknownContainerIsADataError() {
         CliRun r = CliRun.of(args(host(FakeHost.Layout.V2), "-c", "nope", "0.1", "1"));
         assertEquals(1, r.exit(), r.toString());
