@@ -17,6 +17,8 @@ public final class Sampler implements AutoCloseable {
     private final Supplier<SampleRequest> request;
     private final Consumer<Snapshot> sink;
     private final Consumer<Exception> errors;
+    /** The shortest time between two samples, also when {@link #sampleNow()} asks for one early. */
+    static final Duration MIN_GAP = Duration.ofMillis(200);
     private final Thread thread;
     private final Object lock = new Object();
     private boolean wake;
@@ -55,7 +57,9 @@ public final class Sampler implements AutoCloseable {
 
     private void loop() {
         long next = System.nanoTime();
+        long lastStart;
         while (running) {
+            lastStart = System.nanoTime();
             try {
                 sink.accept(source.sample(request.get()));
             } catch (Exception e) {
@@ -77,8 +81,18 @@ public final class Sampler implements AutoCloseable {
                     }
                 }
                 if (wake) {
+                    // An early sample (after an action) still waits MIN_GAP after the last one: rates over
+                    // a few milliseconds are mostly rounding noise (a busy container would read 0 or 300 %).
                     wake = false;
-                    next = System.nanoTime();
+                    next = Math.min(next, Math.max(System.nanoTime(), lastStart + MIN_GAP.toNanos()));
+                    while (running && next - System.nanoTime() > 0) {
+                        try {
+                            lock.wait(Math.max(1, (next - System.nanoTime()) / 1_000_000));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
                 }
             }
         }

@@ -1,0 +1,56 @@
+package dev.berth.tui.sample;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.tui.view.HostView;
+import dev.berth.tui.view.Snapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** The sampler thread: first sample at once, early samples on request but never closer than MIN_GAP. */
+class SamplerTest {
+    private static Snapshot empty() {
+        HostView h = new HostView("h", Duration.ZERO, 0, 0, 0, OptionalDouble.empty(), List.of(), 0, 0, 0, 0, 0, 0, 0,
+                OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
+                List.of(), List.of(), List.of(), OptionalDouble.empty(), 0);
+        return new Snapshot(Instant.EPOCH, h, List.of(), Optional.empty());
+    }
+
+    @Test
+    void earlySamplesKeepAMinimumGapAndCarryTheRequest() throws Exception {
+        List<Long> starts = new CopyOnWriteArrayList<>();
+        List<SampleRequest> requests = new CopyOnWriteArrayList<>();
+        AtomicReference<SampleRequest> req = new AtomicReference<>(SampleRequest.DEFAULT);
+        SnapshotSource src = r -> {
+            starts.add(System.nanoTime());
+            requests.add(r);
+            return empty();
+        };
+        try (Sampler s = new Sampler(src, Duration.ofSeconds(30), req::get, snap -> { }, e -> { })) {
+            s.start();
+            while (starts.isEmpty()) {
+                Thread.sleep(5);
+            }
+            req.set(new SampleRequest(Optional.of("/x"), true, false));
+            for (int i = 0; i < 5; i++) {
+                s.sampleNow();
+                Thread.sleep(20);
+            }
+            Thread.sleep(700);
+        }
+        assertTrue(starts.size() >= 2, "an early sample was taken: " + starts.size());
+        assertTrue(starts.size() <= 4, "requests coalesce: " + starts.size());
+        for (int i = 1; i < starts.size(); i++) {
+            long gapMs = (starts.get(i) - starts.get(i - 1)) / 1_000_000;
+            assertTrue(gapMs >= Sampler.MIN_GAP.toMillis() - 5, "gap " + gapMs + " ms");
+        }
+        assertEquals(new SampleRequest(Optional.of("/x"), true, false), requests.get(requests.size() - 1));
+    }
+}
