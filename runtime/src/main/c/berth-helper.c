@@ -51,6 +51,7 @@
 #include <unistd.h>
 #include <grp.h>
 #include <linux/capability.h>
+#include <linux/openat2.h>
 
 #define MAX_ITEMS 256
 #define MSG_MAX 512
@@ -293,42 +294,95 @@ static void join(char *out, const char *dir, const char *name) {
     if (snprintf(out, PATH_MAX, "%s/%s", dir, name) >= PATH_MAX) fail("path too long: %s", name);
 }
 
+static int openat2_in_root(int rootfd, const char *path, int flags) {
+    struct open_how how;
+    memset(&how, 0, sizeof how);
+    how.flags = (unsigned long long) (flags | O_CLOEXEC);
+    how.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS;
+    return (int) syscall(SYS_openat2, rootfd, path, &how, sizeof how);
+}
+
 /*
- * A mount target must stay inside the rootfs even after symlinks in the image are followed (an
- * image may carry /data -> /etc); realpath() resolves them here, in the host's view, so an escape
- * shows up as a prefix mismatch and is refused.
+ * Opens (O_PATH) the mount point for a volume, creating missing directories and, for a file
+ * volume, the file. An image may carry symlinks (/data -> /etc); openat2's RESOLVE_IN_ROOT follows
+ * them as if the rootfs were "/", as runc's securejoin does, so nothing is ever created or mounted
+ * outside the rootfs on the host.
  */
-static void check_inside(const char *root, const char *target, const char *shown) {
-    char real_root[PATH_MAX], real_target[PATH_MAX];
-    if (!realpath(root, real_root)) fail("cannot resolve %s: %s", root, strerror(errno));
-    if (!realpath(target, real_target)) fail("cannot resolve %s: %s", shown, strerror(errno));
-    size_t n = strlen(real_root);
-    if (strncmp(real_root, real_target, n) != 0 || (real_target[n] != '/' && real_target[n] != '\0'))
-        fail("%s resolves outside the container's rootfs", shown);
+static int open_mount_point(int rootfd, const char *path, int dir) {
+    char buf[PATH_MAX];
+    if (snprintf(buf, sizeof buf, "%s", path) >= (int) sizeof buf) fail("path too long: %s", path);
+    int hops = 0;
+restart:
+    for (char *p = buf + 1; ; ) {
+        char *next = strchr(p, '/');
+        if (next) *next = '\0';
+        int fd = openat2_in_root(rootfd, buf, O_PATH);
+        if (fd < 0 && errno == ENOENT) {
+            char *slash = strrchr(buf, '/');
+            *slash = '\0';
+            int parent = openat2_in_root(rootfd, buf[0] ? buf : "/", O_PATH | O_DIRECTORY);
+            *slash = '/';
+            if (parent < 0) fail("%s: %s", path, strerror(errno));
+            char link[PATH_MAX];
+            ssize_t n = readlinkat(parent, slash + 1, link, sizeof link - 1);
+            if (n > 0) {
+                /* a dangling symlink in the image: create what it points to, inside the rootfs */
+                if (++hops > 40) fail("%s: too many levels of symbolic links", path);
+                link[n] = '\0';
+                char rest[PATH_MAX], joined[PATH_MAX];
+                snprintf(rest, sizeof rest, "%s%s", next ? "/" : "", next ? next + 1 : "");
+                *slash = '\0';
+                int len = link[0] == '/' ? snprintf(joined, sizeof joined, "%s%s", link, rest)
+                                         : snprintf(joined, sizeof joined, "%s/%s%s", buf, link, rest);
+                close(parent);
+                if (len >= (int) sizeof joined) fail("path too long: %s", path);
+                memcpy(buf, joined, (size_t) len + 1);
+                goto restart;
+            }
+            if (next || dir) {
+                if (mkdirat(parent, slash + 1, 0755) < 0 && errno != EEXIST) fail("cannot create %s: %s", buf, strerror(errno));
+            } else {
+                int f = openat(parent, slash + 1, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0644);
+                if (f < 0 && errno != EEXIST) fail("cannot create %s: %s", buf, strerror(errno));
+                if (f >= 0) close(f);
+            }
+            close(parent);
+            fd = openat2_in_root(rootfd, buf, O_PATH);
+        }
+        if (fd < 0) fail("%s: %s", buf, strerror(errno));
+        if (!next) return fd;
+        close(fd);
+        *next = '/';
+        p = next + 1;
+    }
 }
 
 static void mount_binds(const struct config *c, const char *root) {
+    if (c->nbinds == 0) return;
+    int rootfd = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (rootfd < 0) fail("cannot open %s: %s", root, strerror(errno));
     for (int i = 0; i < c->nbinds; i++) {
         const struct bind *b = &c->binds[i];
-        char target[PATH_MAX];
         struct stat st;
-        in_root(target, root, b->dst);
         if (stat(b->src, &st) < 0) fail("volume source %s: %s", b->src, strerror(errno));
-        if (S_ISDIR(st.st_mode)) {
-            mkdirs(target, 0755);
-        } else {
-            char parent[PATH_MAX];
-            snprintf(parent, sizeof parent, "%s", target);
-            *strrchr(parent, '/') = '\0';
-            mkdirs(parent, 0755);
-            int fd = open(target, O_CREAT | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0644);
-            if (fd < 0 && errno != EEXIST) fail("cannot create %s: %s", b->dst, strerror(errno));
-            if (fd >= 0) close(fd);
+        int fd = open_mount_point(rootfd, b->dst, S_ISDIR(st.st_mode));
+        /* mounting on the fd's /proc/self/fd link mounts on exactly what was opened (no re-resolution) */
+        char target[64];
+        snprintf(target, sizeof target, "/proc/self/fd/%d", fd);
+        if (mount(b->src, target, NULL, MS_BIND | MS_REC, NULL) < 0)
+            fail("cannot mount volume %s on %s: %s", b->src, b->dst, strerror(errno));
+        close(fd);
+        if (b->ro) {
+            /* the old fd still names the directory under the new mount: open the mount itself */
+            fd = openat2_in_root(rootfd, b->dst, O_PATH);
+            if (fd < 0) fail("%s: %s", b->dst, strerror(errno));
+            snprintf(target, sizeof target, "/proc/self/fd/%d", fd);
+            if (mount(NULL, target, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_REC, NULL) < 0)
+                fail("cannot make volume %s read-only: %s", b->dst, strerror(errno));
+            close(fd);
         }
-        check_inside(root, target, b->dst);
-        do_mount(b->src, target, NULL, MS_BIND | MS_REC, NULL);
-        if (b->ro) do_mount(NULL, target, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_REC, NULL);
     }
+    close(rootfd);
 }
 
 static void make_dev(const char *root) {

@@ -199,4 +199,19 @@ class LauncherPrivilegedTest {
         assertTrue(Integer.parseInt(kv.get("cg")) >= 1, "in the container's cgroup");
         live.remove(name);
     }
+
+    @Test
+    void volumesMountInsideTheRootfsEvenThroughTheImagesSymlinksAndRespectRo() throws Exception {
+        Path vol = Files.createDirectories(tmp.resolve("vol"));
+        Files.writeString(vol.resolve("f"), "from the host\n");
+        // an image symlink pointing at an absolute path that must resolve inside the rootfs
+        String escape = "berth-escape-" + ProcessHandle.current().pid();
+        Files.createSymbolicLink(live.rootfs.resolve("evil"), Path.of("/" + escape));
+        String out = run(sh("vol", "cat /evil/x/f; cat /ro/f; if touch /ro/new 2>/dev/null; then echo ro=no; else echo ro=yes; fi")
+                .withVolumes(List.of(new Volume(vol, "/evil/x", false), new Volume(vol, "/ro", true))));
+        assertEquals("from the host\nfrom the host\nro=yes\n", out);
+        assertFalse(Files.exists(Path.of("/" + escape)), "created on the host through the image's symlink");
+        assertTrue(Files.isDirectory(live.rootfs.resolve(escape + "/x")), "the mount point is inside the rootfs");
+        assertFalse(Files.exists(vol.resolve("new")));
+    }
 }

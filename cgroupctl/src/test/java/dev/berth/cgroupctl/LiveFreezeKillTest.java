@@ -1,0 +1,146 @@
+package dev.berth.cgroupctl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** Live tests of freeze, thaw, kill-all and removal, through the v1 freezer and the unified hierarchy. */
+@Tag("privileged")
+class LiveFreezeKillTest extends LiveCgroupSupport {
+    private void assertFreezeStopsAndThawResumes(CgroupFs f, Cgroup c, String label) throws Exception {
+        preferOverOtherLoad(f, parent);
+        Process p = spawnGated("while :; do :; done");
+        if (f != fs) {
+            preferInV1(p.pid());
+        }
+        c.addProcess(p.pid());
+        release(p);
+        Thread.sleep(200);
+        c.freeze(T);
+        assertEquals(FreezerState.FROZEN, c.readFreezerState());
+        long f0 = cpuTicks(p.pid());
+        Thread.sleep(1000);
+        long f1 = cpuTicks(p.pid());
+        c.thaw(T);
+        assertEquals(FreezerState.THAWED, c.readFreezerState());
+        long t0 = cpuTicks(p.pid());
+        Thread.sleep(1000);
+        long t1 = cpuTicks(p.pid());
+        System.out.printf("LIVE freeze (%s): cpu ticks while frozen 1 s: %d, after thaw 1 s: %d%n", label,
+                f1 - f0, t1 - t0);
+        assertEquals(0, f1 - f0, "process ran while frozen");
+        // Any progress shows it resumed; 10 ticks (0.1 s of CPU in 1 s) keeps clear of clock-tick rounding.
+        assertTrue(t1 - t0 >= 10, "process did not resume: " + (t1 - t0) + " ticks");
+    }
+
+    @Test
+    void freezeThroughTheV1FreezerStopsTheProcessAndThawResumesIt() throws Exception {
+        assumeTrue(fs.probe().v1Mounts().containsKey("freezer"), "no v1 freezer hierarchy");
+        assertFreezeStopsAndThawResumes(fs, fs.create(parent + "/freeze"), "v1 freezer.state");
+    }
+
+    /** A CgroupFs over only this host's cgroup2 hierarchy, as on a pure v2 host. */
+
+    @Test
+    void freezeThroughUnifiedCgroupFreezeStopsTheProcessAndThawResumesIt() throws Exception {
+        CgroupFs u = unifiedOnly();
+        Cgroup c = u.create(parent + "/freeze");
+        assertFreezeStopsAndThawResumes(u, c, "cgroup2 cgroup.freeze");
+    }
+
+    @Test
+    void unifiedHierarchyCoreFilesReadAndKillWork() throws Exception {
+        CgroupFs u = unifiedOnly();
+        Cgroup c = u.create(parent + "/core");
+        Process p = spawnGated("while :; do :; done");
+        preferInV1(p.pid());
+        c.addProcess(p.pid());
+        double idle = coresOver(c, 500);
+        release(p);
+        double cores = coresOver(c, 1000);
+        Pressure cpu = c.readPressure(PressureResource.CPU);
+        System.out.printf("LIVE cgroup2 cpu.stat before/after starting a busy loop: %.3f -> %.3f cores; "
+                + "cpu.pressure %s%n", idle, cores, cpu);
+        assertTrue(idle < 0.05 && cores > 0.5, "cpu.stat usage did not rise: " + idle + " -> " + cores);
+        assertEquals(List.of(p.pid()), c.readProcs());
+        c.killAll(T);
+        assertTrue(p.waitFor(5, TimeUnit.SECONDS));
+        assertEquals(List.of(), c.readProcs());
+        assertThrows(ControllerUnavailableException.class, c::readMemory, "unified hierarchy has no memory files here");
+    }
+
+    private void assertKillAllEmptiesForkLoop(CgroupFs f, String label) throws Exception {
+        Cgroup c = f.create(parent + "/forks");
+        if (f.probe().v1Mounts().containsKey("pids") || f.probe().unifiedControllers().contains("pids")) {
+            c.writePidsMax(Limit.of(200)); // a fork loop must not become a fork bomb if the kill fails
+        }
+        Process p = spawnGated("while :; do sleep 5 & done");
+        c.addProcess(p.pid());
+        release(p);
+        Thread.sleep(500);
+        int before = c.readProcs().size();
+        long t0 = System.nanoTime();
+        c.killAll(T);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        System.out.printf("LIVE kill-all (%s): %d processes before, %d after, %d ms%n", label, before,
+                c.readProcs().size(), ms);
+        assertTrue(before > 5, "fork loop did not fork: " + before);
+        assertEquals(List.of(), c.readProcs());
+        assertTrue(p.waitFor(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void killAllEmptiesAForkLoopWithCgroupKill() throws Exception {
+        assertKillAllEmptiesForkLoop(fs, fs.probe().layout() + " host");
+    }
+
+    @Test
+    void killAllEmptiesAForkLoopByFreezeAndSigkillWithoutCgroupKill() throws Exception {
+        CgroupFsProbe host = fs.probe();
+        assumeTrue(!host.v1Mounts().isEmpty(), "no v1 hierarchies");
+        CgroupFsProbe v1 = new CgroupFsProbe(Layout.V1, host.v1Mounts(), Optional.empty(), Set.of(),
+                Optional.empty(), host.procfs(), host.sysfs());
+        CgroupFs f = CgroupFs.open(v1);
+        String p = parent;
+        cleanups.add(() -> removeQuietly(f, p));
+        assertKillAllEmptiesForkLoop(f, "v1 freezer + SIGKILL");
+    }
+
+    @Test
+    void removalLeavesNothingBehind() throws Exception {
+        fs.create(parent + "/a/b/c");
+        Cgroup b = fs.cgroup(parent + "/a/b");
+        Process p = spawnGated("sleep 60");
+        b.addProcess(p.pid());
+        release(p);
+        b.killAll(T);
+        fs.remove(parent);
+        List<Path> left = new ArrayList<>();
+        for (Path m : fs.probe().v1Mounts().values()) {
+            if (Files.exists(m.resolve(parent.substring(1)))) {
+                left.add(m.resolve(parent.substring(1)));
+            }
+        }
+        fs.probe().unifiedMount().filter(m -> Files.exists(m.resolve(parent.substring(1))))
+                .ifPresent(m -> left.add(m.resolve(parent.substring(1))));
+        System.out.println("LIVE removal: directories left after remove: " + left.size());
+        assertEquals(List.of(), left);
+        assertFalse(fs.listCgroups().stream().anyMatch(s -> s.startsWith(parent)));
+        assertThrows(CgroupGoneException.class, () -> fs.cgroup(parent + "/a/b").readProcs());
+        assertThrows(CgroupGoneException.class, () -> fs.cgroup(parent + "/a/b").readMemory());
+    }
+
+    /** The whole disk holding {@code dir} as {major, minor}, or null if it is not on a block device. */
+}
