@@ -3,7 +3,8 @@
 #
 # Makes 100 cgroups with one sleeping process each under a parent named for this run
 # (/berth-bench-console-<pid>, in every v1 hierarchy and the unified one), runs the console
-# (bin/berth --interval 1 --all) in a 120x40 tmux pane, lets it warm up, then reads utime+stime
+# (bin/berth --interval 1 --all) in a 120x40 tmux pane, lets it warm up (default 60 s: the JIT
+# compiles for the first minute; pass 10 to see the first minute's cost), then reads utime+stime
 # of its JVM from /proc/<pid>/stat over the measuring window. Then does the same for htop -d 10
 # (1 s) in the same pane size. Everything it made is removed on exit, also on failure.
 #
@@ -13,7 +14,7 @@ set -eu
 here=$(cd "$(dirname "$0")/../.." && pwd)
 n=${1:-100}
 window=${2:-30}
-warmup=${3:-10}
+warmup=${3:-60}
 parent=berth-bench-console-$$
 session=berth-bench-console-$$
 hz=$(getconf CLK_TCK)
@@ -39,7 +40,15 @@ trap cleanup EXIT INT TERM
 i=1
 while [ "$i" -le "$n" ]; do
     name=$(printf 'c%03d' "$i")
-    for d in $dirs; do mkdir -p "$d/$parent/$name"; done
+    for d in $dirs; do
+        mkdir -p "$d/$parent/$name"
+        if [ -f "$d/cpuset.cpus" ]; then # v1 cpuset starts empty: a task cannot join until cpus and mems are set
+            for c in "$d/$parent" "$d/$parent/$name"; do
+                [ -s "$c/cpuset.cpus" ] || cat "$d/cpuset.cpus" > "$c/cpuset.cpus"
+                [ -s "$c/cpuset.mems" ] || cat "$d/cpuset.mems" > "$c/cpuset.mems"
+            done
+        fi
+    done
     sleep 3600 &
     pid=$!
     sleepers="$sleepers $pid"
@@ -60,10 +69,10 @@ measure() { # $1 = label, $2 = command; prints "label cpu%"
     t0=$(ticks "$target")
     sleep "$window"
     t1=$(ticks "$target")
-    rows=$(tmux capture-pane -p -t "$session" | grep -c "$parent" || true)
+    rows=$(tmux capture-pane -p -t "$session" | sed -n 's/.*Ctr *\([0-9]*\).*/\1/p' | head -1)
     tmux kill-session -t "$session"
     awk -v a="$t0" -v b="$t1" -v hz="$hz" -v w="$window" -v l="$1" -v r="$rows" \
-        'BEGIN { printf "%-6s %6.2f %% of one core  (%d ticks in %d s; %d bench rows on screen)\n", l, 100 * (b - a) / hz / w, b - a, w, r }'
+        'BEGIN { printf "%-6s %6.2f %% of one core  (%d ticks in %d s; %s containers listed)\n", l, 100 * (b - a) / hz / w, b - a, w, (r == "" ? "-" : r) }'
 }
 
 echo "$n containers (cgroups with one sleeping process each) under /$parent, ${window} s window after ${warmup} s warm-up, 120x40 tmux"

@@ -200,13 +200,21 @@ public final class ConsoleApp {
     }
 
     private void startInputThread() {
+        // A real terminal blocks in read(2) without holding any lock. Lanterna's virtual terminal
+        // (tests) holds its monitor while blocked in readInput, which would stop every draw; poll it.
+        boolean blockingInput = !(terminal instanceof com.googlecode.lanterna.terminal.virtual.VirtualTerminal);
         Thread t = new Thread(() -> {
             while (!restored.get()) {
                 KeyStroke k;
                 try {
-                    k = screen.readInput();
+                    k = blockingInput ? screen.readInput() : screen.pollInput();
+                    if (k == null && !blockingInput) {
+                        Thread.sleep(10);
+                    }
                 } catch (IOException | RuntimeException e) {
                     k = new KeyStroke(KeyType.EOF);
+                } catch (InterruptedException e) {
+                    return;
                 }
                 if (k == null) {
                     continue;

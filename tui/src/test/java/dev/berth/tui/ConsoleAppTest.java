@@ -1,0 +1,152 @@
+package dev.berth.tui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import dev.berth.tui.action.ActionException;
+import dev.berth.tui.action.ContainerActions;
+import dev.berth.tui.action.LaunchField;
+import dev.berth.tui.action.LimitField;
+import dev.berth.tui.sample.SampleRequest;
+import dev.berth.tui.sample.SnapshotSource;
+import dev.berth.tui.view.ContainerRow;
+import dev.berth.tui.view.ContainerState;
+import dev.berth.tui.view.HostView;
+import dev.berth.tui.view.LimitsView;
+import dev.berth.tui.view.Snapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/** The whole console with its threads on a virtual terminal: sampling, keys, errors, quitting. */
+class ConsoleAppTest {
+    private static Snapshot snapshot(int n) {
+        HostView h = new HostView("test-host", Duration.ofMinutes(5), 0.1, 0.2, 0.3, OptionalDouble.of(10),
+                List.of(10.0), 1L << 30, 1L << 29, 0, 0, 1L << 29, 0, 0, OptionalDouble.empty(),
+                OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), List.of(), List.of(), List.of(),
+                OptionalDouble.of(1), 1L << 26);
+        ContainerRow r = new ContainerRow("/t/c" + n, "sample-" + n, "cgroup", "/t/c" + n, ContainerState.RUNNING,
+                OptionalDouble.of(n), OptionalDouble.empty(), OptionalLong.of(1 << 20), OptionalLong.empty(),
+                OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
+                OptionalLong.of(1));
+        return new Snapshot(Instant.now(), h, List.of(r), Optional.empty());
+    }
+
+    private static String text(DefaultVirtualTerminal t) {
+        StringBuilder sb = new StringBuilder();
+        TerminalSize sz = t.getTerminalSize();
+        for (int r = 0; r < sz.getRows(); r++) {
+            for (int c = 0; c < sz.getColumns(); c++) {
+                sb.append(t.getCharacter(c, r).getCharacterString());
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static void await(DefaultVirtualTerminal t, Predicate<String> p) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < end) {
+            if (p.test(text(t))) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("screen never matched:\n" + text(t));
+    }
+
+    @Test
+    void samplesRepeatedlyKeepsRunningAfterErrorsAndQuitsCleanly() throws Exception {
+        DefaultVirtualTerminal term = new DefaultVirtualTerminal(new TerminalSize(100, 30));
+        AtomicInteger calls = new AtomicInteger();
+        SnapshotSource source = (SampleRequest req) -> {
+            int n = calls.incrementAndGet();
+            if (n == 2) {
+                throw new IllegalStateException("cannot read /proc/stat");
+            }
+            return snapshot(n);
+        };
+        ConsoleApp app = new ConsoleApp(term, source, new NoActions(), new ConsoleApp.Options(
+                Duration.ofMillis(200), true, true, false, false), InstantSource.system());
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
+            try {
+                return app.run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await(term, s -> s.contains("test-host") && s.contains("sample-1"));
+        await(term, s -> s.contains("sampling failed: cannot read /proc/stat"));
+        await(term, s -> s.contains("sample-3"));
+        assertTrue(!term.isCursorVisible(), "cursor hidden while the console runs");
+        term.addInput(new KeyStroke('q', false, false));
+        assertEquals(0, exit.get(20, TimeUnit.SECONDS));
+        assertTrue(term.isCursorVisible(), "cursor restored");
+    }
+
+    /** Actions that are never called in this test. */
+    private static final class NoActions implements ContainerActions {
+        @Override
+        public Optional<String> unavailableReason() {
+            return Optional.empty();
+        }
+
+        @Override
+        public LimitsView readLimits(ContainerRow c) throws ActionException {
+            throw new ActionException("not in this test");
+        }
+
+        @Override
+        public Optional<String> validateLimit(LimitField f, String t) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void applyLimits(ContainerRow c, Map<LimitField, String> m) throws ActionException {
+            throw new ActionException("not in this test");
+        }
+
+        @Override
+        public void freeze(ContainerRow c) throws ActionException {
+            throw new ActionException("not in this test");
+        }
+
+        @Override
+        public void thaw(ContainerRow c) throws ActionException {
+            throw new ActionException("not in this test");
+        }
+
+        @Override
+        public void stop(ContainerRow c) throws ActionException {
+            throw new ActionException("not in this test");
+        }
+
+        @Override
+        public void kill(ContainerRow c, String s) throws ActionException {
+            throw new ActionException("not in this test");
+        }
+
+        @Override
+        public Optional<String> validateLaunch(LaunchField f, String t) {
+            return Optional.empty();
+        }
+
+        @Override
+        public String launch(Map<LaunchField, String> v) throws ActionException {
+            throw new ActionException("not in this test");
+        }
+    }
+}
