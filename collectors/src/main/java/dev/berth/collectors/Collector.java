@@ -3,6 +3,7 @@ package dev.berth.collectors;
 import dev.berth.cgroupctl.CgroupException;
 import dev.berth.cgroupctl.CgroupFs;
 import dev.berth.cgroupctl.CgroupFsProber;
+import dev.berth.collectors.discovery.CgroupClassifier;
 import dev.berth.collectors.discovery.RuntimeNames;
 import dev.berth.collectors.proc.Auxv;
 import dev.berth.collectors.proc.BlockDevices;
@@ -51,11 +52,20 @@ public final class Collector {
      */
     public Collector(CgroupFs fs, Path procfs, Path sysfs, RuntimeNames names, InstantSource clock, long hz,
             long pageSize) {
+        this(fs, procfs, sysfs, names, CgroupClassifier.DEFAULT_BERTH_PARENT, clock, hz, pageSize);
+    }
+
+    /**
+     * As {@link #Collector(CgroupFs, Path, Path, RuntimeNames, InstantSource, long, long)}, with berth's
+     * {@code --cgroup-parent} ("/"-rooted) for recognising berth's own containers.
+     */
+    public Collector(CgroupFs fs, Path procfs, Path sysfs, RuntimeNames names, String berthParent,
+            InstantSource clock, long hz, long pageSize) {
         BlockDevices devices = new BlockDevices(sysfs);
         this.procfs = procfs;
         this.clock = clock;
         this.processSampler = new ProcessSampler(procfs, hz, pageSize);
-        this.discovery = new ContainerDiscovery(fs, procfs, names);
+        this.discovery = new ContainerDiscovery(fs, procfs, names, berthParent);
         this.containers = new ContainerSampler(fs, procfs, devices, clock);
         this.host = new HostSampler(procfs, devices, processSampler, clock);
     }
@@ -74,8 +84,19 @@ public final class Collector {
      */
     public static Collector forHost(Path procfs, Path sysfs, Path fsRoot, InstantSource clock)
             throws CgroupException {
+        return forHost(procfs, sysfs, fsRoot, CgroupClassifier.DEFAULT_BERTH_PARENT, clock);
+    }
+
+    /**
+     * As {@link #forHost(Path, Path, Path, InstantSource)}, with berth's {@code --cgroup-parent} ("/"-rooted, e.g.
+     * {@code /berth}) so that berth's own containers are recognised wherever the runtime puts them.
+     *
+     * @throws CgroupException when no usable cgroup filesystem is found
+     */
+    public static Collector forHost(Path procfs, Path sysfs, Path fsRoot, String berthParent, InstantSource clock)
+            throws CgroupException {
         CgroupFs fs = CgroupFs.open(new CgroupFsProber(procfs, sysfs).probe());
-        return new Collector(fs, procfs, sysfs, new RuntimeNames(fsRoot), clock,
+        return new Collector(fs, procfs, sysfs, new RuntimeNames(fsRoot), berthParent, clock,
                 // 100 and 4096 are what every mainstream Linux ABI uses, for the odd JVM that cannot read auxv.
                 Auxv.read(Path.of("/proc/self/auxv"), Auxv.AT_CLKTCK).orElse(100),
                 Auxv.read(Path.of("/proc/self/auxv"), Auxv.AT_PAGESZ).orElse(4096));

@@ -38,13 +38,21 @@ public final class ContainerDiscovery {
     private final CgroupTree tree;
     private final Path procfs;
     private final RuntimeNames names;
+    private final String berthParent;
+
+    /** As {@link #ContainerDiscovery(CgroupFs, Path, RuntimeNames, String)} with berth's default parent /berth. */
+    public ContainerDiscovery(CgroupFs fs, Path procfs, RuntimeNames names) {
+        this(fs, procfs, names, CgroupClassifier.DEFAULT_BERTH_PARENT);
+    }
 
     /**
-     * @param fs     the host's cgroup filesystem
-     * @param procfs procfs root, for {@code <pid>/ns/net}
-     * @param names  docker/podman name lookup
+     * @param fs          the host's cgroup filesystem
+     * @param procfs      procfs root, for {@code <pid>/ns/net}
+     * @param names       docker/podman name lookup
+     * @param berthParent "/"-rooted cgroup under which berth's runtime creates its containers
      */
-    public ContainerDiscovery(CgroupFs fs, Path procfs, RuntimeNames names) {
+    public ContainerDiscovery(CgroupFs fs, Path procfs, RuntimeNames names, String berthParent) {
+        this.berthParent = berthParent;
         this.fs = fs;
         this.tree = new CgroupTree(fs.probe());
         this.procfs = procfs;
@@ -70,7 +78,7 @@ public final class ContainerDiscovery {
                 members.get(owner).add(path);
                 continue;
             }
-            Classification c = CgroupClassifier.classify(path);
+            Classification c = CgroupClassifier.classify(path, berthParent);
             if (c.runtime().isContainer()) {
                 containerPaths.add(path);
             } else if (!all || path.equals("/")) {

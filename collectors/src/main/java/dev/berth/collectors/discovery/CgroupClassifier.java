@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * podman      /libpod_parent/libpod-&lt;id&gt;                /machine.slice/libpod-&lt;id&gt;.scope
  * lxc         /lxc.payload.&lt;name&gt; (LXC 4+), /lxc/&lt;name&gt; (older)
  * nspawn      /machine.slice/machine-&lt;name&gt;.scope (systemd-escaped: \x2d is "-")
- * berth       /berth/&lt;name&gt;
+ * berth       /berth/&lt;name&gt; (or &lt;parent&gt;/&lt;name&gt; for berth's --cgroup-parent)
  * systemd     *.service, *.slice, *.scope (anything else systemd made)
  * </pre>
  * Helper cgroups that are not containers — {@code libpod-conmon-*}, {@code crio-conmon-*}, {@code lxc.monitor.*},
@@ -40,11 +40,22 @@ public final class CgroupClassifier {
     private CgroupClassifier() {
     }
 
+    /** berth's default cgroup parent. */
+    public static final String DEFAULT_BERTH_PARENT = "/berth";
+
+    /** {@link #classify(String, String)} with berth's default parent {@code /berth}. */
+    public static Classification classify(String path) {
+        return classify(path, DEFAULT_BERTH_PARENT);
+    }
+
     /**
      * Classifies one cgroup path such as {@code /system.slice/docker-<id>.scope}. The root {@code /} is a
      * plain cgroup named {@code /}.
+     *
+     * @param path        the cgroup path
+     * @param berthParent the "/"-rooted cgroup under which berth's runtime creates its containers
      */
-    public static Classification classify(String path) {
+    public static Classification classify(String path, String berthParent) {
         String[] parts = path.equals("/") ? new String[0] : path.substring(1).split("/");
         if (parts.length == 0) {
             return plain(path);
@@ -84,7 +95,8 @@ public final class CgroupClassifier {
         if (m.matches() && parent.equals("machine.slice")) {
             return named(ContainerRuntime.NSPAWN, unescape(m.group(1)));
         }
-        if (parts.length == 2 && parent.equals("berth")) {
+        int slash = path.lastIndexOf('/');
+        if (slash > 0 && path.substring(0, slash).equals(berthParent)) {
             return named(ContainerRuntime.BERTH, last);
         }
         if (UNIT.matcher(last).matches()) {

@@ -59,6 +59,16 @@ class CgroupClassifierTest {
     }
 
     @org.junit.jupiter.api.Test
+    void berthUnderAnotherParent() {
+        Classification c = CgroupClassifier.classify("/machine.slice/berth/db", "/machine.slice/berth");
+        assertEquals(ContainerRuntime.BERTH, c.runtime());
+        assertEquals("db", c.id());
+        assertEquals(ContainerRuntime.CGROUP, CgroupClassifier.classify("/berth/db", "/other").runtime());
+        assertEquals(ContainerRuntime.CGROUP,
+                CgroupClassifier.classify("/machine.slice/berth/db/sub", "/machine.slice/berth").runtime());
+    }
+
+    @org.junit.jupiter.api.Test
     void unescape() {
         assertEquals("a-b c", CgroupClassifier.unescape("a\\x2db\\x20c"));
         assertEquals("plain", CgroupClassifier.unescape("plain"));

@@ -12,14 +12,16 @@ final class CollectorsCli {
     }
 
     /**
-     * Opens a collector over {@code --procfs}/{@code --sysfs}. Docker and podman names are read under the parent
+     * Opens a collector over {@code --procfs}/{@code --sysfs}, recognising berth's own containers under
+     * {@code --cgroup-parent}. Docker and podman names are read under the parent
      * of the procfs root ({@code /} for {@code /proc}; the tree's root for a fixture or another host's mount).
      */
     static Collector open(BerthCommand root) {
         try {
             Path procfs = root.procfs.toAbsolutePath();
             Path fsRoot = procfs.getParent() == null ? procfs : procfs.getParent();
-            return Collector.forHost(root.procfs, root.sysfs, fsRoot, InstantSource.system());
+            return Collector.forHost(root.procfs, root.sysfs, fsRoot, root.runtime.config().cgroupParent(),
+                    InstantSource.system());
         } catch (CgroupException e) {
             throw new UserDataException("no usable cgroup filesystem under " + root.sysfs + " (procfs "
                     + root.procfs + "): " + e.getMessage(), e);

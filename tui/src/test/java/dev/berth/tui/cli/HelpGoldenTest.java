@@ -32,7 +32,7 @@ import picocli.CommandLine.Help.Ansi;
  * does not break the build before its golden is written. To (re)write the goldens after changing
  * help text or adding a command, from the repository root:
  * <pre>
- *   ./mvnw -q verify -pl tui -am -Dsurefire.failIfNoSpecifiedTests=false \
+ *   ./mvnw -q verify -pl tui -am -Dsurefire.failIfNoSpecifiedTests=false -DskipITs \
  *       -Dtest=HelpGoldenTest -Dberth.regenerateGoldens=true
  * </pre>
  * then review {@code git diff tui/src/test/resources} and commit. Regeneration also deletes the

@@ -97,6 +97,17 @@ class PsCommandTest {
     }
 
     @Test
+    void berthContainersUnderTheGivenCgroupParent() {
+        FakeHost h = FakeHost.v2(dir);
+        h.container("/custom/parent/db").pids(120);
+        h.write();
+        CliRun r = CliRun.of("--procfs", h.procfs().toString(), "--sysfs", h.sysfs().toString(),
+                "--cgroup-parent", "custom/parent", "ps", "--json");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("\"runtime\" : \"berth\"") && r.out().contains("\"name\" : \"db\""), r.out());
+    }
+
+    @Test
     void unknownSortKeyIsAUsageError() {
         CliRun r = ps(host(FakeHost.Layout.V2), "--sort", "colour");
         assertEquals(2, r.exit(), r.toString());
