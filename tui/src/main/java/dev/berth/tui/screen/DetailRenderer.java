@@ -78,6 +78,10 @@ final class DetailRenderer {
             double ceil = spec.ceiling();
             if (ceil <= 0 && spec.series() == History.Series.CPU) {
                 ceil = Math.max(100, maxOf(series));
+            } else if (ceil <= 0) {
+                // no limit to scale to: leave a quarter of headroom, so a flat series reads as a flat
+                // line at 80 % rather than a solid block, and a rise stays visible
+                ceil = maxOf(series) * 1.25;
             }
             List<String> g = BlockGraph.render(series, gw, graphH, ceil, s.glyphs);
             for (int r = 0; r < graphH; r++) {
