@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.OptionalLong;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code berth kill NAME [-s SIG]}: SIGKILL (the default) empties the container's cgroup (and, for
@@ -37,14 +35,9 @@ public final class KillCommand extends TargetCommand {
         }
     }
 
-    static final class SignalConverter implements ITypeConverter<KillSignal> {
-        @Override
-        public KillSignal convert(String value) {
-            try {
-                return KillSignal.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class SignalConverter extends ParsingConverter<KillSignal> {
+        SignalConverter() {
+            super(KillSignal::parse);
         }
     }
 }
