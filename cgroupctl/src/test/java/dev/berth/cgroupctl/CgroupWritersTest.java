@@ -166,8 +166,10 @@ class CgroupWritersTest {
         Path mem = file(s, "memory", "memory.limit_in_bytes", "memory.max");
         Files.delete(mem);
         Files.createDirectory(mem);
+        // 8:16 is the device of the v2 fixture's io.max line: a fake io.max is a plain file that keeps only the last
+        // write, it cannot merge lines per device as the kernel does, so the restore must rewrite that same line.
         Resources change = Resources.none().withCpuWeight(200).withCpuMax(CpuMax.ofCores(0.5, 100_000))
-                .withPidsMax(Limit.of(32)).withIoLimit(new IoLimit(8, 0, IoLimit.Kind.READ_IOPS, Limit.of(100)))
+                .withPidsMax(Limit.of(32)).withIoLimit(new IoLimit(8, 16, IoLimit.Kind.READ_IOPS, Limit.of(100)))
                 .withMemoryMax(Limit.of(1 << 20));
         CgroupException e = assertThrows(CgroupException.class, () -> c.apply(change));
         assertTrue(e.file().toString().contains("memory"), e.toString());

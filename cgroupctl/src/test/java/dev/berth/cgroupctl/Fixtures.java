@@ -9,21 +9,25 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Fixture hosts for the reader tests: one cgroup each, with its files and the values the readers must return.
+ * Fixture hosts for the reader tests: one cgroup each, with its files and the values the readers must return. The
+ * expected values are read off the fixture text by hand (ns to µs by dropping the last three digits, v1 shares to
+ * weight by the documented formula), not taken from the readers' output.
  *
- * <p>Provenance, per scenario:
+ * <p>Provenance, per scenario (each fixture also names its source where it is defined):
  * <ul>
  *   <li>{@code host-hybrid}: captured verbatim on the berth CI machine (Debian 12, Linux 6.18, hybrid) on
  *       2026-11-22 from a test cgroup running {@code dd} + a shell loop, by
  *       {@code src/test/resources/dev/berth/cgroupctl/capture-host-fixture.sh}; its mountinfo and
- *       {@code /proc/cgroups} are that host's too (the cgroup's name shortened to {@code /berth-capture});</li>
- *   <li>the v1 blkio statistics and throttle files of {@code host-hybrid} were captured the same way after setting
- *       throttles on vda (this kernel counts {@code blkio.throttle.*} only for devices with a throttle rule);</li>
- *   <li>the other scenarios reproduce the layouts and file formats of the named kernels and runtimes (cgroup paths
- *       as docker, kubelet, podman, LXC and systemd name them; key sets and order as those kernels print them,
- *       per Documentation/admin-guide/cgroup-v2.rst and cgroup-v1/*.rst); the numbers are written for these tests
- *       and are consistent with each other (e.g. anon + file below memory.current).</li>
+ *       {@code /proc/cgroups} are that host's too (the cgroup's name shortened to {@code /berth-capture}); the v1
+ *       blkio statistics and throttle files were captured the same way after setting throttles on vda (this kernel
+ *       counts {@code blkio.throttle.*} only for devices with a throttle rule);</li>
+ *   <li>{@code v1 docker cgroupfs} and {@code hybrid kubepods}: the multi-line statistics files are real captures
+ *       from public sources, named next to each; the single-value files (limits, usage, shares, cpuset, pids,
+ *       {@code cgroup.procs}, {@code freezer.state}), {@code cpuacct.*}, {@code memory.oom_control} and the blkio
+ *       files of the docker scenario are synthesised for these tests in the formats of cgroup-v1/*.rst;</li>
+ *   <li>the pure v2 scenarios: see {@link V2Fixtures}.</li>
  * </ul>
+ * Files of one scenario may come from different hosts, so their numbers need not agree with each other.
  */
 final class Fixtures {
     private Fixtures() {
@@ -53,7 +57,6 @@ final class Fixtures {
 
     static final String DOCKER_ID = "3c1f6a4f2b0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c";
     static final String POD_UID = "8d6f2e0c_4b1a_4f7e_9c3d_2a5b6c7d8e9f";
-    static final String CRI_ID = "9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b";
     static final String LIBPOD_ID = "b5e2c7a1d9f04e8b3c6a2d5f1e9c7b4a8d3f6e2c1b5a9d7e4f3c8b2a6d1e5f9c";
 
     static Pressure psi(double s10, double s60, double s300, long sTotal, double f10, double f60,
@@ -248,11 +251,47 @@ final class Fixtures {
         "devices", "net_cls,net_prio", "perf_event", "hugetlb"};
 
     /**
-     * Docker with the cgroupfs driver on CentOS 7 (Linux 3.10): {@code /docker/<id>} in every v1 hierarchy, a
-     * paused container ({@code FROZEN}). 3.10 has no {@code cpuacct.usage_user} (so user/system come from
-     * {@code cpuacct.stat} ticks), no {@code oom_kill} in {@code memory.oom_control}, no {@code _recursive} blkio
-     * files and no Discard line. {@code memory.stat} carries the negative {@code inactive_file} that 3.10-era kernels
-     * print when per-cpu counters drift.
+     * {@code memory.stat} of a real v1 cgroup ({@code machine.slice/libpod-5db629b04d96....scope}, podman on cgroup
+     * v1), pasted in podman-container-tools/podman issue #19905 (giuseppe, 2023-09-11): its lines up to
+     * {@code total_rss}, which is where the public copy of the paste that was available ends. Edited:
+     * {@code mapped_file 0} became {@code mapped_file -4096}, the kind of negative counter some kernels print when
+     * per-cpu statistics drift (google/cadvisor issue #254 "memory.stat values are negative"; runc clamps them); no
+     * public capture of a negative value was found.
+     */
+    static final String V1_MEMORY_STAT_NEGATIVE = """
+            cache 2842775552
+            rss 675840
+            rss_huge 0
+            shmem 0
+            mapped_file -4096
+            dirty 0
+            writeback 0
+            swap 0
+            pgpgin 2239392
+            pgpgout 1545190
+            pgfault 279477
+            pgmajfault 6
+            inactive_anon 655360
+            active_anon 20480
+            inactive_file 2653802496
+            active_file 188973056
+            unevictable 0
+            hierarchical_memory_limit 9223372036854771712
+            hierarchical_memsw_limit 9223372036854771712
+            total_cache 2842775552
+            total_rss 675840
+            """;
+
+    /**
+     * Docker with the cgroupfs driver on a CentOS 7-like host (Linux 3.10): {@code /docker/<id>} in every v1
+     * hierarchy, a paused container ({@code FROZEN}). 3.10 has no {@code cpuacct.usage_user} (so user/system come
+     * from {@code cpuacct.stat} ticks), no {@code oom_kill} in {@code memory.oom_control}, no {@code _recursive}
+     * blkio files and no Discard line.
+     * <ul>
+     *   <li>{@code memory.stat}: {@link #V1_MEMORY_STAT_NEGATIVE} (real, with one edited negative value);</li>
+     *   <li>{@code cpu.stat}: the cgroup v1 {@code cpu.stat} pasted in netdata/netdata issue #12595;</li>
+     *   <li>the rest synthesised (see the class comment).</li>
+     * </ul>
      */
     static Scenario v1DockerCgroupfs() {
         String p = "/docker/" + DOCKER_ID;
@@ -262,7 +301,7 @@ final class Fixtures {
                 t.v1(h, p).file("cgroup.procs", "2817\n2901\n");
             }
             t.v1("cpu,cpuacct", p).file("cpuacct.usage", "48761937215\n").file("cpuacct.stat", "user 3811\nsystem 1009\n")
-                    .file("cpu.stat", "nr_periods 18327\nnr_throttled 412\nthrottled_time 61203958776\n")
+                    .file("cpu.stat", "nr_periods 7\nnr_throttled 2\nthrottled_time 127918677\n")
                     .file("cpu.cfs_quota_us", "150000\n").file("cpu.cfs_period_us", "100000\n")
                     .file("cpu.shares", "512\n");
             t.v1("cpuset", p).file("cpuset.cpus", "0-3\n").file("cpuset.mems", "0\n");
@@ -271,38 +310,7 @@ final class Fixtures {
                     .file("memory.memsw.limit_in_bytes", "1073741824\n")
                     .file("memory.memsw.usage_in_bytes", "371826688\n")
                     .file("memory.oom_control", "oom_kill_disable 0\nunder_oom 0\n")
-                    .file("memory.stat", """
-                            cache 104857600
-                            rss 263749632
-                            rss_huge 0
-                            mapped_file 20480000
-                            swap 0
-                            pgpgin 912345
-                            pgpgout 821004
-                            pgfault 1203311
-                            pgmajfault 112
-                            inactive_anon 0
-                            active_anon 263749632
-                            inactive_file -4096
-                            active_file 104861696
-                            unevictable 0
-                            hierarchical_memory_limit 536870912
-                            hierarchical_memsw_limit 1073741824
-                            total_cache 104857600
-                            total_rss 263749632
-                            total_rss_huge 0
-                            total_mapped_file 20480000
-                            total_swap 0
-                            total_pgpgin 912345
-                            total_pgpgout 821004
-                            total_pgfault 1203311
-                            total_pgmajfault 112
-                            total_inactive_anon 0
-                            total_active_anon 263749632
-                            total_inactive_file -4096
-                            total_active_file 104861696
-                            total_unevictable 0
-                            """);
+                    .file("memory.stat", V1_MEMORY_STAT_NEGATIVE);
             t.v1("blkio", p).file("blkio.throttle.io_service_bytes",
                             "8:0 Read 1236992\n8:0 Write 40960\n8:0 Sync 1277952\n8:0 Async 0\n8:0 Total 1277952\n"
                                     + "Total 1277952\n")
@@ -320,23 +328,32 @@ final class Fixtures {
                     + "\n1:name=systemd:/docker/" + DOCKER_ID + "\n");
             return t;
         };
-        return new Scenario("v1 docker cgroupfs (CentOS 7, 3.10)", Layout.V1, tree, p, new Expected(
+        return new Scenario("v1 docker cgroupfs (3.10 layout)", Layout.V1, tree, p, new Expected(
                 List.of(2817L, 2901L),
                 new CpuUsage(48761937, OptionalLong.of(38110000), OptionalLong.of(10090000)),
-                Optional.of(new CpuThrottling(18327, 412, 61203958)),
+                Optional.of(new CpuThrottling(7, 2, 127918)),
                 Optional.of(new CpuMax(Limit.of(150000), 100000)), Optional.of(new CpuWeight(50)),
                 Optional.of(new Cpuset("0-3", "0")),
                 new MemoryUsage(371826688, Limit.of(536870912), Limit.UNLIMITED, Optional.of(Limit.of(536870912)),
                         OptionalLong.of(0), OptionalLong.of(3)),
-                OptionalLong.of(263749632), OptionalLong.of(0), Optional.empty(),
+                OptionalLong.of(675840), OptionalLong.of(2653802496L), Optional.empty(),
                 new IoStat(List.of(new IoDeviceStat(8, 0, 1236992, 40960, 67, 10))), List.of(),
                 new PidsUsage(4, Limit.UNLIMITED), Optional.empty(), FreezerState.FROZEN));
     }
 
     /**
-     * Kubernetes (kubelet with the systemd cgroup driver, docker) on Ubuntu 20.04 (Linux 5.4, hybrid): a burstable
+     * Kubernetes (kubelet with the systemd cgroup driver, docker) on an Ubuntu 20.04-like hybrid host: a burstable
      * pod's container with 500m CPU limit and 100m request (shares 102), 256 MiB memory, no swap accounting (Ubuntu's
-     * default), no IO yet ({@code Total 0}), and a {@code cpu.pressure} without a {@code full} line (5.4 &lt; 5.13).
+     * default), no IO yet ({@code Total 0}, what the kernel prints then).
+     * <ul>
+     *   <li>{@code cpu.stat}: the v1 {@code cpu.stat} of a burstable pod's container pasted in
+     *       kubernetes-sigs/usage-metrics-collector issue #138 ("cgroupv1 example");</li>
+     *   <li>{@code memory.stat} and {@code memory.usage_in_bytes}: {@link #HOST_V1_MEMORY_STAT} and the usage of the
+     *       same capture on this host;</li>
+     *   <li>{@code cpu.pressure} (unified hierarchy): the PSI file without a {@code full} line of a kubepods container
+     *       pasted in netdata/netdata PR #17800 (see {@link V2Fixtures#v2Kubepods});</li>
+     *   <li>the rest synthesised (see the class comment).</li>
+     * </ul>
      */
     static Scenario hybridKubepods() {
         String p = "/kubepods.slice/kubepods-burstable.slice/kubepods-burstable-pod" + POD_UID + ".slice/docker-"
@@ -348,48 +365,14 @@ final class Fixtures {
             }
             t.v1("cpu,cpuacct", p).file("cpuacct.usage", "9123456789\n").file("cpuacct.usage_user", "7000000000\n")
                     .file("cpuacct.usage_sys", "2000000000\n").file("cpuacct.stat", "user 700\nsystem 200\n")
-                    .file("cpu.stat", "nr_periods 5120\nnr_throttled 37\nthrottled_time 1840000000\n")
+                    .file("cpu.stat", "nr_periods 123258\nnr_throttled 698\nthrottled_time 18136472262\n")
                     .file("cpu.cfs_quota_us", "50000\n").file("cpu.cfs_period_us", "100000\n")
                     .file("cpu.shares", "102\n");
             t.v1("cpuset", p).file("cpuset.cpus", "0-1\n").file("cpuset.mems", "0\n");
-            t.v1("memory", p).file("memory.usage_in_bytes", "104857600\n")
+            t.v1("memory", p).file("memory.usage_in_bytes", "5304320\n")
                     .file("memory.limit_in_bytes", "268435456\n").file("memory.failcnt", "0\n")
                     .file("memory.oom_control", "oom_kill_disable 0\nunder_oom 0\noom_kill 1\n")
-                    .file("memory.stat", """
-                            cache 16777216
-                            rss 73400320
-                            rss_huge 0
-                            shmem 0
-                            mapped_file 4194304
-                            dirty 0
-                            writeback 0
-                            pgpgin 40112
-                            pgpgout 18027
-                            pgfault 51230
-                            pgmajfault 3
-                            inactive_anon 73400320
-                            active_anon 0
-                            inactive_file 12582912
-                            active_file 4194304
-                            unevictable 0
-                            hierarchical_memory_limit 268435456
-                            total_cache 16777216
-                            total_rss 73400320
-                            total_rss_huge 0
-                            total_shmem 0
-                            total_mapped_file 4194304
-                            total_dirty 0
-                            total_writeback 0
-                            total_pgpgin 40112
-                            total_pgpgout 18027
-                            total_pgfault 51230
-                            total_pgmajfault 3
-                            total_inactive_anon 73400320
-                            total_active_anon 0
-                            total_inactive_file 12582912
-                            total_active_file 4194304
-                            total_unevictable 0
-                            """);
+                    .file("memory.stat", HOST_V1_MEMORY_STAT);
             t.v1("blkio", p).file("blkio.throttle.io_service_bytes_recursive", "Total 0\n")
                     .file("blkio.throttle.io_serviced_recursive", "Total 0\n")
                     .file("blkio.throttle.io_service_bytes", "Total 0\n").file("blkio.throttle.io_serviced", "Total 0\n")
@@ -400,22 +383,22 @@ final class Fixtures {
             t.unified(p).file("cgroup.procs", "40211\n").file("cgroup.freeze", "0\n")
                     .file("cgroup.events", "populated 1\nfrozen 0\n")
                     .file("cpu.stat", "usage_usec 9123456\nuser_usec 7000000\nsystem_usec 2000000\n")
-                    .file("cpu.pressure", "some avg10=1.25 avg60=0.80 avg300=0.31 total=4411023\n");
+                    .file("cpu.pressure", "some avg10=0.00 avg60=0.00 avg300=0.00 total=98464\n");
             return t;
         };
-        return new Scenario("hybrid kubepods systemd driver (Ubuntu 20.04, 5.4)", Layout.HYBRID, tree, p,
+        return new Scenario("hybrid kubepods systemd driver", Layout.HYBRID, tree, p,
                 new Expected(List.of(40211L),
                         new CpuUsage(9123456, OptionalLong.of(7000000), OptionalLong.of(2000000)),
-                        Optional.of(new CpuThrottling(5120, 37, 1840000)),
+                        Optional.of(new CpuThrottling(123258, 698, 18136472)),
                         Optional.of(new CpuMax(Limit.of(50000), 100000)), Optional.of(new CpuWeight(10)),
                         Optional.of(new Cpuset("0-1", "0")),
-                        new MemoryUsage(104857600, Limit.of(268435456), Limit.UNLIMITED, Optional.empty(),
+                        new MemoryUsage(5304320, Limit.of(268435456), Limit.UNLIMITED, Optional.empty(),
                                 OptionalLong.empty(), OptionalLong.of(0)),
-                        OptionalLong.of(73400320), OptionalLong.of(12582912),
+                        OptionalLong.of(5201920), OptionalLong.of(0),
                         Optional.of(new MemoryEvents(1, 1, OptionalLong.empty(), OptionalLong.empty(),
                                 OptionalLong.empty(), OptionalLong.empty(), OptionalLong.of(0))),
                         new IoStat(List.of()), List.of(), new PidsUsage(12, Limit.UNLIMITED),
-                        Optional.of(new Pressure(new PressureLine(1.25, 0.80, 0.31, 4411023), Optional.empty())),
+                        Optional.of(new Pressure(new PressureLine(0, 0, 0, 98464), Optional.empty())),
                         FreezerState.THAWED));
     }
 }

@@ -1,29 +1,12 @@
 package dev.berth.cgroupctl.v1;
 
-import dev.berth.cgroupctl.CgroupException;
-import dev.berth.cgroupctl.Limit;
-import dev.berth.cgroupctl.PidsUsage;
-import dev.berth.cgroupctl.format.SingleValueFormat;
 import dev.berth.cgroupctl.kernfs.CgroupDir;
-import dev.berth.cgroupctl.kernfs.WriteJournal;
+import dev.berth.cgroupctl.kernfs.PidsFiles;
 
 /** The v1 pids controller: {@code pids.current}, {@code pids.max} (same format as v2; not in the root cgroup). */
-public final class PidsController {
-    private final CgroupDir dir;
-
+public final class PidsController extends PidsFiles {
     /** @param dir the cgroup's directory in the pids hierarchy */
     public PidsController(CgroupDir dir) {
-        this.dir = dir;
-    }
-
-    /** Reads current and max. @return the usage @throws CgroupException on failure */
-    public PidsUsage readPids() throws CgroupException {
-        return new PidsUsage(dir.read("pids.current", SingleValueFormat::parseUnsigned),
-                dir.read("pids.max", SingleValueFormat::parseLimit));
-    }
-
-    /** Writes {@code pids.max}. @throws CgroupException if refused */
-    public void writePidsMax(Limit v, WriteJournal j) throws CgroupException {
-        dir.write("pids.max", v.toString(), j);
+        super(dir);
     }
 }

@@ -5,13 +5,11 @@ import dev.berth.cgroupctl.CgroupException;
 import dev.berth.cgroupctl.CgroupFs;
 import dev.berth.cgroupctl.CgroupFsProbe;
 import dev.berth.cgroupctl.NotCgroupFsException;
-import dev.berth.cgroupctl.ProcCgroup;
+import dev.berth.cgroupctl.kernfs.AbstractCgroupFs;
 import dev.berth.cgroupctl.kernfs.CgroupDir;
 import dev.berth.cgroupctl.kernfs.CgroupPaths;
 import dev.berth.cgroupctl.kernfs.Hierarchy;
-import dev.berth.cgroupctl.kernfs.ProcFiles;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,15 +21,11 @@ import java.util.TreeSet;
  * A v1 host, or a hybrid host (v1 controllers plus a cgroup2 hierarchy with core files). Created by
  * {@link CgroupFs#open(CgroupFsProbe)}. Immutable.
  */
-public final class V1CgroupFs implements CgroupFs {
-    /** How long {@link #remove(String)} waits for members to exit and EBUSY to clear, per hierarchy. */
-    static final Duration REMOVE_TIMEOUT = Duration.ofSeconds(10);
-
-    private final CgroupFsProbe probe;
+public final class V1CgroupFs extends AbstractCgroupFs {
     private final V1Hierarchies hierarchies;
 
     private V1CgroupFs(CgroupFsProbe probe, V1Hierarchies hierarchies) {
-        this.probe = probe;
+        super(probe);
         this.hierarchies = hierarchies;
     }
 
@@ -59,11 +53,6 @@ public final class V1CgroupFs implements CgroupFs {
     }
 
     @Override
-    public CgroupFsProbe probe() {
-        return probe;
-    }
-
-    @Override
     public Cgroup cgroup(String path) {
         return new V1Cgroup(hierarchies, CgroupPaths.normalize(path));
     }
@@ -81,11 +70,6 @@ public final class V1CgroupFs implements CgroupFs {
         List<Hierarchy> out = new ArrayList<>(hierarchies.all());
         hierarchies.unified().ifPresent(out::add);
         return out;
-    }
-
-    @Override
-    public ProcCgroup readProcCgroup(long pid) throws CgroupException {
-        return ProcFiles.readProcCgroup(probe.procfs(), pid);
     }
 
     @Override

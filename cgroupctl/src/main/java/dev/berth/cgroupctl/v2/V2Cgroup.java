@@ -20,12 +20,10 @@ import dev.berth.cgroupctl.MemoryUsage;
 import dev.berth.cgroupctl.PidsUsage;
 import dev.berth.cgroupctl.Pressure;
 import dev.berth.cgroupctl.PressureResource;
-import dev.berth.cgroupctl.Resources;
+import dev.berth.cgroupctl.kernfs.AbstractCgroup;
 import dev.berth.cgroupctl.kernfs.CgroupDir;
 import dev.berth.cgroupctl.kernfs.Hierarchy;
 import dev.berth.cgroupctl.kernfs.KillLoop;
-import dev.berth.cgroupctl.kernfs.ResourceApplier;
-import dev.berth.cgroupctl.kernfs.ResourceWriter;
 import dev.berth.cgroupctl.kernfs.Signals;
 import dev.berth.cgroupctl.kernfs.WriteJournal;
 import java.nio.file.Path;
@@ -33,7 +31,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** A cgroup of a pure cgroup2 host: every file in one directory. Immutable; see {@link Cgroup}. */
-public final class V2Cgroup implements Cgroup, ResourceWriter {
+public final class V2Cgroup extends AbstractCgroup {
     private final Hierarchy hierarchy;
     private final String path;
     private final CgroupDir dir;
@@ -138,53 +136,6 @@ public final class V2Cgroup implements Cgroup, ResourceWriter {
                     "no cgroup freezer (root cgroup, or Linux before 5.2)", null);
         }
         return f;
-    }
-
-    @Override
-    public void apply(Resources resources) throws CgroupException {
-        ResourceApplier.apply(this, resources);
-    }
-
-    @Override
-    public void writeCpuMax(CpuMax v) throws CgroupException {
-        ResourceApplier.checkCpuMax(v);
-        ResourceWriter.transact(j -> writeCpuMax(v, j));
-    }
-
-    @Override
-    public void writeCpuWeight(long weight) throws CgroupException {
-        new CpuWeight(weight);
-        ResourceWriter.transact(j -> writeCpuWeight(weight, j));
-    }
-
-    @Override
-    public void writeCpuset(String cpus, String mems) throws CgroupException {
-        ResourceApplier.apply(this, Resources.none().withCpusetCpus(cpus).withCpusetMems(mems));
-    }
-
-    @Override
-    public void writeMemoryMax(Limit max) throws CgroupException {
-        ResourceWriter.transact(j -> writeMemoryMax(max, j));
-    }
-
-    @Override
-    public void writeMemoryHigh(Limit high) throws CgroupException {
-        ResourceWriter.transact(j -> writeMemoryHigh(high, j));
-    }
-
-    @Override
-    public void writeMemorySwapMax(Limit swapMax) throws CgroupException {
-        ResourceWriter.transact(j -> writeMemorySwapMax(swapMax, j));
-    }
-
-    @Override
-    public void writePidsMax(Limit max) throws CgroupException {
-        ResourceWriter.transact(j -> writePidsMax(max, j));
-    }
-
-    @Override
-    public void writeIoLimit(IoLimit limit) throws CgroupException {
-        ResourceWriter.transact(j -> writeIoLimit(limit, j));
     }
 
     @Override

@@ -5,25 +5,19 @@ import dev.berth.cgroupctl.CgroupException;
 import dev.berth.cgroupctl.CgroupFs;
 import dev.berth.cgroupctl.CgroupFsProbe;
 import dev.berth.cgroupctl.NotCgroupFsException;
-import dev.berth.cgroupctl.ProcCgroup;
 import dev.berth.cgroupctl.format.ListFormat;
+import dev.berth.cgroupctl.kernfs.AbstractCgroupFs;
 import dev.berth.cgroupctl.kernfs.CgroupDir;
 import dev.berth.cgroupctl.kernfs.CgroupPaths;
 import dev.berth.cgroupctl.kernfs.Hierarchy;
-import dev.berth.cgroupctl.kernfs.ProcFiles;
-import java.time.Duration;
 import java.util.List;
 
 /** A pure cgroup2 host: one hierarchy. Created by {@link CgroupFs#open(CgroupFsProbe)}. Immutable. */
-public final class V2CgroupFs implements CgroupFs {
-    /** How long {@link #remove(String)} waits for members to exit and EBUSY to clear. */
-    static final Duration REMOVE_TIMEOUT = Duration.ofSeconds(10);
-
-    private final CgroupFsProbe probe;
+public final class V2CgroupFs extends AbstractCgroupFs {
     private final Hierarchy hierarchy;
 
     private V2CgroupFs(CgroupFsProbe probe, Hierarchy hierarchy) {
-        this.probe = probe;
+        super(probe);
         this.hierarchy = hierarchy;
     }
 
@@ -38,11 +32,6 @@ public final class V2CgroupFs implements CgroupFs {
     }
 
     @Override
-    public CgroupFsProbe probe() {
-        return probe;
-    }
-
-    @Override
     public Cgroup cgroup(String path) {
         return new V2Cgroup(hierarchy, CgroupPaths.normalize(path));
     }
@@ -50,11 +39,6 @@ public final class V2CgroupFs implements CgroupFs {
     @Override
     public List<String> listCgroups() throws CgroupException {
         return hierarchy.listCgroups().stream().sorted().toList();
-    }
-
-    @Override
-    public ProcCgroup readProcCgroup(long pid) throws CgroupException {
-        return ProcFiles.readProcCgroup(probe.procfs(), pid);
     }
 
     /**

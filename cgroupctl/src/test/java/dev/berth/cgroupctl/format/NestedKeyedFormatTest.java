@@ -13,14 +13,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NestedKeyedFormatTest {
     @Test
     void parsesIoStatLinesAndEmptyFiles() throws Exception {
+        // The io.stat example output of Documentation/admin-guide/cgroup-v2.rst.
         List<NestedKeyedFormat.Line> l = NestedKeyedFormat.parse(
-                "8:0 rbytes=1228800 wbytes=4096 rios=37 wios=1 dbytes=0 dios=0\n");
-        assertEquals("8:0", l.get(0).key());
-        assertEquals("1228800", l.get(0).values().get("rbytes"));
-        assertEquals(1228800, NestedKeyedFormat.requireLong(l.get(0), "rbytes"));
+                "8:16 rbytes=1459200 wbytes=314773504 rios=192 wios=353 dbytes=0 dios=0\n"
+                        + "8:0 rbytes=90430464 wbytes=299008000 rios=8950 wios=1252 dbytes=50331648 dios=3021\n");
+        assertEquals(2, l.size());
+        assertEquals("8:16", l.get(0).key());
+        assertEquals("1459200", l.get(0).values().get("rbytes"));
+        assertEquals(1459200, NestedKeyedFormat.requireLong(l.get(0), "rbytes"));
+        assertEquals(50331648, NestedKeyedFormat.requireLong(l.get(1), "dbytes"));
         assertEquals(List.of(), NestedKeyedFormat.parse(""));
-        assertEquals(Map.of("rbps", "max", "wbps", "1048576"),
-                NestedKeyedFormat.parse("8:16 rbps=max wbps=1048576").get(0).values());
+        // The io.max example output of cgroup-v2.rst.
+        assertEquals(Map.of("rbps", "2097152", "wbps", "max", "riops", "max", "wiops", "120"),
+                NestedKeyedFormat.parse("8:16 rbps=2097152 wbps=max riops=max wiops=120\n").get(0).values());
     }
 
     @Test

@@ -35,7 +35,10 @@ import java.util.function.Consumer;
  *   <li>{@link #hybrid}: Ubuntu 20.04 (systemd 245): the v1 hierarchies plus cgroup2 at
  *       {@code /sys/fs/cgroup/unified} with no controllers.</li>
  * </ul>
- * {@link #fromMountinfo} takes any captured mountinfo and {@code /proc/cgroups} instead.
+ * These three layouts are reconstructed, not captured: mount points, options and controller sets are those
+ * distributions' defaults (as systemd mounts them), while mount ids, device numbers and the {@code num_cgroups} and
+ * hierarchy columns of {@code /proc/cgroups} are made up. {@link #fromMountinfo} takes any captured mountinfo and
+ * {@code /proc/cgroups} instead (cgroupctl's own tests use this host's, captured verbatim).
  *
  * <p>Files are written as given: a test of a trailing newline or an empty file writes exactly that. Writes through
  * cgroupctl land in these plain files, so a test can read them back, but they have no kernel side-effects.

@@ -1,5 +1,6 @@
 package dev.berth.runtime.limits;
 
+import dev.berth.cgroupctl.format.RangeListFormat;
 import java.util.BitSet;
 
 /**
@@ -21,7 +22,9 @@ public record CpuList(BitSet cpus) {
     }
 
     /**
-     * Parses a CPU list.
+     * Parses a CPU list. Not {@link RangeListFormat#parse}, which reads what the kernel wrote: this reads what a
+     * user typed, so it allows spaces around items, rejects signs and CPUs from {@link #MAX_CPU} up, and names the
+     * bad part in its message.
      *
      * @throws IllegalArgumentException naming the text, the offending part and the syntax
      */
@@ -62,24 +65,6 @@ public record CpuList(BitSet cpus) {
     /** The canonical kernel form, ranges merged: {@code 0-3,6}. */
     @Override
     public String toString() {
-        return format(cpus);
-    }
-
-    /** Formats a bit set in the kernel's list syntax. */
-    static String format(BitSet set) {
-        StringBuilder sb = new StringBuilder();
-        int i = set.nextSetBit(0);
-        while (i >= 0) {
-            int end = set.nextClearBit(i) - 1;
-            if (sb.length() > 0) {
-                sb.append(',');
-            }
-            sb.append(i);
-            if (end > i) {
-                sb.append('-').append(end);
-            }
-            i = set.nextSetBit(end + 1);
-        }
-        return sb.toString();
+        return RangeListFormat.format(cpus);
     }
 }

@@ -3,6 +3,7 @@ package dev.berth.runtime.limits;
 import dev.berth.cgroupctl.IoLimit;
 import dev.berth.cgroupctl.Limit;
 import dev.berth.cgroupctl.Resources;
+import dev.berth.cgroupctl.format.RangeListFormat;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.BitSet;
@@ -84,8 +85,8 @@ public final class LimitResolver {
         missing.andNot(online);
         if (!missing.isEmpty()) {
             throw new InvalidLimitException("--cpuset-cpus " + list + ": cpu" + (missing.cardinality() == 1 ? " " : "s ")
-                    + CpuList.format(missing) + (missing.cardinality() == 1 ? " is" : " are")
-                    + " not online (online: " + CpuList.format(online) + ")");
+                    + RangeListFormat.format(missing) + (missing.cardinality() == 1 ? " is" : " are")
+                    + " not online (online: " + RangeListFormat.format(online) + ")");
         }
     }
 

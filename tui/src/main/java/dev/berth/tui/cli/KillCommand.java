@@ -1,17 +1,13 @@
 package dev.berth.tui.cli;
 
+import dev.berth.runtime.ContainerNotFoundException;
+import dev.berth.runtime.control.ControlException;
 import dev.berth.runtime.control.KillSignal;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.OptionalLong;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code berth kill NAME [-s SIG]}: SIGKILL (the default) empties the container's cgroup (and, for
@@ -22,43 +18,26 @@ import picocli.CommandLine.TypeConversionException;
         description = "Send a signal to a container (berth's own, docker, podman, LXC, a systemd unit or a cgroup "
                 + "path). KILL, the default, kills every process in its cgroup and waits until it is empty; other "
                 + "signals go to the init process of berth's containers and to every process of others.")
-public final class KillCommand implements Runnable {
-    @ParentCommand
-    BerthCommand root;
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    RuntimeOptions runtime;
-
-    @Parameters(paramLabel = "NAME", description = "a container name or cgroup path, as 'berth ps' shows it")
-    String name;
-
+public final class KillCommand extends TargetCommand {
     @Option(names = {"-s", "--signal"}, paramLabel = "SIG", defaultValue = "KILL", converter = SignalConverter.class,
             description = "signal name or number, e.g. TERM, HUP, 9 (default: ${DEFAULT-VALUE})")
     KillSignal signal;
 
     @Override
-    public void run() {
-        RuntimeContext ctx = RuntimeContext.open(root, runtime);
-        TargetResolver.Target t = new TargetResolver(ctx).resolve(name);
+    void act(RuntimeContext ctx, TargetResolver.Target t) throws ContainerNotFoundException, ControlException,
+            IOException {
         OptionalLong main = t.own().filter(r -> r.pid() != null).map(r -> OptionalLong.of(r.pid()))
                 .orElse(OptionalLong.empty());
-        ControlErrors.map(() -> ctx.control.kill(t.cgroupPath(), signal, main, Duration.ofSeconds(10)));
+        ctx.control.kill(t.cgroupPath(), signal, main, Duration.ofSeconds(10));
         if (t.own().isPresent() && signal.number() == KillSignal.KILL.number()) {
             // nothing is left in it: remove the empty cgroup and record the exit, as stop would
-            ControlErrors.map(() -> ctx.lifecycle.stop(t.own().get().name(), Duration.ZERO));
+            ctx.lifecycle.stop(t.own().get().name(), Duration.ZERO);
         }
-        spec.commandLine().getOut().println(t.label());
     }
 
-    static final class SignalConverter implements ITypeConverter<KillSignal> {
-        @Override
-        public KillSignal convert(String value) {
-            try {
-                return KillSignal.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class SignalConverter extends ParsingConverter<KillSignal> {
+        SignalConverter() {
+            super(KillSignal::parse);
         }
     }
 }

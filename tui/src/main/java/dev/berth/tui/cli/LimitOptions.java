@@ -9,10 +9,7 @@ import dev.berth.runtime.limits.LimitRequest;
 import dev.berth.runtime.limits.LimitSyntax;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * The limit options of {@code berth run} and {@code berth set}, with the same names and syntax in
@@ -76,89 +73,69 @@ public final class LimitOptions {
                 .memoryHigh(memoryHigh).memorySwap(memorySwap).pids(pids).devices(devices).build();
     }
 
-    /** Turns a parser's IllegalArgumentException into picocli's TypeConversionException (exit 2). */
-    private static <T> T convert(Function<String, T> parser, String value) {
-        try {
-            return parser.apply(value);
-        } catch (IllegalArgumentException e) {
-            throw new TypeConversionException(e.getMessage());
+    static final class CpusConverter extends ParsingConverter<CpuQuota> {
+        CpusConverter() {
+            super(CpuQuota::parse);
         }
     }
 
-    static final class CpusConverter implements ITypeConverter<CpuQuota> {
-        @Override
-        public CpuQuota convert(String value) {
-            return LimitOptions.convert(CpuQuota::parse, value);
+    static final class CpuWeightConverter extends ParsingConverter<Long> {
+        CpuWeightConverter() {
+            super(LimitSyntax::parseCpuWeight);
         }
     }
 
-    static final class CpuWeightConverter implements ITypeConverter<Long> {
-        @Override
-        public Long convert(String value) {
-            return LimitOptions.convert(LimitSyntax::parseCpuWeight, value);
+    static final class CpusetConverter extends ParsingConverter<CpuList> {
+        CpusetConverter() {
+            super(CpuList::parse);
         }
     }
 
-    static final class CpusetConverter implements ITypeConverter<CpuList> {
-        @Override
-        public CpuList convert(String value) {
-            return LimitOptions.convert(CpuList::parse, value);
+    static final class MemoryConverter extends ParsingConverter<Limit> {
+        MemoryConverter() {
+            super(LimitSyntax::parseMemory);
         }
     }
 
-    static final class MemoryConverter implements ITypeConverter<Limit> {
-        @Override
-        public Limit convert(String value) {
-            return LimitOptions.convert(LimitSyntax::parseMemory, value);
+    static final class MemoryHighConverter extends ParsingConverter<Limit> {
+        MemoryHighConverter() {
+            super(LimitSyntax::parseMemoryHigh);
         }
     }
 
-    static final class MemoryHighConverter implements ITypeConverter<Limit> {
-        @Override
-        public Limit convert(String value) {
-            return LimitOptions.convert(LimitSyntax::parseMemoryHigh, value);
+    static final class MemorySwapConverter extends ParsingConverter<Limit> {
+        MemorySwapConverter() {
+            super(LimitSyntax::parseMemorySwap);
         }
     }
 
-    static final class MemorySwapConverter implements ITypeConverter<Limit> {
-        @Override
-        public Limit convert(String value) {
-            return LimitOptions.convert(LimitSyntax::parseMemorySwap, value);
+    static final class PidsConverter extends ParsingConverter<Limit> {
+        PidsConverter() {
+            super(LimitSyntax::parsePids);
         }
     }
 
-    static final class PidsConverter implements ITypeConverter<Limit> {
-        @Override
-        public Limit convert(String value) {
-            return LimitOptions.convert(LimitSyntax::parsePids, value);
+    static final class ReadBpsConverter extends ParsingConverter<DeviceRate> {
+        ReadBpsConverter() {
+            super(v -> DeviceRate.parse(v, IoLimit.Kind.READ_BPS));
         }
     }
 
-    static final class ReadBpsConverter implements ITypeConverter<DeviceRate> {
-        @Override
-        public DeviceRate convert(String value) {
-            return LimitOptions.convert(v -> DeviceRate.parse(v, IoLimit.Kind.READ_BPS), value);
+    static final class WriteBpsConverter extends ParsingConverter<DeviceRate> {
+        WriteBpsConverter() {
+            super(v -> DeviceRate.parse(v, IoLimit.Kind.WRITE_BPS));
         }
     }
 
-    static final class WriteBpsConverter implements ITypeConverter<DeviceRate> {
-        @Override
-        public DeviceRate convert(String value) {
-            return LimitOptions.convert(v -> DeviceRate.parse(v, IoLimit.Kind.WRITE_BPS), value);
+    static final class ReadIopsConverter extends ParsingConverter<DeviceRate> {
+        ReadIopsConverter() {
+            super(v -> DeviceRate.parse(v, IoLimit.Kind.READ_IOPS));
         }
     }
 
-    static final class ReadIopsConverter implements ITypeConverter<DeviceRate> {
-        @Override
-        public DeviceRate convert(String value) {
-            return LimitOptions.convert(v -> DeviceRate.parse(v, IoLimit.Kind.READ_IOPS), value);
-        }
-    }
-
-    static final class WriteIopsConverter implements ITypeConverter<DeviceRate> {
-        @Override
-        public DeviceRate convert(String value) {
-            return LimitOptions.convert(v -> DeviceRate.parse(v, IoLimit.Kind.WRITE_IOPS), value);
+    static final class WriteIopsConverter extends ParsingConverter<DeviceRate> {
+        WriteIopsConverter() {
+            super(v -> DeviceRate.parse(v, IoLimit.Kind.WRITE_IOPS));
         }
     }
 }

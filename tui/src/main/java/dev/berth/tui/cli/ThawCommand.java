@@ -1,41 +1,21 @@
 package dev.berth.tui.cli;
 
+import dev.berth.runtime.control.ControlException;
 import java.time.Duration;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code berth thaw NAME}: resumes a frozen container. */
 @Command(name = "thaw", mixinStandardHelpOptions = true,
         description = "Thaw a frozen container (berth's own, docker, podman, LXC, a systemd unit or a "
                 + "cgroup path).")
-public final class ThawCommand implements Runnable {
-    @ParentCommand
-    BerthCommand root;
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    RuntimeOptions runtime;
-
-    @Parameters(paramLabel = "NAME", description = "a container name or cgroup path, as 'berth ps' shows it")
-    String name;
-
+public final class ThawCommand extends TargetCommand {
     @Option(names = "--timeout", paramLabel = "SECS", defaultValue = "10",
             description = "how long to wait for the kernel to report it thawed (default: ${DEFAULT-VALUE})")
     int timeoutSecs;
 
     @Override
-    public void run() {
-        RuntimeContext ctx = RuntimeContext.open(root, runtime);
-        TargetResolver.Target t = new TargetResolver(ctx).resolve(name);
-        ControlErrors.map(() -> {
-            ctx.control.thaw(t.cgroupPath(), Duration.ofSeconds(Math.max(1, timeoutSecs)));
-            return null;
-        });
-        spec.commandLine().getOut().println(t.label());
+    void act(RuntimeContext ctx, TargetResolver.Target t) throws ControlException {
+        ctx.control.thaw(t.cgroupPath(), Duration.ofSeconds(Math.max(1, timeoutSecs)));
     }
 }
