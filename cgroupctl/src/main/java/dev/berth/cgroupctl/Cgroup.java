@@ -107,8 +107,11 @@ public interface Cgroup {
 
     /**
      * Reads per-device block IO: v2 {@code io.stat}; v1 {@code blkio.throttle.io_service_bytes[_recursive]} and
-     * {@code blkio.throttle.io_serviced[_recursive]}. On recent kernels v1 counts only devices that have a throttle
-     * rule in the cgroup (observed on Linux 6.18), so an empty v1 result may mean "not counted" rather than "no IO".
+     * {@code blkio.throttle.io_serviced[_recursive]}. v1 charges reads and direct writes to the cgroup that issued
+     * them, but not buffered writes: those reach the disk later through the kernel's flusher threads, which v1
+     * attributes to the root cgroup (v2's cgroup writeback attributes them to the page's owner). Checked on Linux
+     * 6.18 here: 16 MiB of {@code O_DIRECT} writes and a cold 16 MiB read counted in full, 16 MiB of buffered
+     * writes plus {@code sync} counted 0.
      *
      * @return per-device counters; empty list when no IO was done
      * @throws CgroupException on read failure

@@ -30,11 +30,15 @@ public record MemoryStat(Map<String, Long> entries) {
     }
 
     /**
-     * @return reclaimable page cache, which {@code docker stats} subtracts from usage: v2 {@code inactive_file}, v1
-     *         {@code total_inactive_file} or {@code inactive_file}
+     * Reclaimable page cache, which {@code docker stats} and cAdvisor subtract from usage. v1 prints both
+     * {@code inactive_file} (this cgroup's own pages) and {@code total_inactive_file} (with its descendants); v1
+     * {@code memory.usage_in_bytes} is hierarchical, so the {@code total_} key is the one that matches it and wins.
+     * v2 has only {@code inactive_file}, which is already hierarchical.
+     *
+     * @return v1 {@code total_inactive_file}, else {@code inactive_file}
      */
     public OptionalLong inactiveFileBytes() {
-        return first("inactive_file", "total_inactive_file");
+        return first("total_inactive_file", "inactive_file");
     }
 
     /**

@@ -19,8 +19,8 @@ import java.util.stream.Stream;
  *       2026-11-22 from a test cgroup running {@code dd} + a shell loop, by
  *       {@code src/test/resources/dev/berth/cgroupctl/capture-host-fixture.sh}; its mountinfo and
  *       {@code /proc/cgroups} are that host's too (the cgroup's name shortened to {@code /berth-capture}); the v1
- *       blkio statistics and throttle files were captured the same way after setting throttles on vda (this kernel
- *       counts {@code blkio.throttle.*} only for devices with a throttle rule);</li>
+ *       blkio statistics and throttle files were captured the same way after setting throttles on vda (so that the
+ *       throttle files hold rules as well as statistics);</li>
  *   <li>{@code v1 docker cgroupfs} and {@code hybrid kubepods}: the multi-line statistics files are real captures
  *       from public sources, named next to each; the single-value files (limits, usage, shares, cpuset, pids,
  *       {@code cgroup.procs}, {@code freezer.state}), {@code cpuacct.*}, {@code memory.oom_control} and the blkio

@@ -18,9 +18,10 @@ import java.util.Map;
  * {@code blkio.throttle.io_serviced[_recursive]} and the four {@code blkio.throttle.*_device} limits. The throttle
  * statistics count IO at the block layer whatever the IO scheduler, unlike the CFQ/BFQ {@code blkio.io_*} files.
  *
- * <p>Observed on this project's Linux 6.18 machine: a cgroup's throttle statistics stay at {@code Total 0} unless
- * the cgroup has a throttle rule for the device (20 MiB of direct IO counted nothing without a rule and exactly
- * 20 MiB with one; see the {@code host-hybrid} test fixture). Zero IO on a v1 host may therefore mean "not counted".
+ * <p>Buffered writes are not charged here: v1 has no cgroup writeback, so the flusher threads that write dirty
+ * pages back are accounted to the root cgroup. Reads and {@code O_DIRECT} writes are charged to the issuing cgroup
+ * whether or not it has a throttle rule (checked on Linux 6.18: 16 MiB direct writes and a cold 16 MiB read counted
+ * in full without any rule; 16 MiB buffered writes plus {@code sync} counted 0).
  */
 public final class IoController {
     private final CgroupDir dir;
