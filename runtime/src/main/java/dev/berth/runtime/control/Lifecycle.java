@@ -7,6 +7,7 @@ import dev.berth.cgroupctl.FreezerState;
 import dev.berth.runtime.ContainerName;
 import dev.berth.runtime.ContainerNotFoundException;
 import dev.berth.runtime.RuntimeConfig;
+import dev.berth.runtime.net.VethNetwork;
 import dev.berth.runtime.state.ContainerRecord;
 import dev.berth.runtime.state.CorruptStateException;
 import dev.berth.runtime.state.ProcessProbe;
@@ -156,6 +157,12 @@ public final class Lifecycle {
         if (record.isPresent()) {
             deleteLayer(name, record.get().upperDir());
             deleteLayer(name, record.get().workDir());
+            if ("veth".equals(record.get().spec().network())) {
+                // The kernel deletes the pair when the container's network namespace dies, but from a work queue,
+                // after the last process is reaped: without this, "rm x && run --name x --net veth" can find the
+                // host end still there (seen in RunCommandPrivilegedTest).
+                new VethNetwork().delete(VethNetwork.hostInterfaceName(name.value()));
+            }
         }
         store.delete(name);
     }
