@@ -32,6 +32,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * Reads the raw counters of one container through cgroupctl, plus its namespace's {@code net/dev}.
@@ -94,29 +96,29 @@ public final class ContainerSampler {
             Optional<CpuThrottling> thr = read(cg, cg::readCpuThrottling, warnings);
             Optional<CpuMax> max = read(cg, cg::readCpuMax, warnings);
             ContainerSample.Cpu cpu = new ContainerSample.Cpu(
-                    usage.map(u -> OptionalLong.of(u.usageUsec())).orElse(OptionalLong.empty()),
-                    usage.map(CpuUsage::userUsec).orElse(OptionalLong.empty()),
-                    usage.map(CpuUsage::systemUsec).orElse(OptionalLong.empty()),
-                    thr.map(t -> OptionalLong.of(t.periods())).orElse(OptionalLong.empty()),
-                    thr.map(t -> OptionalLong.of(t.throttledPeriods())).orElse(OptionalLong.empty()),
-                    thr.map(t -> OptionalLong.of(t.throttledUsec())).orElse(OptionalLong.empty()),
+                    longOf(usage, CpuUsage::usageUsec),
+                    flat(usage, CpuUsage::userUsec),
+                    flat(usage, CpuUsage::systemUsec),
+                    longOf(thr, CpuThrottling::periods),
+                    longOf(thr, CpuThrottling::throttledPeriods),
+                    longOf(thr, CpuThrottling::throttledUsec),
                     max.map(CpuMax::quotaUsec),
-                    max.map(m -> OptionalLong.of(m.periodUsec())).orElse(OptionalLong.empty()));
+                    longOf(max, CpuMax::periodUsec));
             Optional<MemoryUsage> mem = read(cg, cg::readMemory, warnings);
             Optional<MemoryStat> stat = read(cg, cg::readMemoryStat, warnings);
             Optional<MemoryEvents> events = read(cg, cg::readMemoryEvents, warnings);
             ContainerSample.Memory memory = new ContainerSample.Memory(
-                    mem.map(m -> OptionalLong.of(m.usageBytes())).orElse(OptionalLong.empty()),
-                    stat.map(MemoryStat::anonBytes).orElse(OptionalLong.empty()),
-                    stat.map(MemoryStat::fileBytes).orElse(OptionalLong.empty()),
-                    stat.map(MemoryStat::inactiveFileBytes).orElse(OptionalLong.empty()),
+                    longOf(mem, MemoryUsage::usageBytes),
+                    flat(stat, MemoryStat::anonBytes),
+                    flat(stat, MemoryStat::fileBytes),
+                    flat(stat, MemoryStat::inactiveFileBytes),
                     mem.map(MemoryUsage::maxBytes),
-                    events.map(e -> OptionalLong.of(e.oomKill())).orElse(OptionalLong.empty()),
-                    mem.map(MemoryUsage::swapUsageBytes).orElse(OptionalLong.empty()));
+                    longOf(events, MemoryEvents::oomKill),
+                    flat(mem, MemoryUsage::swapUsageBytes));
             Optional<List<ContainerSample.IoDevice>> io = read(cg, cg::readIoStat, warnings).map(this::io);
             Optional<PidsUsage> pidsUsage = read(cg, cg::readPids, warnings);
             ContainerSample.Pids pids = new ContainerSample.Pids(
-                    pidsUsage.map(p -> OptionalLong.of(p.current())).orElse(OptionalLong.empty()),
+                    longOf(pidsUsage, PidsUsage::current),
                     pidsUsage.map(PidsUsage::max));
             Optional<Psi> cpuPsi = read(cg, () -> cg.readPressure(PressureResource.CPU), warnings).map(ContainerSampler::psi);
             Optional<Psi> memPsi = read(cg, () -> cg.readPressure(PressureResource.MEMORY), warnings)
@@ -170,7 +172,7 @@ public final class ContainerSampler {
     private static Psi psi(Pressure p) {
         return new Psi(p.some().avg10(), p.some().avg60(), p.some().totalUsec(),
                 p.full().map(f -> OptionalDouble.of(f.avg10())).orElse(OptionalDouble.empty()),
-                p.full().map(f -> OptionalLong.of(f.totalUsec())).orElse(OptionalLong.empty()));
+                longOf(p.full(), f -> f.totalUsec()));
     }
 
     private static <T> Optional<T> read(Cgroup cg, Read<T> r, Consumer<String> warnings)
@@ -190,5 +192,15 @@ public final class ContainerSampler {
             warnings.accept(e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** The long that {@code f} takes from {@code o}, or empty when {@code o} could not be read. */
+    private static <T> OptionalLong longOf(Optional<T> o, ToLongFunction<T> f) {
+        return o.isPresent() ? OptionalLong.of(f.applyAsLong(o.get())) : OptionalLong.empty();
+    }
+
+    /** A key the kernel may omit ({@code f}) of a file that may not have been read ({@code o}). */
+    private static <T> OptionalLong flat(Optional<T> o, Function<T, OptionalLong> f) {
+        return o.map(f).orElse(OptionalLong.empty());
     }
 }
