@@ -39,7 +39,7 @@ class V2GuestTest {
             "dev.berth.collectors.FidelityTest",
             "dev.berth.tui.cli.ForeignCgroupControlTest",
             "dev.berth.tui.cli.OwnContainerControlTest",
-            "dev.berth.tui.cli.OciContainerControlTest");
+            "dev.berth.tui.cli.LiveV2CliTest");
 
     /** A systemd-style delegated subtree (nsdelegate, a cgroup namespace, no cpuset delegated). */
     static final List<String> DELEGATED = List.of(
