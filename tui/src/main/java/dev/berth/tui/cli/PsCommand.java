@@ -49,10 +49,10 @@ final class PsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Collector collector = CollectorsCli.open(root);
+        Collector collector = Wiring.map(() -> Wiring.host(root, root.runtime).newCollector());
         TickOptions options = new TickOptions(all, false, Set.of());
         collector.tick(options);
-        CollectorsCli.sleep(Duration.ofMillis(INTERVAL_MS));
+        Wiring.sleep(Duration.ofMillis(INTERVAL_MS));
         Snapshot s = collector.tick(options);
         List<ContainerModel> rows = new ArrayList<>(s.containers());
         rows.sort(sort.comparator());
