@@ -49,7 +49,7 @@ public final class ConsoleCommand implements Runnable {
 
     @Override
     public void run() {
-        open(root, options, runtime);
+        open(root, options.orOuter(root.console), runtime);
     }
 
     /** Opens the console with {@code options}; returns when the user quits. */

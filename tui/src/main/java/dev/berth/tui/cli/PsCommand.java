@@ -37,6 +37,10 @@ final class PsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** {@code --cgroup-parent}: where berth's own containers are recognised. */
+    @picocli.CommandLine.Mixin
+    RuntimeOptions runtime;
+
     @Option(names = "--all", description = "also list exited containers, systemd units and every other cgroup")
     boolean all;
 
@@ -49,7 +53,7 @@ final class PsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Collector collector = Wiring.map(() -> Wiring.host(root, root.runtime).newCollector());
+        Collector collector = Wiring.map(() -> Wiring.host(root, runtime).newCollector());
         TickOptions options = new TickOptions(all, false, Set.of());
         collector.tick(options);
         Wiring.sleep(Duration.ofMillis(INTERVAL_MS));
