@@ -10,7 +10,7 @@ import dev.berth.collectors.ProcessModel;
 import dev.berth.collectors.TickOptions;
 import dev.berth.tui.view.ContainerDetail;
 import dev.berth.tui.view.ContainerRow;
-import dev.berth.tui.view.ContainerState;
+import dev.berth.collectors.ContainerState;
 import dev.berth.tui.view.DeviceRates;
 import dev.berth.tui.view.HostView;
 import dev.berth.tui.view.InterfaceRates;
@@ -72,17 +72,12 @@ public final class CollectorSource implements SnapshotSource {
     }
 
     static ContainerRow row(ContainerModel m) {
-        ContainerState st = switch (m.state()) {
-            case RUNNING -> ContainerState.RUNNING;
-            case FROZEN -> ContainerState.FROZEN;
-            case EXITED -> ContainerState.STOPPED;
-        };
-        OptionalLong memLimit = m.memory().limit().map(Limit::value).orElse(OptionalLong.empty());
+        ContainerState st = m.state();
         OptionalLong pids = m.pids().current().isPresent() ? m.pids().current()
                 : OptionalLong.of(m.identity().pids().size());
         return new ContainerRow(m.identity().cgroup(), m.identity().name(), m.identity().runtime().label(),
-                m.identity().cgroup(), st, m.cpu().percent(), m.cpu().limitCpus(), m.memory().workingSetBytes(),
-                memLimit, m.io().readBytesPerSecond(), m.io().writeBytesPerSecond(), m.net().rxBytesPerSecond(),
+                m.identity().cgroup(), st, m.cpu().percent(), m.cpu().limitCpus(), m.cpu().quotaUsec(),
+                m.memory().workingSetBytes(), m.memory().limit(), m.memory().percentOfLimit(), m.io().readBytesPerSecond(), m.io().writeBytesPerSecond(), m.net().rxBytesPerSecond(),
                 m.net().txBytesPerSecond(), pids);
     }
 

@@ -1,7 +1,7 @@
 package dev.berth.tui.screen;
 
 import com.googlecode.lanterna.TerminalPosition;
-import dev.berth.tui.format.Units;
+import dev.berth.tui.format.Cells;
 import dev.berth.tui.keys.Action;
 import dev.berth.tui.keys.KeyBindings;
 import dev.berth.tui.style.Glyphs;
@@ -39,7 +39,7 @@ final class OverlayRenderer {
         List<String> lines = new ArrayList<>();
         for (Action a : Action.values()) {
             List<String> k = keys.keysFor(a).stream().map(KeyBindings::display).toList();
-            lines.add(Units.padRight(String.join(" ", k), 16, '~') + " " + a.description());
+            lines.add(Cells.padRight(String.join(" ", k), 16, '~') + " " + a.description());
         }
         lines.add("");
         lines.add("Mouse: click a row to select, click a column title to sort (again to reverse),");
@@ -81,19 +81,19 @@ final class OverlayRenderer {
             if (y >= r.top() + r.height() - 1) {
                 break;
             }
-            p.put(x, y, Units.padRight(fl.label(), labelW, '~') + " ", Role.OVERLAY);
+            p.put(x, y, Cells.padRight(fl.label(), labelW, '~') + " ", Role.OVERLAY);
             String v = f.value(i);
             boolean focus = i == f.focus();
             String shown = v.length() > inputW - 1 ? v.substring(v.length() - inputW + 1) : v;
             Role inRole = !fl.enabled() ? Role.OVERLAY : focus ? Role.INPUT_FOCUSED : Role.INPUT;
-            p.put(x + labelW + 1, y, Units.padRight(fl.enabled() ? shown : "n/a", inputW, g.ellipsis()), inRole);
+            p.put(x + labelW + 1, y, Cells.padRight(fl.enabled() ? shown : "n/a", inputW, g.ellipsis()), inRole);
             if (focus) {
                 cursor = new TerminalPosition(x + labelW + 1 + shown.length(), y);
             }
             Optional<String> err = f.error(i);
             String note = err.map(e -> "! " + e).orElse(fl.hint());
             int noteW = r.left() + r.width() - 2 - (x + 2);
-            p.put(x + 2, y + 1, Units.padRight("  " + note, Math.max(0, noteW), g.ellipsis()),
+            p.put(x + 2, y + 1, Cells.padRight("  " + note, Math.max(0, noteW), g.ellipsis()),
                     err.isPresent() ? Role.INPUT_ERROR : Role.OVERLAY);
         }
         return cursor;
@@ -134,7 +134,7 @@ final class OverlayRenderer {
             int y = top + 1 + i;
             p.put(left, y, String.valueOf(g.vertical()), Role.OVERLAY);
             String text = i < lines.size() ? lines.get(i) : "";
-            p.put(left + 1, y, " " + Units.padRight(text, Math.max(0, boxW - 4), g.ellipsis()) + " ",
+            p.put(left + 1, y, " " + Cells.padRight(text, Math.max(0, boxW - 4), g.ellipsis()) + " ",
                     i == highlight ? Role.SELECTED : Role.OVERLAY);
             p.put(left + boxW - 1, y, String.valueOf(g.vertical()), Role.OVERLAY);
         }
