@@ -29,6 +29,10 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** {@code --cgroup-parent}: where berth's own containers are recognised. */
+    @picocli.CommandLine.Mixin
+    RuntimeOptions runtime;
+
     @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:9756",
             converter = ListenConverter.class,
             description = "address to serve on: HOST:PORT, [IPv6]:PORT, or :PORT for every address "
@@ -43,7 +47,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Collector collector = CollectorsCli.open(root);
+        Collector collector = Wiring.map(() -> Wiring.host(root, runtime).newCollector());
         Exporter exporter;
         try {
             exporter = Exporter.start(listen);
