@@ -117,6 +117,25 @@ class ExporterTest {
     }
 
     @Test
+    void aKubernetesContainerCarriesItsPodNextToContainersWithoutOne() throws Exception {
+        dev.berth.collectors.ContainerSample web = Samples.full("web");
+        dev.berth.collectors.ContainerIdentity k8s = new dev.berth.collectors.ContainerIdentity("4444", "api",
+                dev.berth.collectors.ContainerRuntime.KUBERNETES, "/kubepods/pod1/4444", Optional.of("pod-uid-1"),
+                List.of(7L), Optional.empty());
+        dev.berth.collectors.ContainerSample api = new dev.berth.collectors.ContainerSample(web.at(), k8s,
+                web.state(), web.cpu(), web.memory(), web.io(), web.net(), web.pids(), web.cpuPressure(),
+                web.memoryPressure(), web.ioPressure());
+        try (Exporter e = start()) {
+            e.publish(new ExportSample(Samples.AT, Duration.ofMillis(20), List.of(web, api), Optional.empty(), 0,
+                    Optional.empty()));
+            Map<String, Double> m = scrape(e);
+            assertEquals(5.0, m.get("container_threads{id=\"/kubepods/pod1/4444\",name=\"api\",pod=\"pod-uid-1\","
+                    + "runtime=\"kubernetes\"}"));
+            assertEquals(5.0, m.get("container_threads" + FULL));
+        }
+    }
+
+    @Test
     void beforeTheFirstSampleOnlyTheSampleCounterIsServed() throws Exception {
         try (Exporter e = start()) {
             assertEquals(Map.of("berth_samples_total", 0.0), scrape(e));
