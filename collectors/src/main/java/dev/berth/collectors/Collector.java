@@ -107,6 +107,22 @@ public final class Collector {
         return procfs;
     }
 
+    /**
+     * The raw container samples of the last {@link #tick} (the counters its models were derived from), sorted by
+     * cgroup path; empty before the first tick. For front ends that need counters rather than rates: the
+     * Prometheus exporter and the recorder.
+     */
+    public List<ContainerSample> lastContainerSamples() {
+        List<ContainerSample> out = new ArrayList<>(previous.values());
+        out.sort(java.util.Comparator.comparing(s -> s.identity().cgroup()));
+        return out;
+    }
+
+    /** The raw host sample of the last {@link #tick}; empty before the first. */
+    public Optional<HostSample> lastHostSample() {
+        return Optional.ofNullable(previousHost);
+    }
+
     /** One tick: discover, sample, derive. Never throws for anything a container does. */
     public Snapshot tick(TickOptions options) {
         List<String> warnings = new ArrayList<>();
