@@ -60,9 +60,8 @@ public final class StoreReader {
                 continue;
             }
             List<IndexEntry> entries = c.get().entries(IndexEntry.FRAME, from, to);
-            Map<Long, Frame> keys = new HashMap<>();
             for (IndexEntry e : entries) {
-                decodeFrame(c.get(), e, keys).ifPresent(sink);
+                decodeFrame(c.get(), e, c.get().decoded).ifPresent(sink);
             }
         }
     }
@@ -146,39 +145,42 @@ public final class StoreReader {
         return out;
     }
 
-    private Optional<Frame> decodeFrame(ShardContent c, IndexEntry e, Map<Long, Frame> keys) {
+    private Optional<Frame> decodeFrame(ShardContent c, IndexEntry e, Map<Long, Frame> decoded) {
+        if (c.failed.contains(e.offset())) {
+            return Optional.empty();
+        }
+        Frame cached = decoded.get(e.offset());
+        if (cached != null) {
+            return Optional.of(cached);
+        }
         Optional<byte[]> rec = c.record(e);
         if (rec.isEmpty()) {
+            c.failed.add(e.offset());
             return Optional.empty();
         }
         try {
             ByteSource in = new ByteSource(rec.get());
-            long keyRef = in.uvarint();
+            long refTag = in.uvarint();
             Frame ref = null;
-            if (keyRef != 0) {
-                long keyOffset = keyRef - 1;
-                ref = keys.get(keyOffset);
-                if (ref == null) {
-                    IndexEntry ke = c.byOffset.get(keyOffset);
-                    if (ke == null || ke.kind() != IndexEntry.FRAME) {
-                        throw new CorruptRecordException("its key frame at offset " + keyOffset + " is not indexed");
-                    }
-                    Optional<Frame> k = decodeFrame(c, ke, new HashMap<>());
-                    if (k.isEmpty()) {
-                        throw new CorruptRecordException("its key frame at offset " + keyOffset + " is unreadable");
-                    }
-                    ref = k.get();
-                    keys.clear();   // one chunk at a time
-                    keys.put(keyOffset, ref);
+            if (refTag != 0) {
+                long refOffset = refTag - 1;
+                IndexEntry re = c.byOffset.get(refOffset);
+                if (re == null || re.kind() != IndexEntry.FRAME || refOffset >= e.offset()) {
+                    throw new CorruptRecordException("its reference frame at offset " + refOffset + " is not indexed");
                 }
+                // Follows the chain back to its key frame when the reference is not cached (a period that starts
+                // inside a chunk); the chain is at most StoreOptions.keyEvery long.
+                Optional<Frame> r = decodeFrame(c, re, decoded);
+                if (r.isEmpty()) {
+                    throw new CorruptRecordException("its reference frame at offset " + refOffset + " is unreadable");
+                }
+                ref = r.get();
             }
             Frame f = codec.decode(decompress(in, rec.get()), ref);
-            if (keyRef == 0) {
-                keys.clear();
-                keys.put(e.offset(), f);
-            }
+            decoded.put(e.offset(), f);
             return Optional.of(f);
         } catch (CorruptRecordException | ZstdException | IllegalArgumentException | java.time.DateTimeException ex) {
+            c.failed.add(e.offset());
             warnings.accept(c.shard.data() + ": frame at offset " + e.offset() + " skipped: " + ex.getMessage());
             return Optional.empty();
         }
@@ -249,6 +251,15 @@ public final class StoreReader {
         final Shards.Shard shard;
         final List<IndexEntry> entries;
         final Map<Long, IndexEntry> byOffset = new HashMap<>();
+        final java.util.Set<Long> failed = new java.util.HashSet<>();
+        /** The last few decoded frames, by offset: the references of the next ones (previous or key frame). */
+        @SuppressWarnings("serial")
+        final Map<Long, Frame> decoded = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, Frame> eldest) {
+                return size() > 4;
+            }
+        };
         final byte[] data;
         final Consumer<String> warnings;
 

@@ -40,18 +40,20 @@ import java.time.temporal.ChronoUnit;
  *
  * <h2>Records</h2>
  * An event record is its one-line JSON ({@link EventCodec}). A frame record is {@code uvarint key} (0 when the
- * record is itself a key frame; otherwise 1 + the data-file offset of its key frame), {@code uvarint n} (the size
- * of the encoded frame) and a zstd frame of those n bytes. The encoded frame ({@link FrameCodec}) lists every
- * field of the host and container samples as a difference from the same field of the key frame: zig-zag varints,
- * strings that did not change as one 0 byte. Every {@link StoreOptions#keyEvery()}-th frame, the first of every
- * shard and the first after the writer opens the store or fails a write is a key frame, encoded against nothing.
- * A damaged record therefore costs that record, and a damaged key frame the frames of its chunk, never the file.
+ * record is itself a key frame; otherwise 1 + the data-file offset of its reference frame, in the same data file),
+ * {@code uvarint n} (the size of the encoded frame) and a zstd frame of those n bytes. The encoded frame
+ * ({@link FrameCodec}) lists every field of the host and container samples as a difference from the same field of
+ * the reference frame: zig-zag varints, strings that did not change as one 0 byte. Every
+ * {@link StoreOptions#keyEvery()}-th frame, the first of every shard and the first after the writer opens the store
+ * or fails a write is a key frame, encoded against nothing. The reference of the others is the previous frame or
+ * the chunk's key frame ({@link StoreOptions#reference()}); the reader follows whichever the record names, so both
+ * are the same format. A damaged record costs itself and the frames that refer to it, up to the next key frame;
+ * never the file.
  *
  * <h2>Why this encoding</h2>
  * Measured by {@code bench/history} on samples of 100 and 500 cgroups (see its RESULTS.txt): zstd alone on each
  * sample, zstd with the chunk's first sample as dictionary, delta against the previous sample and delta against the
- * key frame, each then zstd. Delta against the key frame is within a few percent of delta against the previous
- * sample and keeps every record independent of all but one other.
+ * key frame, each then zstd. See {@link StoreOptions#DEFAULT} for the choice.
  *
  * <h2>Writing</h2>
  * A record's bytes are written to the data file first, then its index entry; only after both succeed do the
@@ -74,6 +76,8 @@ public final class StoreWriter implements Closeable {
     private long indexEnd;
     private Frame key;
     private long keyOffset;
+    private Frame last;
+    private long lastOffset;
     private int sinceKey;
 
     /**
@@ -101,11 +105,14 @@ public final class StoreWriter implements Closeable {
      */
     public int append(Frame f) throws IOException {
         openShardFor(f.at());
-        boolean isKey = key == null || sinceKey >= options.keyEvery() - 1;
-        byte[] encoded = codec.encode(f, isKey ? null : key);
+        boolean isKey = key == null || last == null || sinceKey >= options.keyEvery() - 1;
+        boolean previous = options.reference() == StoreOptions.Reference.PREVIOUS;
+        Frame ref = isKey ? null : previous ? last : key;
+        long refOffset = previous ? lastOffset : keyOffset;
+        byte[] encoded = codec.encode(f, ref);
         byte[] compressed = zstd.compress(encoded);
         ByteSink rec = new ByteSink();
-        rec.uvarint(isKey ? 0 : keyOffset + 1);
+        rec.uvarint(isKey ? 0 : refOffset + 1);
         rec.uvarint(encoded.length);
         rec.bytes(compressed);
         long at = dataEnd;
@@ -113,6 +120,7 @@ public final class StoreWriter implements Closeable {
             write(rec.toArray(), f.at(), IndexEntry.FRAME);
         } catch (IOException e) {
             key = null;
+            last = null;
             throw e;
         }
         if (isKey) {
@@ -122,6 +130,8 @@ public final class StoreWriter implements Closeable {
         } else {
             sinceKey++;
         }
+        last = f;
+        lastOffset = at;
         return rec.size();
     }
 
@@ -166,6 +176,7 @@ public final class StoreWriter implements Closeable {
         }
         closeFiles();
         key = null;
+        last = null;
         Shards.Shard s = Shards.shard(dir, start);
         FileChannel d = FileChannel.open(s.data(), StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);

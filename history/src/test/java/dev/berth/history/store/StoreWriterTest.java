@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class StoreWriterTest {
     private static final Instant T0 = Instant.parse("2026-11-30T18:50:00Z");
-    private static final StoreOptions SMALL = new StoreOptions(Duration.ofHours(1), 20, 3, false);
+    private static final StoreOptions SMALL = new StoreOptions(Duration.ofHours(1), 20, StoreOptions.Reference.KEY_FRAME, 3, false);
 
     @TempDir
     Path dir;
@@ -72,6 +72,43 @@ class StoreWriterTest {
         assertEquals(expected, back);
         assertEquals(1, warnings.size(), warnings.toString());
         assertTrue(warnings.get(0).contains("fails its CRC"), warnings.get(0));
+    }
+
+    @Test
+    void withDeltaAgainstThePreviousFrameAFlippedByteCostsTheRestOfItsChunkOnly() throws IOException {
+        StoreOptions prev = new StoreOptions(Duration.ofHours(1), 20, StoreOptions.Reference.PREVIOUS, 3, false);
+        SyntheticHost h = new SyntheticHost(10, T0, Duration.ofSeconds(10), 1);
+        List<Frame> frames = new ArrayList<>();
+        try (StoreWriter w = new StoreWriter(dir, prev)) {
+            for (int i = 0; i < 60; i++) {
+                frames.add(h.next());
+                w.append(frames.get(i));
+            }
+        }
+        Shards.Shard s = Shards.list(dir).get(0);
+        byte[] idx = Files.readAllBytes(s.index());
+        IndexEntry mid = IndexEntry.decode(idx, ShardHeader.SIZE + 30 * IndexEntry.SIZE).orElseThrow();
+        flip(s.data(), mid.offset() + mid.length() / 2);
+        List<String> warnings = new ArrayList<>();
+        List<Frame> back = new StoreReader(dir, warnings::add).frames(Instant.MIN, Instant.MAX);
+        List<Frame> expected = new ArrayList<>(frames.subList(0, 30));
+        expected.addAll(frames.subList(40, 60));   // frame 40 is the next key frame
+        assertEquals(expected, back);
+        assertTrue(warnings.get(0).contains("fails its CRC"), warnings.toString());
+    }
+
+    @Test
+    void aPeriodStartingInsideAChunkDecodesFromItsKeyFrame() throws IOException {
+        SyntheticHost h = new SyntheticHost(5, T0, Duration.ofSeconds(10), 3);
+        List<Frame> frames = new ArrayList<>();
+        try (StoreWriter w = new StoreWriter(dir, StoreOptions.DEFAULT)) {
+            for (int i = 0; i < 100; i++) {
+                frames.add(h.next());
+                w.append(frames.get(i));
+            }
+        }
+        assertEquals(frames.subList(77, 90),
+                new StoreReader(dir, w -> { }).frames(frames.get(77).at(), frames.get(90).at()));
     }
 
     @Test
