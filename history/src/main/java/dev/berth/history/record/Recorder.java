@@ -22,7 +22,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -76,11 +77,11 @@ public final class Recorder {
 
     /**
      * Ticks every {@code interval} on a fixed schedule (a slow tick does not shift the ones after it) until
-     * {@code keepGoing} says no or the thread is interrupted.
+     * {@code stop} is counted down. Stopping never interrupts a write: the loop ends between ticks.
      */
-    public void run(Duration interval, BooleanSupplier keepGoing) {
+    public void run(Duration interval, CountDownLatch stop) {
         long next = System.nanoTime();
-        while (keepGoing.getAsBoolean()) {
+        while (stop.getCount() > 0) {
             tick();
             next += interval.toNanos();
             long wait = next - System.nanoTime();
@@ -89,7 +90,9 @@ public final class Recorder {
                 continue;
             }
             try {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                if (stop.await(wait, TimeUnit.NANOSECONDS)) {
+                    return;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -76,6 +76,12 @@ public final class ReportFormat {
         return out;
     }
 
+    /** One row as a text line, for following the store live (times with seconds, no date). */
+    public String line(Row row, List<Column> columns) {
+        TimeLabel label = timeLabel(List.of(row.start()), true);
+        return line(label.format(row.start()), label.width(), columns, row.values());
+    }
+
     /** CSV: a header, one line per row, then the four summary lines; raw unscaled values, empty when absent. */
     public List<String> csv(Report r) {
         List<String> out = new ArrayList<>();
@@ -214,7 +220,7 @@ public final class ReportFormat {
     }
 
     /** A recorded name as printable text: control characters become {@code ?}, never reach the terminal. */
-    static String safe(String s) {
+    public static String safe(String s) {
         StringBuilder b = new StringBuilder(s.length());
         s.codePoints().forEach(cp -> b.appendCodePoint(Character.isISOControl(cp) ? '?' : cp));
         return b.toString();
