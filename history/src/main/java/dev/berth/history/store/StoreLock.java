@@ -55,6 +55,10 @@ public final class StoreLock implements Closeable {
         FileLock l;
         try {
             l = ch.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            // This very process holds it (flock is per open file; the JVM refuses a second lock on the same file).
+            ch.close();
+            throw new HeldException(dir, OptionalLong.of(ProcessHandle.current().pid()));
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
