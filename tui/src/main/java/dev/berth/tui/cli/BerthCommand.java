@@ -57,6 +57,9 @@ public final class BerthCommand implements Runnable {
     @picocli.CommandLine.Mixin
     RuntimeOptions runtime;
 
+    /** The environment commands read (the history store's location); package-private for tests. */
+    java.util.Map<String, String> env = System.getenv();
+
     @Override
     public void run() {
         ConsoleCommand.open(this, console, runtime);

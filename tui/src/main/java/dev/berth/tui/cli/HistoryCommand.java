@@ -167,7 +167,7 @@ final class HistoryCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "the period ends (" + to + ") before it starts (" + from
                     + ")");
         }
-        Path dir = history.dir();
+        Path dir = history.dir(root.env);
         if (!Files.isDirectory(dir)) {
             throw new UserDataException("no history store at " + dir + " (start berth record, or give --store)");
         }
@@ -274,7 +274,7 @@ final class HistoryCommand implements Callable<Integer> {
             reader.frames(first.rows().get(first.rows().size() - 1).end(), since, scanner);
         }
         while (!Thread.currentThread().isInterrupted()) {
-            if (!CollectorsCli.sleep(Duration.ofSeconds(1))) {
+            if (!Wiring.sleep(Duration.ofSeconds(1))) {
                 break;
             }
             Instant now = clock.instant();

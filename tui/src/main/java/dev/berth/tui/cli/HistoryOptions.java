@@ -12,14 +12,23 @@ import picocli.CommandLine.Option;
 /** {@code --store DIR}, shared by {@code record}, {@code history} and {@code replay}; and their converters. */
 final class HistoryOptions {
     @Option(names = "--store", paramLabel = "DIR",
-            description = "the history store (default: /var/lib/berth/history as root, "
+            description = "the history store (default: $BERTH_HISTORY_STORE, else /var/lib/berth/history as root, "
                     + "$XDG_STATE_HOME/berth/store otherwise)")
     Path store;
 
-    /** The store directory: {@code --store}, or the default for this user. */
-    Path dir() {
-        if (store != null) {
-            return store;
+    /** The store directory: {@code --store}, or the default ({@link #defaultDir}). */
+    Path dir(Map<String, String> env) {
+        return store != null ? store : defaultDir(env);
+    }
+
+    /**
+     * The store when {@code --store} is not given: {@code $BERTH_HISTORY_STORE} when set (so that control actions
+     * reach a recorder's store wherever it is), else the default for this user ({@link StoreLocation}).
+     */
+    static Path defaultDir(Map<String, String> env) {
+        String set = env.get("BERTH_HISTORY_STORE");
+        if (set != null && !set.isEmpty()) {
+            return Path.of(set);
         }
         long uid;
         try {
@@ -27,7 +36,7 @@ final class HistoryOptions {
         } catch (java.io.IOException | RuntimeException e) {
             uid = -1;
         }
-        return StoreLocation.defaultDir(uid, Map.copyOf(System.getenv()), Path.of(System.getProperty("user.home")));
+        return StoreLocation.defaultDir(uid, env, Path.of(System.getProperty("user.home")));
     }
 
     /** A duration as {@link TimeSpec#duration} reads it: {@code 10s}, {@code 1h30m}, {@code 500ms}. */

@@ -77,12 +77,12 @@ final class RecordCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "invalid --max-size " + maxSize
                     + ": expected at least 16M");
         }
-        Path dir = history.dir();
+        Path dir = history.dir(root.env);
         prepare(dir);
         PrintWriter err = spec.commandLine().getErr();
         String prefix = spec.qualifiedName() + ": ";
         try (StoreLock lock = StoreLock.acquire(dir)) {
-            Collector collector = CollectorsCli.open(root);
+            Collector collector = Wiring.map(Wiring.host(root, root.runtime)::newCollector);
             long pid = ProcessHandle.current().pid();
             Path self = Path.of("/proc");
             SelfCost cost = new SelfCost(new ProcessSampler(self,
