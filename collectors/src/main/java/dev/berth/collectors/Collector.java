@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,19 +109,16 @@ public final class Collector {
     }
 
     /**
-     * The raw container samples of the last {@link #tick} (the counters its models were derived from), sorted by
-     * cgroup path; empty before the first tick. For front ends that need counters rather than rates: the
-     * Prometheus exporter and the recorder.
+     * The raw samples of the last {@link #tick}, sorted by cgroup path; empty before the first tick. The recorder
+     * stores these (never the derived models).
      */
-    public List<ContainerSample> lastContainerSamples() {
-        List<ContainerSample> out = new ArrayList<>(previous.values());
-        out.sort(java.util.Comparator.comparing(s -> s.identity().cgroup()));
-        return out;
-    }
-
-    /** The raw host sample of the last {@link #tick}; empty before the first. */
-    public Optional<HostSample> lastHostSample() {
-        return Optional.ofNullable(previousHost);
+    public Optional<Samples> lastSamples() {
+        if (previousHost == null) {
+            return Optional.empty();
+        }
+        List<ContainerSample> list = new ArrayList<>(previous.values());
+        list.sort(Comparator.comparing(c -> c.identity().cgroup()));
+        return Optional.of(new Samples(previousAt, previousHost, list));
     }
 
     /** One tick: discover, sample, derive. Never throws for anything a container does. */

@@ -3,6 +3,7 @@ package dev.berth.export;
 import dev.berth.collectors.Collector;
 import dev.berth.collectors.ProcessSample;
 import dev.berth.collectors.ProcessSampler;
+import dev.berth.collectors.Samples;
 import dev.berth.collectors.Snapshot;
 import dev.berth.collectors.proc.Auxv;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
@@ -114,8 +115,9 @@ public final class Exporter implements AutoCloseable {
     public void publish(Collector collector, Snapshot snapshot, Duration took) {
         Optional<ProcessSample> own = self.flatMap(s -> s.sample(List.of(ProcessHandle.current().pid())).stream()
                 .findFirst());
-        publish(new ExportSample(snapshot.at(), took, collector.lastContainerSamples(), collector.lastHostSample(),
-                snapshot.warnings().size(), own));
+        Optional<Samples> last = collector.lastSamples();
+        publish(new ExportSample(snapshot.at(), took, last.map(Samples::containers).orElse(List.of()),
+                last.map(Samples::host), snapshot.warnings().size(), own));
     }
 
     /** Stops serving; scrapes in progress may fail. */

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             SetCommand.class, LogsCommand.class,
             ShellCommand.class,
             ServeCommand.class,
+            RecordCommand.class, HistoryCommand.class,
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
@@ -56,6 +57,9 @@ public final class BerthCommand implements Runnable {
     /** Where berth's own containers live, for the console's stop and launch. */
     @picocli.CommandLine.Mixin
     RuntimeOptions runtime;
+
+    /** The environment commands read (the history store's location); package-private for tests. */
+    java.util.Map<String, String> env = System.getenv();
 
     @Override
     public void run() {
