@@ -37,6 +37,10 @@ final class PsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** {@code --cgroup-parent}: where berth's own containers are recognised. */
+    @picocli.CommandLine.Mixin
+    RuntimeOptions runtime;
+
     @Option(names = "--all", description = "also list exited containers, systemd units and every other cgroup")
     boolean all;
 
@@ -47,18 +51,33 @@ final class PsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON array, one object per container (contract: README)")
     boolean json;
 
+    /** For the completion scripts: names only, from discovery alone (no sampling, no wait). */
+    @Option(names = "--names", hidden = true,
+            description = "print the names of the host's containers, one per line (for shell completion)")
+    boolean names;
+
     @Override
     public Integer call() {
-        Collector collector = CollectorsCli.open(root);
+        if (names) {
+            PrintWriter out = spec.commandLine().getOut();
+            ShellCommand.containerNames(root).forEach(out::println);
+            out.flush();
+            return 0;
+        }
+        Collector collector = Wiring.map(() -> Wiring.host(root, runtime).newCollector());
         TickOptions options = new TickOptions(all, false, Set.of());
         collector.tick(options);
-        CollectorsCli.sleep(Duration.ofMillis(INTERVAL_MS));
+        Wiring.sleep(Duration.ofMillis(INTERVAL_MS));
         Snapshot s = collector.tick(options);
         List<ContainerModel> rows = new ArrayList<>(s.containers());
         rows.sort(sort.comparator());
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? PsJson.render(rows) + "\n" : PsTable.render(rows));
         out.flush();
+        // what could not be read is '-' (null) in the output; why is said here, on stderr, once per problem
+        PrintWriter err = spec.commandLine().getErr();
+        s.warnings().stream().distinct().forEach(w -> err.println("berth ps: warning: " + w));
+        err.flush();
         return 0;
     }
 
