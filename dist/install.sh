@@ -36,7 +36,9 @@ for page in "$here/man/target/man/"*.1; do
 done
 install -m 644 "$here/man/target/completion/berth" "$root/share/bash-completion/completions/berth"
 install -m 644 "$here/man/target/completion/_berth" "$destdir$zshdir/_berth"
-for unit in "$here/dist/src/systemd/"*.service; do
+# berth serve's unit, and any other front end's (the recorder's in contrib/), with @BINDIR@ filled in.
+for unit in "$here/dist/src/systemd/"*.service "$here/contrib/"*.service; do
+  [ -f "$unit" ] || continue
   sed "s|@BINDIR@|$prefix/bin|g" "$unit" > "$root/lib/systemd/system/$(basename "$unit")"
   chmod 644 "$root/lib/systemd/system/$(basename "$unit")"
 done

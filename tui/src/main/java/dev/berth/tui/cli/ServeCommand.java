@@ -56,7 +56,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         String every = java.math.BigDecimal.valueOf(interval.toMillis(), 3).stripTrailingZeros().toPlainString() + "s";
-        String url = "http://" + ListenAddress.of(exporter.address()) + "/metrics";
+        // The host as given (::1 rather than 0:0:0:0:0:0:0:1); the bound address for every address (:PORT).
+        String url = "http://" + (listen.host().isEmpty() ? ListenAddress.of(exporter.address())
+                : new ListenAddress(listen.host(), exporter.address().getPort())) + "/metrics";
         if (exporter.address().getAddress().isLoopbackAddress()) {
             err.println("berth serve: serving " + url + ", sampling every " + every);
         } else {
