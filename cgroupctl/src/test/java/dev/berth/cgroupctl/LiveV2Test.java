@@ -135,23 +135,35 @@ class LiveV2Test extends LiveCgroupSupport {
         c.writeIoLimit(limit);
         assertTrue(c.readIoLimits().contains(limit), c.readIoLimits().toString());
         long psi0 = c.readPressure(PressureResource.IO).some().totalUsec();
-        Process p = spawnGated("exec dd if=/dev/zero of=" + disk + " bs=256k count=64 oflag=direct status=none");
+        Process p = spawnGated("exec dd if=/dev/zero of=" + disk + " bs=256k count=96 oflag=direct status=none");
         c.addProcess(p.pid());
-        long t0 = System.nanoTime();
         release(p);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "dd did not finish");
+        // The rate over a 3 s window that opens once the first bytes are through, from io.stat: dd's own start-up
+        // (slow on an emulated CPU) is not the throttle's business.
+        long w0 = 0;
+        for (int i = 0; i < 400 && w0 == 0; i++) {
+            Thread.sleep(25);
+            w0 = writtenTo(c, major, minor);
+        }
+        long t0 = System.nanoTime();
+        Thread.sleep(3000);
+        long w1 = writtenTo(c, major, minor);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        IoDeviceStat st = c.readIoStat().devices().stream()
-                .filter(d -> d.major() == major && d.minor() == minor).findFirst().orElseThrow();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "dd did not finish");
         Pressure io = c.readPressure(PressureResource.IO);
-        double rate = 16 / seconds;
-        System.out.printf("LIVE v2 io.max wbps=4 MiB/s: 16 MiB O_DIRECT to %s (%d:%d) took %.2f s = %.2f MiB/s; "
-                + "io.stat wbytes %d in %d ops; io.pressure some total +%.2f s%n", disk, major, minor, seconds,
-                rate, st.writeBytes(), st.writeOps(), (io.some().totalUsec() - psi0) / 1e6);
+        double rate = (w1 - w0) / (double) MIB / seconds;
+        System.out.printf("LIVE v2 io.max wbps=4 MiB/s: O_DIRECT writes to %s (%d:%d) at %.2f MiB/s over %.2f s "
+                + "(io.stat wbytes); 24 MiB in all, io.stat %d bytes; io.pressure some total +%.2f s%n", disk, major,
+                minor, rate, seconds, writtenTo(c, major, minor), (io.some().totalUsec() - psi0) / 1e6);
         assertEquals(0, p.exitValue());
-        assertTrue(st.writeBytes() >= 16 * MIB, st.toString());
+        assertTrue(writtenTo(c, major, minor) >= 24 * MIB);
         assertEquals(4.0, rate, 0.4, "write rate under a 4 MiB/s io.max");
         assertTrue(io.some().totalUsec() > psi0, "a throttled writer waits on IO: io.pressure must grow");
+    }
+
+    private static long writtenTo(Cgroup c, int major, int minor) throws CgroupException {
+        return c.readIoStat().devices().stream().filter(d -> d.major() == major && d.minor() == minor)
+                .mapToLong(IoDeviceStat::writeBytes).sum();
     }
 
     @Test

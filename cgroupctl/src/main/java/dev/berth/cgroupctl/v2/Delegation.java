@@ -17,6 +17,11 @@ final class Delegation {
     private Delegation() {
     }
 
+    private static String parentOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "/" : path.substring(0, slash);
+    }
+
     /**
      * @param hierarchy  the cgroup2 hierarchy
      * @param path       the cgroup whose file was missing
@@ -37,17 +42,26 @@ final class Delegation {
                     || dir.read("cgroup.controllers", ListFormat::parseWords).contains(controller)) {
                 return missing;
             }
-            int slash = path.lastIndexOf('/');
-            String parentPath = slash <= 0 ? "/" : path.substring(0, slash);
-            CgroupDir parent = hierarchy.dir(parentPath);
-            List<String> offered = parent.read("cgroup.controllers", ListFormat::parseWords);
-            String reason = offered.contains(controller)
-                    ? "the " + controller + " controller is not enabled in " + parentPath
-                            + "'s cgroup.subtree_control (it holds processes, or enabling it failed)"
-                    : "the " + controller + " controller is not delegated to " + parentPath
-                            + " (its cgroup.controllers: " + (offered.isEmpty() ? "none" : String.join(" ", offered))
-                            + ")";
-            return new ControllerUnavailableException(missing.file(), reason, missing);
+            // Up from the parent to the nearest cgroup that has the controller: that one did not enable it for the
+            // next one down; if none has it up to the root of the visible hierarchy, it was never delegated here.
+            String below = path;
+            String at = parentOf(path);
+            while (true) {
+                List<String> offered = hierarchy.dir(at).read("cgroup.controllers", ListFormat::parseWords);
+                if (offered.contains(controller)) {
+                    String reason = "the " + controller + " controller is not enabled in " + at
+                            + "'s cgroup.subtree_control for " + below + " (" + at
+                            + " holds processes, or enabling it failed)";
+                    return new ControllerUnavailableException(missing.file(), reason, missing);
+                }
+                if (at.equals("/")) {
+                    String reason = "the " + controller + " controller is not delegated to / (its cgroup.controllers: "
+                            + (offered.isEmpty() ? "none" : String.join(" ", offered)) + ")";
+                    return new ControllerUnavailableException(missing.file(), reason, missing);
+                }
+                below = at;
+                at = parentOf(at);
+            }
         } catch (CgroupException e) {
             return missing;
         }

@@ -53,7 +53,7 @@ final class GuestRun {
      * Boots the guest and runs the classes there.
      *
      * @param nsdelegate   the delegated-subtree variant (cgroup2 with nsdelegate, a systemd-like delegation)
-     * @param classes      fully qualified test class names, run in this order
+     * @param classes      fully qualified test class names, or {@code Class#method}, run in this order
      * @param guestLimit   the hard limit on the guest's life (v2vm.sh kills it then)
      */
     Result run(boolean nsdelegate, List<String> classes, Duration guestLimit) throws IOException, InterruptedException {
@@ -64,12 +64,12 @@ final class GuestRun {
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m",
                 "-cp", classPath,
                 "org.junit.platform.console.ConsoleLauncher", "execute",
-                "--disable-banner", "--disable-ansi-colors", "--details=none", "--fail-if-no-tests",
+                "--disable-banner", "--disable-ansi-colors", "--details=tree", "--fail-if-no-tests",
                 "--reports-dir=" + out.resolve("reports"),
                 // the LIVE figures each test prints come back in the XML's system-out
                 "--config=junit.platform.output.capture.stdout=true"));
         for (String c : classes) {
-            jvm.add("--select-class=" + c);
+            jvm.add(c.contains("#") ? "--select-method=" + c : "--select-class=" + c);
         }
         Path argFile = out.resolve("jvm.args");
         StringBuilder args = new StringBuilder();

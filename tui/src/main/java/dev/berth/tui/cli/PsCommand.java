@@ -74,6 +74,10 @@ final class PsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? PsJson.render(rows) + "\n" : PsTable.render(rows));
         out.flush();
+        // what could not be read is '-' (null) in the output; why is said here, on stderr, once per problem
+        PrintWriter err = spec.commandLine().getErr();
+        s.warnings().stream().distinct().forEach(w -> err.println("berth ps: warning: " + w));
+        err.flush();
         return 0;
     }
 

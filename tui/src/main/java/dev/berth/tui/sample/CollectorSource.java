@@ -16,7 +16,6 @@ import dev.berth.tui.view.HostView;
 import dev.berth.tui.view.InterfaceRates;
 import dev.berth.ops.CurrentLimits;
 import dev.berth.tui.view.ProcessRow;
-import dev.berth.tui.view.Psi;
 import dev.berth.tui.view.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +67,7 @@ public final class CollectorSource implements SnapshotSource {
                 detail = Optional.of(detail(m, s.processes().getOrDefault(m.identity().cgroup(), List.of())));
             }
         }
-        return new Snapshot(s.at(), host(s.host()), rows, detail);
+        return new Snapshot(s.at(), host(s.host()), rows, detail, s.warnings());
     }
 
     static ContainerRow row(ContainerModel m) {
@@ -102,8 +101,8 @@ public final class CollectorSource implements SnapshotSource {
         for (ContainerModel.NetInterface n : m.net().interfaces()) {
             nics.add(new InterfaceRates(n.name(), n.rxBytesPerSecond(), n.txBytesPerSecond()));
         }
-        return new ContainerDetail(m.identity().cgroup(), l, m.cpuPressure().map(CollectorSource::psi),
-                m.memoryPressure().map(CollectorSource::psi), m.ioPressure().map(CollectorSource::psi), mem, devs,
+        return new ContainerDetail(m.identity().cgroup(), l, m.cpuPressure(),
+                m.memoryPressure(), m.ioPressure(), mem, devs,
                 nics, processes(procs, Integer.MAX_VALUE));
     }
 
@@ -111,10 +110,6 @@ public final class CollectorSource implements SnapshotSource {
         if (v.isPresent()) {
             out.add(new ContainerDetail.MemoryPart(name, v.getAsLong()));
         }
-    }
-
-    private static Psi psi(dev.berth.collectors.Psi p) {
-        return new Psi(p.someAvg10(), p.someAvg60(), p.fullAvg10());
     }
 
     private static List<ProcessRow> processes(List<ProcessModel> procs, int max) {

@@ -20,6 +20,8 @@ final class OverlayRenderer {
         Overlay o = s.overlay;
         if (o instanceof Overlay.Help h) {
             help(p, width, height, s, keys, h);
+        } else if (o instanceof Overlay.Warnings w) {
+            warnings(p, width, height, s, w);
         } else if (o instanceof Overlay.Confirm c) {
             List<String> lines = List.of(c.question(), "", "y yes    n / Esc no");
             box(p, width, height, "Confirm", lines, -1, s.glyphs);
@@ -54,6 +56,19 @@ final class OverlayRenderer {
         List<String> shown = new ArrayList<>(all.subList(scroll, Math.min(all.size(), scroll + rows)));
         String title = "Keys" + (all.size() > rows ? " (" + (scroll + 1) + "-" + (scroll + shown.size()) + " of "
                 + all.size() + ", Up/Down scroll)" : "") + "  Esc/? close";
+        box(p, width, height, title, shown, -1, s.glyphs);
+    }
+
+    private static void warnings(Painter p, int width, int height, ConsoleState s, Overlay.Warnings w) {
+        List<String> all = s.snapshot == null ? List.of() : s.snapshot.warnings();
+        if (all.isEmpty()) {
+            all = List.of("the last sample read everything");
+        }
+        int rows = Math.max(1, Math.min(all.size(), height - 4));
+        int scroll = Math.max(0, Math.min(w.scroll(), all.size() - rows));
+        List<String> shown = new ArrayList<>(all.subList(scroll, Math.min(all.size(), scroll + rows)));
+        String title = "Warnings" + (all.size() > rows ? " (" + (scroll + 1) + "-" + (scroll + shown.size()) + " of "
+                + all.size() + ", Up/Down scroll)" : "") + "  Esc close";
         box(p, width, height, title, shown, -1, s.glyphs);
     }
 
