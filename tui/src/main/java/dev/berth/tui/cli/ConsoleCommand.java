@@ -10,11 +10,13 @@ import dev.berth.tui.ConsoleApp;
 import dev.berth.tui.action.CgroupActions;
 import dev.berth.tui.action.CgroupLimitsReader;
 import dev.berth.tui.action.DeferredActions;
+import dev.berth.tui.action.LimitsChangeNotifying;
 import dev.berth.tui.action.RuntimeLauncher;
 import dev.berth.tui.sample.CollectorSource;
 import dev.berth.tui.sample.LazySource;
 import dev.berth.tui.sample.SystemFacts;
 import dev.berth.tui.style.Glyphs;
+import dev.berth.tui.terminal.WinsizeTerminal;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -27,6 +29,7 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -65,6 +68,8 @@ public final class ConsoleCommand implements Runnable {
         Optional<String> readOnly = notRootReason();
         // Both are built off the UI thread: the console opens and draws at once, the collectors probe
         // the host on the sampler thread, and the runtime (native signalling) loads in the background.
+        // A limit changed from the console is read again at the next tick, not up to one slow-cadence period later.
+        AtomicReference<Collector> sampled = new AtomicReference<>();
         DeferredActions actions = new DeferredActions(() -> {
             RuntimeContext ctx;
             CgroupActions.Launcher launcher;
@@ -76,12 +81,19 @@ public final class ConsoleCommand implements Runnable {
                 ctx = RuntimeContext.open(root, runtime);
                 launcher = CgroupActions.Launcher.unavailable(noHelper.getMessage());
             }
-            return new CgroupActions(ctx.fs, ctx.control, ctx.lifecycle, ctx.limits, launcher, readOnly, ctx.config);
+            return new LimitsChangeNotifying(new CgroupActions(ctx.fs, ctx.control, ctx.lifecycle, ctx.limits,
+                    launcher, readOnly, ctx.config), cgroup -> {
+                        Collector c = sampled.get();
+                        if (c != null) {
+                            c.invalidateLimits(cgroup);
+                        }
+                    });
         }, readOnly);
         LazySource source = new LazySource(() -> {
             Collector collector;
             try {
                 collector = Collector.forHost(root.procfs, root.sysfs, Path.of("/"), clock);
+                sampled.set(collector);
             } catch (CgroupException e) {
                 throw new UserDataException("no usable cgroup filesystem: " + e.getMessage(), e);
             }
@@ -95,7 +107,7 @@ public final class ConsoleCommand implements Runnable {
             // frame, and sshd sends each as its own packet. Buffered, lanterna's flush at the end of each refresh
             // makes one write per frame: bench/ssh-bytes measured 1080 -> 440 SSH bytes per refresh at 80x24.
             OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
-            UnixTerminal terminal = new UnixTerminal(System.in, out, charset,
+            UnixTerminal terminal = new WinsizeTerminal(System.in, out, charset,
                     UnixLikeTerminal.CtrlCBehaviour.TRAP);
             ConsoleApp app = new ConsoleApp(terminal, source, actions,
                     new ConsoleApp.Options(options.interval, color, unicode, !options.noMouse, options.all), clock);
