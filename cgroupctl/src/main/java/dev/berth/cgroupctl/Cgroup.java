@@ -52,7 +52,9 @@ public interface Cgroup {
 
     /**
      * CPU time and throttling in one call: v2 reads {@code cpu.stat} once (not once for each of
-     * {@link #readCpuUsage()} and {@link #readCpuThrottling()}); v1 reads cpuacct's files, then {@code cpu.stat}.
+     * {@link #readCpuUsage()} and {@link #readCpuThrottling()}), user/system included; v1 reads
+     * {@code cpuacct.usage}, then {@code cpu.stat}, without the user/system split (two more files per call, which
+     * {@link #readCpuUsage()} reads).
      *
      * @return the counters; throttling empty when the cpu controller is not available for this cgroup
      * @throws CgroupException on read failure of the usage

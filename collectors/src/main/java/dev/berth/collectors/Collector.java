@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,6 +127,19 @@ public final class Collector implements AutoCloseable {
      */
     public void invalidateLimits(String cgroup) {
         containers.invalidateLimits(cgroup);
+    }
+
+    /**
+     * The raw samples of the last {@link #tick}, sorted by cgroup path; empty before the first tick. The recorder
+     * stores these (never the derived models).
+     */
+    public Optional<Samples> lastSamples() {
+        if (previousHost == null) {
+            return Optional.empty();
+        }
+        List<ContainerSample> list = new ArrayList<>(previous.values());
+        list.sort(Comparator.comparing(c -> c.identity().cgroup()));
+        return Optional.of(new Samples(previousAt, previousHost, list));
     }
 
     /** One tick: discover, sample, derive. Never throws for anything a container does. */

@@ -50,7 +50,8 @@ import java.util.function.ToLongFunction;
  * <p>Cost, per container and tick: each cgroup is held as an {@link OpenCgroup} whose counter files stay open and
  * are re-read with {@code pread} and parsed in place; which hierarchies and optional files a cgroup has, and which
  * controllers are unavailable to it, are looked up when it is opened, i.e. when it appears or its member list
- * changes. Limits ({@code cpu.max}, {@code memory.max}, {@code pids.max}) are read on a slow cadence, at most
+ * changes. Limits ({@code cpu.max}, {@code memory.max}, {@code pids.max}) and the OOM kill count
+ * ({@code memory.events}, v1 {@code memory.oom_control}) are read on a slow cadence, at most
  * {@code limitsPeriod} apart, at once after {@link #invalidateLimits(String)} (a {@code set} from any front end),
  * and on every open. {@code net/dev} is read once per network namespace per tick, whichever container shares it.
  *
@@ -96,6 +97,7 @@ public final class ContainerSampler implements AutoCloseable {
         Optional<CpuMax> cpuMax = Optional.empty();
         Optional<Limit> memoryLimit = Optional.empty();
         Optional<Limit> pidsLimit = Optional.empty();
+        OptionalLong oomKills = OptionalLong.empty();
         boolean seen;
 
         Held(OpenCgroup cgroup, List<Long> pids) {
@@ -242,14 +244,13 @@ public final class ContainerSampler implements AutoCloseable {
             Optional<MemoryCurrent> mem = read(h, cg::readMemoryCurrent, Part.MEMORY, warnings);
             Optional<MemoryStat> stat = read(h, () -> cg.readMemoryStat(MEMORY_STAT_KEYS), Part.MEMORY_STAT,
                     warnings);
-            Optional<MemoryEvents> events = read(h, cg::readMemoryEvents, Part.MEMORY_EVENTS, warnings);
             ContainerSample.Memory memory = new ContainerSample.Memory(
                     longOf(mem, MemoryCurrent::usageBytes),
                     flat(stat, MemoryStat::anonBytes),
                     flat(stat, MemoryStat::fileBytes),
                     flat(stat, MemoryStat::inactiveFileBytes),
                     mem.isPresent() ? h.memoryLimit : Optional.empty(),
-                    longOf(events, MemoryEvents::oomKill),
+                    mem.isPresent() ? h.oomKills : OptionalLong.empty(),
                     flat(mem, MemoryCurrent::swapBytes));
             Optional<Long> pidsCurrent = read(h, cg::readPidsCurrent, Part.PIDS, warnings);
             ContainerSample.Pids pids = new ContainerSample.Pids(
@@ -273,7 +274,11 @@ public final class ContainerSampler implements AutoCloseable {
         }
     }
 
-    /** Reads the limits when due: on open, after an invalidation, or a slow-cadence period after the last read. */
+    /**
+     * Reads the limits, and the OOM kill count, when due: on open, after an invalidation, or a slow-cadence period
+     * after the last read. The OOM kill count is a counter, but one that rarely moves, and its file (v1
+     * {@code memory.oom_control}) costs 10 µs of kernel time per read: it is shown up to one period late.
+     */
     private void readLimits(Held h, Instant now, Consumer<String> warnings) throws CgroupGoneException {
         if (h.limitsDue != null && now.isBefore(h.limitsDue)) {
             return;
@@ -282,6 +287,7 @@ public final class ContainerSampler implements AutoCloseable {
         h.cpuMax = read(h, cg::readCpuMax, Part.CPU_MAX, warnings);
         h.memoryLimit = read(h, cg::readMemoryMax, Part.MEMORY_LIMIT, warnings);
         h.pidsLimit = read(h, cg::readPids, Part.PIDS_MAX, warnings).map(PidsUsage::max);
+        h.oomKills = longOf(read(h, cg::readMemoryEvents, Part.MEMORY_EVENTS, warnings), MemoryEvents::oomKill);
         // Spread the re-reads of cgroups opened in the same tick over the second half of the period.
         long spreadMs = limitsPeriod.toMillis() / 2;
         long offset = spreadMs == 0 ? 0 : Math.floorMod(cg.path().hashCode(), spreadMs);

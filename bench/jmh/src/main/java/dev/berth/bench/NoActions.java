@@ -1,11 +1,11 @@
 package dev.berth.bench;
 
+import dev.berth.ops.CurrentLimits;
 import dev.berth.tui.action.ActionException;
 import dev.berth.tui.action.ContainerActions;
 import dev.berth.tui.action.LaunchField;
 import dev.berth.tui.action.LimitField;
 import dev.berth.tui.view.ContainerRow;
-import dev.berth.tui.view.LimitsView;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,7 +17,7 @@ final class NoActions implements ContainerActions {
     }
 
     @Override
-    public LimitsView readLimits(ContainerRow container) throws ActionException {
+    public CurrentLimits readLimits(ContainerRow container) throws ActionException {
         throw new ActionException("benchmark");
     }
 

@@ -26,7 +26,7 @@ import dev.berth.tui.screen.Effects;
 import dev.berth.tui.screen.ScreenRenderer;
 import dev.berth.tui.style.Glyphs;
 import dev.berth.tui.style.Theme;
-import dev.berth.tui.view.LimitsView;
+import dev.berth.ops.CurrentLimits;
 import dev.berth.tui.view.Snapshot;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -100,7 +100,7 @@ public class SampleBench {
         after = sampler.sample(one, w -> { }).orElseThrow();
 
         CollectorSource source = new CollectorSource(collector, new SystemFacts(host.procfs(), clock),
-                cgroup -> LimitsView.none());
+                cgroup -> CurrentLimits.none());
         source.sample(new SampleRequest(Optional.empty(), false, false));
         clock.advance(Duration.ofSeconds(1));
         view = source.sample(new SampleRequest(Optional.empty(), false, false));

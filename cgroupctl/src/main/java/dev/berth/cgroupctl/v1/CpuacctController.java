@@ -25,7 +25,18 @@ public final class CpuacctController {
         this.dir = dir;
     }
 
-    /** Reads CPU time used. @return microseconds @throws CgroupException on failure */
+    /**
+     * Reads {@code cpuacct.usage} alone.
+     *
+     * @return the total in microseconds, without the user/system split
+     * @throws CgroupException on failure
+     */
+    public CpuUsage readCpuUsageTotal() throws CgroupException {
+        return new CpuUsage(dir.readBytes("cpuacct.usage", SingleValueFormat::parseUnsigned) / 1000,
+                OptionalLong.empty(), OptionalLong.empty());
+    }
+
+        /** Reads CPU time used. @return microseconds @throws CgroupException on failure */
     public CpuUsage readCpuUsage() throws CgroupException {
         long usageNs = dir.readBytes("cpuacct.usage", SingleValueFormat::parseUnsigned);
         if (dir.has("cpuacct.usage_user") && dir.has("cpuacct.usage_sys")) {

@@ -29,7 +29,7 @@ public final class LimitsChangeNotifying implements ContainerActions {
     }
 
     @Override
-    public dev.berth.tui.view.LimitsView readLimits(ContainerRow container) throws ActionException {
+    public dev.berth.ops.CurrentLimits readLimits(ContainerRow container) throws ActionException {
         return actions.readLimits(container);
     }
 

@@ -4,6 +4,7 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.berth.collectors.Collector;
+import dev.berth.ops.CurrentLimits;
 import dev.berth.tui.ConsoleApp;
 import dev.berth.tui.action.ActionException;
 import dev.berth.tui.action.ContainerActions;
@@ -12,7 +13,6 @@ import dev.berth.tui.action.LimitField;
 import dev.berth.tui.sample.CollectorSource;
 import dev.berth.tui.sample.SystemFacts;
 import dev.berth.tui.view.ContainerRow;
-import dev.berth.tui.view.LimitsView;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -59,7 +59,7 @@ public final class CdsTraining {
         InstantSource clock = InstantSource.system();
         Collector collector = Collector.forHost(Path.of("/proc"), Path.of("/sys"), Path.of("/"), clock);
         CollectorSource source = new CollectorSource(collector, new SystemFacts(Path.of("/proc"), clock),
-                cgroup -> LimitsView.none());
+                cgroup -> CurrentLimits.none());
         DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(120, 40));
         ConsoleApp app = new ConsoleApp(terminal, source, new Refusing(),
                 new ConsoleApp.Options(Duration.ofMillis(200), true, true, false, true), clock);
@@ -85,7 +85,7 @@ public final class CdsTraining {
         }
 
         @Override
-        public LimitsView readLimits(ContainerRow container) throws ActionException {
+        public CurrentLimits readLimits(ContainerRow container) throws ActionException {
             throw new ActionException("training run");
         }
 

@@ -41,6 +41,10 @@ final class PsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** {@code --cgroup-parent}: where berth's own containers are recognised. */
+    @picocli.CommandLine.Mixin
+    RuntimeOptions runtime;
+
     @Option(names = "--all", description = "also list exited containers, systemd units and every other cgroup")
     boolean all;
 
@@ -51,14 +55,25 @@ final class PsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON array, one object per container (contract: README)")
     boolean json;
 
+    /** For the completion scripts: names only, from discovery alone (no sampling, no wait). */
+    @Option(names = "--names", hidden = true,
+            description = "print the names of the host's containers, one per line (for shell completion)")
+    boolean names;
+
     @Override
     public Integer call() {
-        Collector collector = CollectorsCli.open(root);
+        if (names) {
+            PrintWriter out = spec.commandLine().getOut();
+            ShellCommand.containerNames(root).forEach(out::println);
+            out.flush();
+            return 0;
+        }
+        Collector collector = Wiring.map(() -> Wiring.host(root, runtime).newCollector());
         TickOptions options = new TickOptions(all, false, Set.of());
         collector.tick(options);
         // Each counter is read in the same order in both ticks, and the second tick starts INTERVAL after the
         // first one ended, so every counter's window (from its first reading to its second) is at least INTERVAL.
-        CollectorsCli.sleep(interval);
+        Wiring.sleep(interval);
         Snapshot s = collector.tick(options);
         collector.close();
         List<ContainerModel> rows = new ArrayList<>(s.containers());
@@ -66,6 +81,10 @@ final class PsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? PsJson.render(rows) + "\n" : PsTable.render(rows));
         out.flush();
+        // what could not be read is '-' (null) in the output; why is said here, on stderr, once per problem
+        PrintWriter err = spec.commandLine().getErr();
+        s.warnings().stream().distinct().forEach(w -> err.println("berth ps: warning: " + w));
+        err.flush();
         return 0;
     }
 
