@@ -132,7 +132,11 @@ class ForeignCgroupControlTest {
         assertEquals(0, r.exit(), r.toString());
         assertEquals(FreezerState.THAWED, live.cgroup.readFreezerState());
         long t1 = LiveCgroup.cpuTicks(p.pid());
-        Thread.sleep(500);
+        // wait for the event, not for a time: on a loaded machine a thawed loop may wait a while for a CPU
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (LiveCgroup.cpuTicks(p.pid()) <= t1 + 10 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         assertTrue(LiveCgroup.cpuTicks(p.pid()) > t1 + 10, "a thawed busy loop gets CPU time again");
     }
 
