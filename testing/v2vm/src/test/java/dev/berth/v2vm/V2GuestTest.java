@@ -74,6 +74,8 @@ class V2GuestTest {
         Assumptions.assumeTrue(Files.isExecutable(script), "no v2vm.sh at " + script);
         Path out = Path.of(System.getProperty("v2vm.out", "target/guest-runs")).toAbsolutePath().resolve(label);
         deleteTree(out);
+        Assumptions.assumeTrue(System.getProperty("v2vm.classpath") != null,
+                "run through Maven: the guest's class path comes from the v2vm.classpath property");
         String cp = Files.readString(Path.of(System.getProperty("v2vm.classpath"))).strip() + ":"
                 + System.getProperty("v2vm.test.classes");
         GuestRun.Result r = new GuestRun(script, cp, out).run(nsdelegate, classes, limit);
