@@ -12,10 +12,12 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,7 +38,9 @@ import java.util.stream.Stream;
  *     state.json             one {@link ContainerRecord}, pretty-printed JSON (Jackson), mode 0600
  *     output.log             a detached container's stdout and stderr
  *     lock                   empty; flock(2)ed around read-modify-write ({@link #update})
- *     exit-status            written by a detached container's monitor when its init exits: "137\n"
+ *     exit-status            reserved as "   \n" by a detached container's monitor when it starts, and
+ *                            overwritten in place when its init exits: "137\n", "  0\n" (no new
+ *                            block is needed then, so a full filesystem cannot lose the status)
  *   .tmp-&lt;uuid&gt;/              a container directory being created, or a crash leftover
  * </pre>
  * Writes never leave a half-written {@code state.json}: the new content goes to a temporary file in
@@ -63,6 +67,8 @@ public final class StateStore {
     public static final String EXIT_STATUS_FILE = "exit-status";
     private static final String LOCK_FILE = "lock";
     private static final String TMP_PREFIX = ".tmp-";
+    /** A record is about 1 kB; a state file much larger than that was not written by berth. */
+    static final long MAX_STATE_BYTES = 1 << 20;
 
     private final Path dir;
     private final ObjectMapper json = StateJson.mapper();
@@ -171,6 +177,17 @@ public final class StateStore {
         Path file = containerDir(name).resolve(STATE_FILE);
         byte[] content;
         try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!a.isRegularFile()) {
+                // a directory (issue 10 defect 11: every command said only "Is a directory"), a symlink to
+                // another container's state, a FIFO that would block the read: all tampering, none readable
+                throw new CorruptStateException(name, file, "state file is " + kind(a) + ", not a regular file",
+                        null);
+            }
+            if (a.size() > MAX_STATE_BYTES) {
+                throw new CorruptStateException(name, file, "state file is " + a.size() + " bytes, more than the "
+                        + MAX_STATE_BYTES + " a record can take", null);
+            }
             content = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             if (Files.isDirectory(containerDir(name))) {
@@ -280,7 +297,21 @@ public final class StateStore {
         return removed;
     }
 
-    private ContainerRecord parse(ContainerName name, Path file, byte[] content) throws CorruptStateException {
+    private static String kind(BasicFileAttributes a) {
+        if (a.isDirectory()) {
+            return "a directory";
+        }
+        if (a.isSymbolicLink()) {
+            return "a symbolic link";
+        }
+        return "a special file";
+    }
+
+    /**
+     * Parses one {@code state.json}: a record, or {@link CorruptStateException} naming {@code file},
+     * and nothing else, whatever the bytes. Package-private for the fuzz tests.
+     */
+    ContainerRecord parse(ContainerName name, Path file, byte[] content) throws CorruptStateException {
         try {
             ContainerRecord r = json.readValue(content, ContainerRecord.class);
             if (r == null) {
@@ -289,7 +320,7 @@ public final class StateStore {
             return r;
         } catch (JsonProcessingException e) {
             throw new CorruptStateException(name, file, firstLine(e.getOriginalMessage()), e);
-        } catch (IOException | IllegalArgumentException | NullPointerException e) {
+        } catch (IOException | RuntimeException e) {
             // the record's constructor rejects missing or invalid fields
             throw new CorruptStateException(name, file, firstLine(String.valueOf(e.getMessage())), e);
         }

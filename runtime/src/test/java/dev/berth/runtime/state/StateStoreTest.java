@@ -220,4 +220,37 @@ class StateStoreTest {
             assertEquals(List.of(), s.filter(p -> p.getFileName().toString().startsWith(".tmp-")).toList());
         }
     }
+
+    /** Issue 10 defect 11: every command said only "Is a directory" and nothing could remove it. */
+    @Test
+    void aStateFileReplacedByADirectoryIsCorruptListedAndRemovable() throws Exception {
+        StateStore store = new StateStore(tmp);
+        ContainerRecord r = record(store, "dir");
+        store.create(r);
+        Path file = store.containerDir(r.name()).resolve(StateStore.STATE_FILE);
+        Files.delete(file);
+        Files.createDirectories(file.resolve("nested"));
+        CorruptStateException e = assertThrows(CorruptStateException.class, () -> store.load(r.name()));
+        assertEquals("state of container dir is unreadable (" + file + "): state file is a directory, not a "
+                + "regular file", e.getMessage());
+        assertEquals(List.of(r.name()), store.list().corrupt().stream().map(CorruptStateException::name).toList());
+        assertTrue(store.delete(r.name()));
+        assertFalse(Files.exists(store.containerDir(r.name())));
+    }
+
+    @Test
+    void aStateFileThatIsASymlinkToAnotherContainersStateIsCorrupt() throws Exception {
+        StateStore store = new StateStore(tmp);
+        ContainerRecord a = record(store, "a");
+        ContainerRecord b = record(store, "b");
+        store.create(a);
+        store.create(b);
+        Path file = store.containerDir(b.name()).resolve(StateStore.STATE_FILE);
+        Files.delete(file);
+        Files.createSymbolicLink(file, store.containerDir(a.name()).resolve(StateStore.STATE_FILE));
+        CorruptStateException e = assertThrows(CorruptStateException.class, () -> store.load(b.name()));
+        assertTrue(e.getMessage().endsWith("state file is a symbolic link, not a regular file"), e.getMessage());
+        assertTrue(store.delete(b.name()));
+        assertEquals(a, store.load(a.name()).orElseThrow(), "the link's target is untouched");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.berth.tui.cli;
 
+import dev.berth.collectors.format.Printable;
 import dev.berth.cgroupctl.Resources;
 import dev.berth.runtime.limits.LimitRequest;
 import java.util.Map;
@@ -50,7 +51,7 @@ public final class SetCommand implements Runnable {
         if (t.own().isPresent()) {
             ControlErrors.map(() -> ctx.lifecycle.recordLimits(t.own().get().name(), applied));
         }
-        spec.commandLine().getOut().println(t.label() + ": " + applied.entrySet().stream()
+        spec.commandLine().getOut().println(Printable.escape(t.label()) + ": " + applied.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
     }
 }

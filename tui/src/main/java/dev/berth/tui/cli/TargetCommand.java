@@ -1,5 +1,6 @@
 package dev.berth.tui.cli;
 
+import dev.berth.collectors.format.Printable;
 import dev.berth.runtime.ContainerNotFoundException;
 import dev.berth.runtime.control.ControlException;
 import dev.berth.runtime.limits.InvalidLimitException;
@@ -34,7 +35,7 @@ abstract class TargetCommand implements Runnable {
             act(ctx, t);
             return null;
         });
-        spec.commandLine().getOut().println(t.label());
+        spec.commandLine().getOut().println(Printable.escape(t.label()));
     }
 
     /** The subcommand's action on the resolved target. */
