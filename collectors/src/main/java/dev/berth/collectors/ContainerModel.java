@@ -103,6 +103,22 @@ public record ContainerModel(ContainerIdentity identity, ContainerState state, I
      * Derives the model from the previous sample of the same container (empty for its first tick) and the
      * current one, over {@code elapsed}. Pure function.
      */
+    /**
+     * A container that has no cgroup to measure, only a record elsewhere (berth's own container after
+     * {@code stop}, or left by a launch that was killed before its cgroup existed): {@link ContainerState#EXITED},
+     * every figure unavailable. Listing it is what makes such a leftover visible, and so removable.
+     */
+    public static ContainerModel unmeasured(ContainerIdentity identity, Instant at) {
+        OptionalDouble d = OptionalDouble.empty();
+        OptionalLong l = OptionalLong.empty();
+        return new ContainerModel(identity, ContainerState.EXITED, at,
+                new Cpu(d, d, d, d, d, d, d, d, Optional.empty()),
+                new Memory(l, l, l, l, Optional.empty(), d, l, l),
+                new Io(List.of(), l, l, l, l, d, d, d, d),
+                new Net(Optional.empty(), List.of(), l, l, l, l, d, d, d, d),
+                new ContainerSample.Pids(l, Optional.empty()), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
     public static ContainerModel derive(Optional<ContainerSample> previous, ContainerSample current,
             Duration elapsed) {
         Optional<ContainerSample> prev = previous.filter(p -> p.identity().cgroup().equals(current.identity().cgroup()));

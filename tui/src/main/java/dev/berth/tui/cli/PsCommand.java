@@ -55,6 +55,9 @@ final class PsCommand implements Callable<Integer> {
         CollectorsCli.sleep(Duration.ofMillis(INTERVAL_MS));
         Snapshot s = collector.tick(options);
         List<ContainerModel> rows = new ArrayList<>(s.containers());
+        if (all) {
+            rows.addAll(StoredContainers.missingFrom(rows, root.runtime.config(), s.at()));
+        }
         rows.sort(sort.comparator());
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? PsJson.render(rows) + "\n" : PsTable.render(rows));
