@@ -44,7 +44,7 @@ public final class StateReconciler {
      */
     public List<ContainerRecord> reconcile() throws IOException {
         Instant now = clock.instant();
-        store.removeStaleTemporaries(now.toEpochMilli(), STARTING_GRACE.toMillis());
+        store.removeStaleTemporaries(now.toEpochMilli(), STARTING_GRACE.toMillis(), this::isRunning);
         new ImageStore(store.dir().resolve(IMAGES_DIR)).removeAbandonedUnpacks(this::isRunning);
         List<ContainerRecord> changed = new ArrayList<>();
         for (ContainerRecord r : store.list().records()) {

@@ -127,8 +127,23 @@ class StateStoreTest {
         Files.createDirectory(tmp.resolve(".tmp-0000"));
         assertEquals(Optional.of(r), store.load(ContainerName.of("crash")));
         assertEquals(List.of(r), store.list().records());
-        assertEquals(1, store.removeStaleTemporaries(System.currentTimeMillis() + 120_000, 60_000));
+        assertEquals(1, store.removeStaleTemporaries(System.currentTimeMillis() + 120_000, 60_000, pid -> true));
         assertFalse(Files.exists(tmp.resolve(".tmp-0000")));
+    }
+
+    /** Issue 10 defect 3: a berth SIGKILLed inside create() or delete() leaves .tmp-<its pid>-...; removed at once. */
+    @Test
+    void temporariesOfADeadBerthAreRemovedAtOnceAndThoseOfALiveOneKept() throws Exception {
+        StateStore store = new StateStore(tmp);
+        Files.createDirectories(tmp.resolve(".tmp-999999999-0f8fad5b-d9cb-469f-a165-70867728950e"));
+        Files.createDirectories(tmp.resolve(".tmp-999999999-rm-0f8fad5b-d9cb-469f-a165-70867728950e/upper"));
+        Path mine = Files.createDirectories(tmp.resolve(".tmp-" + ProcessHandle.current().pid() + "-x"));
+        long now = System.currentTimeMillis();
+        long self = ProcessHandle.current().pid();
+        assertEquals(2, store.removeStaleTemporaries(now, 60_000, pid -> pid == self));
+        try (var s = Files.list(tmp)) {
+            assertEquals(List.of(mine), s.toList());
+        }
     }
 
     @Test
