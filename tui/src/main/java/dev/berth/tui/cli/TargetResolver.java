@@ -74,7 +74,7 @@ final class TargetResolver {
         } catch (ContainerNotFoundException e) {
             return Optional.empty();
         } catch (ControlException | IOException e) {
-            throw new UserDataException(e.getMessage(), e);
+            throw ControlErrors.userError(e);
         }
     }
 
