@@ -56,7 +56,8 @@ final class LaunchTools {
      *     host has no usable cgroup filesystem
      */
     static LaunchTools open(BerthCommand root, RuntimeOptions options) {
-        RuntimeConfig config = options.config();
+        // "berth --state-dir X run" means the same as "berth run --state-dir X", as for every other runtime command
+        RuntimeConfig config = options.config(root.runtime);
         HelperBinary helper = HelperBinary.locate(config.stateDir().resolve(".bin"));
         helper.unavailableReason().ifPresent(r -> {
             throw new UserDataException(r);
