@@ -15,7 +15,7 @@ import dev.berth.tui.sample.SnapshotSource;
 import dev.berth.tui.view.ContainerRow;
 import dev.berth.tui.view.ContainerState;
 import dev.berth.tui.view.HostView;
-import dev.berth.tui.view.LimitsView;
+import dev.berth.ops.CurrentLimits;
 import dev.berth.tui.view.Snapshot;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,7 +105,7 @@ class ConsoleAppTest {
         }
 
         @Override
-        public LimitsView readLimits(ContainerRow c) throws ActionException {
+        public CurrentLimits readLimits(ContainerRow c) throws ActionException {
             throw new ActionException("not in this test");
         }
 

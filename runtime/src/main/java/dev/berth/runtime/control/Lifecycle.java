@@ -91,27 +91,32 @@ public final class Lifecycle {
     public ContainerRecord stop(ContainerName name, Duration grace) throws ContainerNotFoundException,
             ControlException, IOException {
         ContainerRecord r = get(name);
-        Cgroup cg = fs.cgroup(r.cgroupPath());
+        // <parent>/<name>, never the path the state file names: a tampered file must not aim berth elsewhere
+        String cgroupPath = config.cgroupPathOf(name);
+        Cgroup cg = fs.cgroup(cgroupPath);
+        boolean initInCgroup = false;
         try {
             if (r.isActive() && cg.exists()) {
                 if (cg.readFreezerState() != FreezerState.THAWED) {
                     cg.thaw(CgroupControl.DEFAULT_TIMEOUT);
                 }
-                if (r.pid() != null && signaller.signal(r.pid(), KillSignal.TERM)) {
+                // the recorded pid is signalled only while it is in the container's cgroup
+                initInCgroup = r.pid() != null && cg.readProcs().contains(r.pid());
+                if (initInCgroup && signaller.signal(r.pid(), KillSignal.TERM)) {
                     waitForExit(r, grace);
                 }
             }
             if (cg.exists()) {
                 cg.killAll(CgroupControl.DEFAULT_TIMEOUT);
             }
-            if (r.pid() != null) {
+            if (initInCgroup) {
                 waitForExit(r, CgroupControl.DEFAULT_TIMEOUT);
             }
-            fs.remove(r.cgroupPath());
+            fs.remove(cgroupPath);
         } catch (CgroupException e) {
             throw new ControlException("cannot stop " + name + ": " + e.getMessage(), e);
         }
-        if (r.pid() != null && processes.isAlive(r.pid(), r.pidStartTime())) {
+        if (initInCgroup && processes.isAlive(r.pid(), r.pidStartTime())) {
             throw new ControlException("cannot stop " + name + ": its init process " + r.pid()
                     + " is still alive after SIGKILL");
         }
@@ -140,7 +145,8 @@ public final class Lifecycle {
         if (record.isPresent() && record.get().isActive() && !force) {
             throw new ControlException("container " + name + " is running: stop it first, or use rm -f");
         }
-        String cgroupPath = record.map(ContainerRecord::cgroupPath).orElse(config.cgroupPathOf(name));
+        // <parent>/<name>, never the path the state file names: a tampered file must not aim berth elsewhere
+        String cgroupPath = config.cgroupPathOf(name);
         try {
             Cgroup cg = fs.cgroup(cgroupPath);
             if (cg.exists()) {

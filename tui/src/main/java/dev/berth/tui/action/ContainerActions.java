@@ -1,5 +1,6 @@
 package dev.berth.tui.action;
 
+import dev.berth.ops.CurrentLimits;
 import dev.berth.tui.view.ContainerRow;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,7 @@ public interface ContainerActions {
     Optional<String> unavailableReason();
 
     /** Reads the container's current limits, to start the limit form from. Fast (a few file reads). */
-    dev.berth.tui.view.LimitsView readLimits(ContainerRow container) throws ActionException;
+    dev.berth.ops.CurrentLimits readLimits(ContainerRow container) throws ActionException;
 
     /** Checks one limit-form value; the error message, or empty when valid. Blank means "leave unchanged". */
     Optional<String> validateLimit(LimitField field, String text);

@@ -1,7 +1,7 @@
 package dev.berth.tui.action;
 
 import dev.berth.tui.view.ContainerRow;
-import dev.berth.tui.view.LimitsView;
+import dev.berth.ops.CurrentLimits;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -47,7 +47,7 @@ public final class DeferredActions implements ContainerActions {
     }
 
     @Override
-    public LimitsView readLimits(ContainerRow container) throws ActionException {
+    public CurrentLimits readLimits(ContainerRow container) throws ActionException {
         return get().readLimits(container);
     }
 

@@ -1,18 +1,12 @@
 package dev.berth.tui.action;
 
-import dev.berth.cgroupctl.CpuMax;
 import dev.berth.cgroupctl.IoLimit;
-import dev.berth.cgroupctl.Limit;
-import dev.berth.runtime.limits.ByteSize;
 import dev.berth.runtime.limits.CpuList;
 import dev.berth.runtime.limits.CpuQuota;
 import dev.berth.runtime.limits.DeviceRate;
 import dev.berth.runtime.limits.LimitRequest;
 import dev.berth.runtime.limits.LimitSyntax;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,42 +80,5 @@ final class LimitText {
             }
         }
         return out;
-    }
-
-    /** A CPU quota in cores, as the form shows it ({@code 0.5}, {@code 2}, {@code max}). */
-    static String cores(CpuMax max) {
-        if (max.quotaUsec().isUnlimited() || max.periodUsec() <= 0) {
-            return "max";
-        }
-        BigDecimal c = BigDecimal.valueOf(max.quotaUsec().value().getAsLong())
-                .divide(BigDecimal.valueOf(max.periodUsec()), 3, RoundingMode.HALF_UP).stripTrailingZeros();
-        return c.toPlainString();
-    }
-
-    /** A byte limit as the form shows it ({@code 512M}, {@code max}). */
-    static String bytes(Limit l) {
-        return ByteSize.format(l);
-    }
-
-    /** A count limit ({@code 100}, {@code max}). */
-    static String count(Limit l) {
-        return l.toString();
-    }
-
-    /** IO limits in the form's syntax, one entry per device, in device order. */
-    static List<String> io(List<IoLimit> limits) {
-        Map<String, StringBuilder> byDev = new LinkedHashMap<>();
-        for (IoLimit l : limits) {
-            if (l.value().isUnlimited()) {
-                continue;
-            }
-            String key = l.kind() == IoLimit.Kind.READ_BPS ? "rbps" : l.kind() == IoLimit.Kind.WRITE_BPS ? "wbps"
-                    : l.kind() == IoLimit.Kind.READ_IOPS ? "riops" : "wiops";
-            boolean bps = l.kind() == IoLimit.Kind.READ_BPS || l.kind() == IoLimit.Kind.WRITE_BPS;
-            long v = l.value().value().getAsLong();
-            byDev.computeIfAbsent(l.major() + ":" + l.minor(), k -> new StringBuilder(k))
-                    .append(' ').append(key).append('=').append(bps ? ByteSize.format(v) : Long.toString(v));
-        }
-        return byDev.values().stream().map(StringBuilder::toString).toList();
     }
 }

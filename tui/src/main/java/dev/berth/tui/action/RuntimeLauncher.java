@@ -2,15 +2,11 @@ package dev.berth.tui.action;
 
 import dev.berth.cgroupctl.Resources;
 import dev.berth.runtime.ContainerName;
-import dev.berth.runtime.launch.LaunchException;
-import dev.berth.runtime.launch.LaunchHooks;
+import dev.berth.ops.Containers;
+import dev.berth.ops.OpsException;
 import dev.berth.runtime.launch.LaunchSpec;
-import dev.berth.runtime.launch.Launcher;
 import dev.berth.runtime.launch.RunningContainer;
-import dev.berth.runtime.limits.InvalidLimitException;
 import dev.berth.runtime.limits.LimitRequest;
-import dev.berth.runtime.limits.LimitResolver;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,18 +15,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Launches a detached container from the launch form through the runtime's {@link Launcher}, as
+ * Launches a detached container from the launch form through {@link Containers#launch}, as
  * {@code berth run -d --rootfs ROOTFS --name NAME [--cpus ..] [--memory ..] [--pids-limit ..] CMD}
  * would (own network namespace with lo, as {@code run}'s default).
  */
 public final class RuntimeLauncher implements CgroupActions.Launcher {
-    private final Launcher launcher;
-    private final LimitResolver resolver;
+    private final Containers containers;
 
-    /** Launches with {@code launcher}, checking limits with {@code resolver}. */
-    public RuntimeLauncher(Launcher launcher, LimitResolver resolver) {
-        this.launcher = launcher;
-        this.resolver = resolver;
+    /** Launches with the verbs of {@code containers}. */
+    public RuntimeLauncher(Containers containers) {
+        this.containers = containers;
     }
 
     @Override
@@ -78,11 +72,9 @@ public final class RuntimeLauncher implements CgroupActions.Launcher {
         LimitRequest request = b.build();
         Resources resources;
         try {
-            resources = resolver.resolve(request);
-        } catch (InvalidLimitException e) {
+            resources = containers.resolveLimits(request);
+        } catch (OpsException e) {
             throw new ActionException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new ActionException("cannot check limits against the host: " + e.getMessage(), e);
         }
         String name = values.getOrDefault(LaunchField.NAME, "").strip();
         LaunchSpec spec = LaunchSpec.of(Path.of(values.get(LaunchField.ROOTFS).strip()).toAbsolutePath(),
@@ -92,8 +84,8 @@ public final class RuntimeLauncher implements CgroupActions.Launcher {
         }
         RunningContainer c;
         try {
-            c = launcher.start(spec, LaunchHooks.NONE);
-        } catch (LaunchException e) {
+            c = containers.launch(spec);
+        } catch (OpsException e) {
             throw new ActionException(e.getMessage(), e);
         }
         return "launched " + c.record().name() + " (pid " + c.record().pid() + ")";

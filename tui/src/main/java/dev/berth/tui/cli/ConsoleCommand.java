@@ -2,17 +2,19 @@ package dev.berth.tui.cli;
 
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
-import dev.berth.cgroupctl.CgroupException;
-import dev.berth.cgroupctl.CgroupFs;
-import dev.berth.cgroupctl.CgroupFsProber;
 import dev.berth.collectors.Collector;
+import dev.berth.ops.Containers;
+import dev.berth.ops.Host;
+import dev.berth.ops.HostUser;
+import dev.berth.ops.LimitsReader;
 import dev.berth.tui.ConsoleApp;
 import dev.berth.tui.action.CgroupActions;
-import dev.berth.tui.action.CgroupLimitsReader;
+import dev.berth.tui.action.ContainerActions;
 import dev.berth.tui.action.DeferredActions;
 import dev.berth.tui.action.RuntimeLauncher;
 import dev.berth.tui.sample.CollectorSource;
 import dev.berth.tui.sample.LazySource;
+import dev.berth.tui.sample.SnapshotSource;
 import dev.berth.tui.sample.SystemFacts;
 import dev.berth.tui.style.Glyphs;
 import java.io.BufferedOutputStream;
@@ -22,8 +24,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +49,7 @@ public final class ConsoleCommand implements Runnable {
 
     @Override
     public void run() {
-        open(root, options, runtime);
+        open(root, options.orOuter(root.console), runtime);
     }
 
     /** Opens the console with {@code options}; returns when the user quits. */
@@ -61,34 +61,10 @@ public final class ConsoleCommand implements Runnable {
         Map<String, String> env = System.getenv();
         boolean color = !options.noColor && (env.get("NO_COLOR") == null || env.get("NO_COLOR").isEmpty());
         boolean unicode = !options.ascii && Glyphs.localeIsUtf8(env);
-        InstantSource clock = InstantSource.system();
-        Optional<String> readOnly = notRootReason();
-        // Both are built off the UI thread: the console opens and draws at once, the collectors probe
-        // the host on the sampler thread, and the runtime (native signalling) loads in the background.
-        DeferredActions actions = new DeferredActions(() -> {
-            RuntimeContext ctx;
-            CgroupActions.Launcher launcher;
-            try {
-                LaunchContext launch = LaunchContext.open(root, runtime);
-                ctx = launch.runtime;
-                launcher = new RuntimeLauncher(launch.launcher, ctx.limits);
-            } catch (UserDataException noHelper) {
-                ctx = RuntimeContext.open(root, runtime);
-                launcher = CgroupActions.Launcher.unavailable(noHelper.getMessage());
-            }
-            return new CgroupActions(ctx.fs, ctx.control, ctx.lifecycle, ctx.limits, launcher, readOnly, ctx.config);
-        }, readOnly);
-        LazySource source = new LazySource(() -> {
-            Collector collector;
-            try {
-                collector = Collector.forHost(root.procfs, root.sysfs, Path.of("/"), clock);
-            } catch (CgroupException e) {
-                throw new UserDataException("no usable cgroup filesystem: " + e.getMessage(), e);
-            }
-            CgroupLimitsReader limits = new CgroupLimitsReader(CgroupFs.open(
-                    new CgroupFsProber(root.procfs, root.sysfs).probe()));
-            return new CollectorSource(collector, new SystemFacts(root.procfs, clock), limits::read);
-        });
+        Optional<String> readOnly = HostUser.notRootReason();
+        Host host = Wiring.host(root, runtime);
+        Parts parts = parts(host, readOnly);
+        InstantSource clock = host.clock();
         Charset charset = unicode ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII;
         try {
             // System.out is a PrintStream that flushes on every write: lanterna then makes ~50 write(2)s per
@@ -97,7 +73,7 @@ public final class ConsoleCommand implements Runnable {
             OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
             UnixTerminal terminal = new UnixTerminal(System.in, out, charset,
                     UnixLikeTerminal.CtrlCBehaviour.TRAP);
-            ConsoleApp app = new ConsoleApp(terminal, source, actions,
+            ConsoleApp app = new ConsoleApp(terminal, parts.source(), parts.actions(),
                     new ConsoleApp.Options(options.interval, color, unicode, !options.noMouse, options.all), clock);
             app.run();
         } catch (IOException e) {
@@ -105,19 +81,28 @@ public final class ConsoleCommand implements Runnable {
         }
     }
 
-    /** Why cgroup writes will fail, when berth does not run as root ({@code Uid:} of {@code /proc/self/status}). */
-    static Optional<String> notRootReason() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("Uid:")) {
-                    String euid = line.substring(4).strip().split("\\s+")[1];
-                    return euid.equals("0") ? Optional.empty()
-                            : Optional.of("berth runs as uid " + euid + ", not root; changing containers needs root");
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return Optional.of("cannot tell whether berth runs as root: " + e.getMessage());
-        }
-        return Optional.empty();
+    /** What the console samples and acts through. */
+    record Parts(SnapshotSource source, ContainerActions actions) {
+    }
+
+    /**
+     * The console's source and actions over one {@link Host}: both are built off the UI thread (the console opens
+     * and draws at once; the sampler thread asks for the collector, a background thread for the verbs, which
+     * load native signalling) and share the host's one cgroup probe. Package-private for testing.
+     */
+    static Parts parts(Host host, Optional<String> readOnly) {
+        DeferredActions actions = new DeferredActions(() -> {
+            Containers containers = Wiring.containers(host);
+            CgroupActions.Launcher launcher = containers.launchUnavailableReason()
+                    .map(CgroupActions.Launcher::unavailable)
+                    .orElseGet(() -> new RuntimeLauncher(containers));
+            return new CgroupActions(containers, launcher, readOnly);
+        }, readOnly);
+        LazySource source = new LazySource(() -> {
+            Collector collector = Wiring.map(host::newCollector);
+            LimitsReader limits = Wiring.map(host::limitsReader);
+            return new CollectorSource(collector, new SystemFacts(host.config().procfs(), host.clock()), limits::read);
+        });
+        return new Parts(source, actions);
     }
 }

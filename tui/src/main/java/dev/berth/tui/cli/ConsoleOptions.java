@@ -4,13 +4,25 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * The console's options, shared by {@code berth} (no subcommand) and {@code berth console}.
+ * The console's options, shared by {@code berth} (no subcommand) and {@code berth console}: given before
+ * {@code console} ({@code berth --interval 1 console}) they apply as if given after it; before any other
+ * subcommand they are refused ({@link Main}), not silently ignored.
  */
 public final class ConsoleOptions {
+    /** The names of these options, for refusing them before a subcommand they do not apply to. */
+    static final java.util.Set<String> NAMES = java.util.Set.of("-i", "--interval", "--no-color", "--ascii",
+            "--no-mouse", "-a", "--all");
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     /** The shortest refresh interval: below it berth's own sampling cost dominates what it shows. */
     static final Duration MIN_INTERVAL = Duration.ofMillis(200);
 
@@ -32,6 +44,28 @@ public final class ConsoleOptions {
 
     @Option(names = {"-a", "--all"}, description = "list every cgroup, not only containers (key a toggles it)")
     boolean all;
+
+    /**
+     * These options, where one not given here is taken from {@code outer} if it was given there:
+     * {@code berth --interval 1 console} means {@code berth console --interval 1}.
+     */
+    ConsoleOptions orOuter(ConsoleOptions outer) {
+        if (outer == null || outer == this) {
+            return this;
+        }
+        ConsoleOptions o = new ConsoleOptions();
+        o.interval = given("--interval") || !outer.given("--interval") ? interval : outer.interval;
+        o.noColor = noColor || outer.noColor;
+        o.ascii = ascii || outer.ascii;
+        o.noMouse = noMouse || outer.noMouse;
+        o.all = all || outer.all;
+        return o;
+    }
+
+    private boolean given(String option) {
+        ParseResult parsed = mixee == null ? null : mixee.commandLine().getParseResult();
+        return parsed != null && parsed.hasMatchedOption(option);
+    }
 
     /** Parses {@code 2}, {@code 0.5}, {@code 500ms}, {@code 2s}; at least {@link #MIN_INTERVAL}. */
     static final class IntervalConverter implements ITypeConverter<Duration> {

@@ -1,8 +1,8 @@
 package dev.berth.tui.cli;
 
+import dev.berth.ops.Containers;
 import dev.berth.runtime.ContainerName;
 import dev.berth.runtime.launch.ExecSpec;
-import dev.berth.runtime.launch.LaunchException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -69,11 +69,11 @@ public final class ExecCommand implements Callable<Integer> {
                         "invalid environment entry \"" + e + "\": expected NAME=VALUE");
             }
         }
-        LaunchTools ctx = LaunchTools.open(root, runtime);
+        Containers containers = Wiring.containers(Wiring.host(root, runtime));
         ExecSpec exec = new ExecSpec(command, tty, interactive, env, Optional.ofNullable(workdir), Optional.ofNullable(user));
         try {
-            return ctx.execer.exec(name, exec);
-        } catch (LaunchException e) {
+            return containers.exec(name, exec);
+        } catch (dev.berth.ops.OpsException e) {
             throw new UserDataException(e.getMessage(), e);
         }
     }

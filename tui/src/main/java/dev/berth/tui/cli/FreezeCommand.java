@@ -1,6 +1,8 @@
 package dev.berth.tui.cli;
 
-import dev.berth.runtime.control.ControlException;
+import dev.berth.ops.Containers;
+import dev.berth.ops.OpsException;
+import dev.berth.ops.Target;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +17,7 @@ public final class FreezeCommand extends TargetCommand {
     int timeoutSecs;
 
     @Override
-    void act(RuntimeContext ctx, TargetResolver.Target t) throws ControlException {
-        ctx.control.freeze(t.cgroupPath(), Duration.ofSeconds(Math.max(1, timeoutSecs)));
+    void act(Containers containers, Target t) throws OpsException {
+        containers.freeze(t, Duration.ofSeconds(Math.max(1, timeoutSecs)));
     }
 }

@@ -1,11 +1,9 @@
 package dev.berth.tui.cli;
 
-import dev.berth.runtime.ContainerNotFoundException;
-import dev.berth.runtime.control.ControlException;
+import dev.berth.ops.Containers;
+import dev.berth.ops.OpsException;
+import dev.berth.ops.Target;
 import dev.berth.runtime.control.KillSignal;
-import java.io.IOException;
-import java.time.Duration;
-import java.util.OptionalLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,15 +22,8 @@ public final class KillCommand extends TargetCommand {
     KillSignal signal;
 
     @Override
-    void act(RuntimeContext ctx, TargetResolver.Target t) throws ContainerNotFoundException, ControlException,
-            IOException {
-        OptionalLong main = t.own().filter(r -> r.pid() != null).map(r -> OptionalLong.of(r.pid()))
-                .orElse(OptionalLong.empty());
-        ctx.control.kill(t.cgroupPath(), signal, main, Duration.ofSeconds(10));
-        if (t.own().isPresent() && signal.number() == KillSignal.KILL.number()) {
-            // nothing is left in it: remove the empty cgroup and record the exit, as stop would
-            ctx.lifecycle.stop(t.own().get().name(), Duration.ZERO);
-        }
+    void act(Containers containers, Target t) throws OpsException {
+        containers.kill(t, signal);
     }
 
     static final class SignalConverter extends ParsingConverter<KillSignal> {

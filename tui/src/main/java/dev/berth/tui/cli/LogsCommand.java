@@ -1,7 +1,7 @@
 package dev.berth.tui.cli;
 
+import dev.berth.ops.Containers;
 import dev.berth.runtime.ContainerName;
-import dev.berth.runtime.control.LogReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,10 +25,10 @@ public final class LogsCommand implements Runnable {
 
     @Override
     public void run() {
-        RuntimeContext ctx = RuntimeContext.open(root, runtime);
-        ControlErrors.map(() -> {
+        Containers containers = Wiring.containers(Wiring.host(root, runtime));
+        Wiring.map(() -> {
             // bytes as the container wrote them: System.out, not the command's PrintWriter, which would re-encode
-            new LogReader(ctx.lifecycle).copy(name, System.out, follow);
+            containers.logs(name, System.out, follow);
             return null;
         });
     }

@@ -28,6 +28,32 @@ public final class Main {
         CommandLine cl = new CommandLine(new BerthCommand());
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(new ErrorHandler());
+        cl.setExecutionStrategy(parsed -> {
+            refuseMisplacedConsoleOptions(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         return cl;
+    }
+
+    /**
+     * Every option {@code berth --help} shows applies to every subcommand in either position, or is refused:
+     * {@code --procfs}/{@code --sysfs} are inherited by every subcommand, {@code --state-dir}/{@code --cgroup-parent}
+     * are taken from before the subcommand by each that uses them ({@link Wiring#host}), and the console's own
+     * options apply to {@code console} (and {@code shell}, whose {@code console} gets them) and are refused before
+     * any other subcommand.
+     */
+    static void refuseMisplacedConsoleOptions(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult sub = parsed.subcommand();
+        if (sub == null || sub.commandSpec().name().equals("console") || sub.commandSpec().name().equals("shell")) {
+            return;
+        }
+        for (CommandLine.Model.OptionSpec o : parsed.matchedOptions()) {
+            if (ConsoleOptions.NAMES.contains(o.longestName())) {
+                throw new CommandLine.ParameterException(parsed.commandSpec().commandLine(), "option '"
+                        + o.longestName() + "' applies to the console only, not to '" + sub.commandSpec().name()
+                        + "': give it as 'berth " + o.longestName() + " ...' or 'berth console " + o.longestName()
+                        + " ...'");
+            }
+        }
     }
 }

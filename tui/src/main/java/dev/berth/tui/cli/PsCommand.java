@@ -37,6 +37,10 @@ final class PsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** {@code --cgroup-parent}: where berth's own containers are recognised. */
+    @picocli.CommandLine.Mixin
+    RuntimeOptions runtime;
+
     @Option(names = "--all", description = "also list exited containers, systemd units and every other cgroup")
     boolean all;
 
@@ -49,14 +53,14 @@ final class PsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Collector collector = CollectorsCli.open(root);
+        Collector collector = Wiring.map(() -> Wiring.host(root, runtime).newCollector());
         TickOptions options = new TickOptions(all, false, Set.of());
         collector.tick(options);
-        CollectorsCli.sleep(Duration.ofMillis(INTERVAL_MS));
+        Wiring.sleep(Duration.ofMillis(INTERVAL_MS));
         Snapshot s = collector.tick(options);
         List<ContainerModel> rows = new ArrayList<>(s.containers());
         if (all) {
-            rows.addAll(StoredContainers.missingFrom(rows, root.runtime.config(), s.at()));
+            rows.addAll(StoredContainers.missingFrom(rows, runtime.config(root.runtime), s.at()));
         }
         rows.sort(sort.comparator());
         PrintWriter out = spec.commandLine().getOut();

@@ -1,5 +1,6 @@
 package dev.berth.tui.cli;
 
+import dev.berth.ops.Containers;
 import dev.berth.runtime.ContainerName;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -31,11 +32,11 @@ public final class RmCommand implements Runnable {
 
     @Override
     public void run() {
-        RuntimeContext ctx = RuntimeContext.open(root, runtime);
+        Containers containers = Wiring.containers(Wiring.host(root, runtime));
         // one at a time, like docker rm: the first failure stops here; those before it stay removed
         for (ContainerName name : names) {
-            ControlErrors.map(() -> {
-                ctx.lifecycle.remove(name, force);
+            Wiring.map(() -> {
+                containers.remove(name, force);
                 return null;
             });
             spec.commandLine().getOut().println(name);

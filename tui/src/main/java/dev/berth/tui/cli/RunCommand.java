@@ -1,9 +1,8 @@
 package dev.berth.tui.cli;
 
 import dev.berth.cgroupctl.Resources;
+import dev.berth.ops.Containers;
 import dev.berth.runtime.ContainerName;
-import dev.berth.runtime.launch.LaunchException;
-import dev.berth.runtime.launch.LaunchHooks;
 import dev.berth.runtime.launch.LaunchSpec;
 import dev.berth.runtime.launch.RunningContainer;
 import dev.berth.runtime.launch.Ulimit;
@@ -120,19 +119,18 @@ public final class RunCommand implements Callable<Integer> {
                     "--rm works in the foreground only (remove a detached container with 'berth rm')");
         }
         List<String> environment = environment();
-        LaunchTools ctx = LaunchTools.open(root, runtime);
+        Containers containers = Wiring.containers(Wiring.host(root, runtime));
+        // the C helper first, so that a build without one says what is missing before anything else happens
+        containers.launchUnavailableReason().ifPresent(r -> {
+            throw new UserDataException(r);
+        });
         LimitRequest request = limits.toRequest();
-        Resources resources = ControlErrors.map(() -> ctx.limits.resolve(request));
+        Resources resources = Wiring.map(() -> containers.resolveLimits(request));
         LaunchSpec launch = new LaunchSpec(Optional.ofNullable(name), rootfs.toAbsolutePath(), overlay,
                 Optional.ofNullable(hostname), environment, Optional.ofNullable(workdir), Optional.ofNullable(user),
                 volumes, net, Optional.ofNullable(ip), ulimits, command, tty, interactive, detach, autoRemove, resources,
                 request.describe());
-        RunningContainer c;
-        try {
-            c = ctx.launcher.start(launch, LaunchHooks.NONE);
-        } catch (LaunchException e) {
-            throw new UserDataException(e.getMessage(), e);
-        }
+        RunningContainer c = Wiring.map(() -> containers.launch(launch));
         if (detach) {
             spec.commandLine().getOut().println(c.record().name());
             spec.commandLine().getOut().flush();

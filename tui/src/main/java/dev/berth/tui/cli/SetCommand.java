@@ -1,7 +1,9 @@
 package dev.berth.tui.cli;
 
 import dev.berth.collectors.format.Printable;
-import dev.berth.cgroupctl.Resources;
+import dev.berth.ops.Containers;
+import dev.berth.ops.LimitChange;
+import dev.berth.ops.Target;
 import dev.berth.runtime.limits.LimitRequest;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -40,17 +42,9 @@ public final class SetCommand implements Runnable {
             throw new ParameterException(spec.commandLine(), "no limit given: expected at least one of --cpus, "
                     + "--cpu-weight, --cpuset-cpus, --memory, --memory-high, --memory-swap, --pids-limit, --device-*");
         }
-        RuntimeContext ctx = RuntimeContext.open(root, runtime);
-        TargetResolver.Target t = new TargetResolver(ctx).resolve(name);
-        Resources resources = ControlErrors.map(() -> ctx.limits.resolve(request));
-        ControlErrors.map(() -> {
-            ctx.control.set(t.cgroupPath(), resources);
-            return null;
-        });
-        Map<String, String> applied = request.describe();
-        if (t.own().isPresent()) {
-            ControlErrors.map(() -> ctx.lifecycle.recordLimits(t.own().get().name(), applied));
-        }
+        Containers containers = Wiring.containers(Wiring.host(root, runtime));
+        Target t = Wiring.map(() -> containers.resolve(name));
+        Map<String, String> applied = Wiring.map(() -> containers.setLimits(t, LimitChange.of(request)));
         spec.commandLine().getOut().println(Printable.escape(t.label()) + ": " + applied.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
     }

@@ -1,11 +1,5 @@
 package dev.berth.tui.cli;
 
-import dev.berth.cgroupctl.CgroupException;
-import dev.berth.cgroupctl.CgroupFs;
-import dev.berth.cgroupctl.CgroupFsProber;
-import dev.berth.collectors.ContainerDiscovery;
-import dev.berth.collectors.ContainerIdentity;
-import dev.berth.collectors.discovery.RuntimeNames;
 import dev.berth.tui.shell.Shell;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -64,16 +58,7 @@ public final class ShellCommand implements Callable<Integer> {
      * completion is no place for an error message (the command itself reports it when run).
      */
     static List<String> containerNames(BerthCommand root) {
-        try {
-            CgroupFs fs = CgroupFs.open(new CgroupFsProber(root.procfs, root.sysfs).probe());
-            Path procfs = root.procfs.toAbsolutePath();
-            Path fsRoot = procfs.getParent() == null ? procfs : procfs.getParent();
-            return new ContainerDiscovery(fs, root.procfs, new RuntimeNames(fsRoot))
-                    .discover(false, warning -> { }).stream()
-                    .map(ContainerIdentity::name).distinct().sorted().toList();
-        } catch (CgroupException e) {
-            return List.of();
-        }
+        return Wiring.host(root, root.runtime).containerNames();
     }
 
     /**

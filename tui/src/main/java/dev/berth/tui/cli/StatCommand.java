@@ -42,6 +42,10 @@ final class StatCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** {@code --cgroup-parent}: where berth's own containers are recognised. */
+    @picocli.CommandLine.Mixin
+    RuntimeOptions runtime;
+
     @Option(names = "--cpu", description = "CPU: host usr/sys/idl/wai/stl %%; container CPU %% (100 = one core) "
             + "and throttled seconds per second")
     boolean cpu;
@@ -75,7 +79,7 @@ final class StatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Collector collector = CollectorsCli.open(root);
+        Collector collector = Wiring.map(() -> Wiring.host(root, runtime).newCollector());
         TickOptions options = new TickOptions(!containers.isEmpty(), false, Set.of());
         Snapshot first = collector.tick(options);
         List<String> cgroups = new ArrayList<>();
@@ -111,7 +115,7 @@ final class StatCommand implements Callable<Integer> {
                 }
                 // Sleep to a fixed schedule so that lines do not drift by the cost of each tick.
                 deadline += interval.toNanos();
-                if (!CollectorsCli.sleep(Duration.ofNanos(deadline - System.nanoTime()))) {
+                if (!Wiring.sleep(Duration.ofNanos(deadline - System.nanoTime()))) {
                     break;
                 }
                 Snapshot s = collector.tick(options);

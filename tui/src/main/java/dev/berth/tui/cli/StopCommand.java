@@ -1,5 +1,6 @@
 package dev.berth.tui.cli;
 
+import dev.berth.ops.Containers;
 import dev.berth.runtime.ContainerName;
 import java.time.Duration;
 import picocli.CommandLine.Command;
@@ -35,8 +36,11 @@ public final class StopCommand implements Runnable {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "invalid value for option '--time': " + graceSecs + " is negative: expected 0 or more seconds");
         }
-        RuntimeContext ctx = RuntimeContext.open(root, runtime);
-        ControlErrors.map(() -> ctx.lifecycle.stop(name, Duration.ofSeconds(graceSecs)));
+        Containers containers = Wiring.containers(Wiring.host(root, runtime));
+        Wiring.map(() -> {
+            containers.stop(containers.own(name), Duration.ofSeconds(graceSecs));
+            return null;
+        });
         spec.commandLine().getOut().println(name);
     }
 }

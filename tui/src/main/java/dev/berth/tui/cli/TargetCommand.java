@@ -1,10 +1,9 @@
 package dev.berth.tui.cli;
 
 import dev.berth.collectors.format.Printable;
-import dev.berth.runtime.ContainerNotFoundException;
-import dev.berth.runtime.control.ControlException;
-import dev.berth.runtime.limits.InvalidLimitException;
-import java.io.IOException;
+import dev.berth.ops.Containers;
+import dev.berth.ops.OpsException;
+import dev.berth.ops.Target;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -12,9 +11,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * The shape that freeze, thaw and kill share: NAME is resolved by {@link TargetResolver} to a container or a cgroup,
- * one control action runs on it (its data errors mapped by {@link ControlErrors}), then the target's label is printed.
- * Each subcommand keeps its own class, with its own {@code @Command}, options and action.
+ * The shape that freeze, thaw and kill share: NAME is resolved by {@link Containers#resolve} to a container or a
+ * cgroup, one verb runs on it, then the target's label is printed. Each subcommand keeps its own class, with its
+ * own {@code @Command}, options and verb.
  */
 abstract class TargetCommand implements Runnable {
     @ParentCommand
@@ -29,16 +28,15 @@ abstract class TargetCommand implements Runnable {
 
     @Override
     public final void run() {
-        RuntimeContext ctx = RuntimeContext.open(root, runtime);
-        TargetResolver.Target t = new TargetResolver(ctx).resolve(name);
-        ControlErrors.map(() -> {
-            act(ctx, t);
+        Containers containers = Wiring.containers(Wiring.host(root, runtime));
+        Target t = Wiring.map(() -> containers.resolve(name));
+        Wiring.map(() -> {
+            act(containers, t);
             return null;
         });
         spec.commandLine().getOut().println(Printable.escape(t.label()));
     }
 
-    /** The subcommand's action on the resolved target. */
-    abstract void act(RuntimeContext ctx, TargetResolver.Target t)
-            throws ContainerNotFoundException, ControlException, InvalidLimitException, IOException;
+    /** The subcommand's verb on the resolved target. */
+    abstract void act(Containers containers, Target t) throws OpsException;
 }

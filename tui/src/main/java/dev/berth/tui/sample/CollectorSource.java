@@ -14,7 +14,7 @@ import dev.berth.tui.view.ContainerState;
 import dev.berth.tui.view.DeviceRates;
 import dev.berth.tui.view.HostView;
 import dev.berth.tui.view.InterfaceRates;
-import dev.berth.tui.view.LimitsView;
+import dev.berth.ops.CurrentLimits;
 import dev.berth.tui.view.ProcessRow;
 import dev.berth.tui.view.Psi;
 import dev.berth.tui.view.Snapshot;
@@ -37,7 +37,7 @@ public final class CollectorSource implements SnapshotSource {
     /** Reads a container's limits for the detail view. */
     public interface LimitsLookup {
         /** The limits of the cgroup at {@code cgroupPath}. */
-        LimitsView read(String cgroupPath) throws CgroupException;
+        CurrentLimits read(String cgroupPath) throws CgroupException;
     }
 
     private final Collector collector;
@@ -87,11 +87,11 @@ public final class CollectorSource implements SnapshotSource {
     }
 
     private ContainerDetail detail(ContainerModel m, List<ProcessModel> procs) {
-        LimitsView l;
+        CurrentLimits l;
         try {
             l = limits.read(m.identity().cgroup());
         } catch (CgroupException e) {
-            l = LimitsView.none();
+            l = CurrentLimits.none();
         }
         List<ContainerDetail.MemoryPart> mem = new ArrayList<>();
         part(mem, "usage", m.memory().usageBytes());

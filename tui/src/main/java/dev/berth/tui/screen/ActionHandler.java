@@ -7,7 +7,7 @@ import dev.berth.tui.action.LimitField;
 import dev.berth.tui.keys.Action;
 import dev.berth.tui.view.ContainerRow;
 import dev.berth.tui.view.ContainerState;
-import dev.berth.tui.view.LimitsView;
+import dev.berth.ops.CurrentLimits;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -100,7 +100,7 @@ final class ActionHandler {
     }
 
     private void limitForm(ContainerRow c) {
-        LimitsView l;
+        CurrentLimits l;
         try {
             l = actions.readLimits(c);
         } catch (ActionException e) {

@@ -7,7 +7,7 @@ import dev.berth.tui.view.ContainerDetail;
 import dev.berth.tui.view.ContainerRow;
 import dev.berth.tui.view.DeviceRates;
 import dev.berth.tui.view.InterfaceRates;
-import dev.berth.tui.view.LimitsView;
+import dev.berth.ops.CurrentLimits;
 import dev.berth.tui.view.ProcessRow;
 import dev.berth.tui.view.Psi;
 import java.util.ArrayList;
@@ -72,7 +72,7 @@ final class DetailBody {
         return List.of(new Span(String.format(Locale.ROOT, " %-13s", key), Role.DIM), new Span(value, Role.VALUE));
     }
 
-    private static void limits(List<List<Span>> out, LimitsView l, ContainerRow c) {
+    private static void limits(List<List<Span>> out, CurrentLimits l, ContainerRow c) {
         out.add(heading("Limits"));
         out.add(kv("cpu quota", l.cpuQuota().orElse("n/a") + (l.cpuQuota().isPresent() ? " cores" : "")));
         out.add(kv("cpu weight", l.cpuWeight().orElse("n/a")));

@@ -1,5 +1,6 @@
 package dev.berth.tui.view;
 
+import dev.berth.ops.CurrentLimits;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +18,7 @@ import java.util.Optional;
  * @param interfaces per-interface network
  * @param processes the container's processes
  */
-public record ContainerDetail(String id, LimitsView limits, Optional<Psi> cpuPressure, Optional<Psi> memoryPressure,
+public record ContainerDetail(String id, CurrentLimits limits, Optional<Psi> cpuPressure, Optional<Psi> memoryPressure,
         Optional<Psi> ioPressure, List<MemoryPart> memoryBreakdown, List<DeviceRates> devices,
         List<InterfaceRates> interfaces, List<ProcessRow> processes) {
 

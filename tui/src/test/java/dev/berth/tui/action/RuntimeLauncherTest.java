@@ -21,7 +21,7 @@ class RuntimeLauncherTest {
 
     @Test
     void formValidationNamesTheProblem() {
-        RuntimeLauncher l = new RuntimeLauncher(null, null);
+        RuntimeLauncher l = new RuntimeLauncher(null);
         assertTrue(l.validate(LaunchField.ROOTFS, "").orElseThrow().startsWith("required"));
         assertTrue(l.validate(LaunchField.ROOTFS, "/no/such/rootfs").orElseThrow().contains("/no/such/rootfs"));
         assertTrue(l.validate(LaunchField.ROOTFS, "/").isEmpty());

@@ -97,6 +97,27 @@ class ControlCommandsTest {
                 store.load(ContainerName.of("web")).orElseThrow().spec().limits());
     }
 
+    /** Issue 10 defect 1: a state.json edited to name another cgroup must not aim set, stop or rm -f at it. */
+    @Test
+    void aTamperedStateFileNeverAimsBerthAtAnotherCgroup() throws Exception {
+        ContainerRecord r = own("web", true);
+        store.save(new ContainerRecord(r.name(), r.id(), r.spec(), r.pid(), r.pidStartTime(), PODMAN, r.status(),
+                r.exitCode(), r.createdAt(), r.startedAt(), r.finishedAt(), r.rootfs(), r.upperDir(), r.workDir(),
+                r.logPath()));
+        CliRun set = berth("set", "web", "--pids-limit", "5");
+        assertEquals(1, set.exit(), set.toString());
+        assertTrue(set.errLine().startsWith("berth set: the state of container web names cgroup " + PODMAN
+                + ", not /berth/web"), set.errLine());
+        assertEquals("1", tree.unified(PODMAN).read("pids.max").strip(), "the other cgroup is untouched");
+        assertEquals(1, berth("stop", "web").exit());
+        assertTrue(Files.isDirectory(tree.unified(PODMAN).path()));
+
+        tree.unified("/berth/web").file("cgroup.procs", "");
+        CliRun rm = berth("rm", "-f", "web");
+        assertTrue(Files.isDirectory(tree.unified(PODMAN).path()), "rm -f acts on /berth/web only: " + rm);
+        assertEquals("1", tree.unified(PODMAN).read("pids.max").strip());
+    }
+
     @Test
     void setBelowUsageOrAboveTheHostIsADataErrorAndWritesNothing() throws Exception {
         CliRun r = berth("set", PODMAN, "--cpus", "0.5", "--memory", "64M");

@@ -113,6 +113,18 @@ class OwnContainerControlTest {
         return (u1 - u0) / ((System.nanoTime() - t0) / 1000.0);
     }
 
+    /** Issue 8: {@code berth --state-dir DIR run -d} put the state in /run/berth, ignoring the option. */
+    @Test
+    void runtimeOptionsBeforeRunAreHonoured() throws Exception {
+        String name = "c" + SEQ.incrementAndGet();
+        names.add(name);
+        CliRun r = CliRun.of("--state-dir", stateDir.toString(), "--cgroup-parent", parent, "run", "-d", "--name",
+                name, "--rootfs", rootfs.toString(), "--", "/bin/sh", "-c", "sleep 60");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals(parent + "/" + name, record(name).cgroupPath(), "the state is in --state-dir");
+        assertTrue(fs.cgroup(parent + "/" + name).exists());
+    }
+
     @Test
     void stopSendsTermThenKillsAndRemovesTheCgroup() throws Exception {
         String name = runDetached(List.of(), "trap '' TERM; " + BUSY);  // ignores SIGTERM: needs the kill

@@ -9,7 +9,7 @@ import dev.berth.collectors.Collector;
 import dev.berth.collectors.discovery.RuntimeNames;
 import dev.berth.collectors.testing.FakeContainer;
 import dev.berth.collectors.testing.FakeHost;
-import dev.berth.tui.action.CgroupLimitsReader;
+import dev.berth.ops.LimitsReader;
 import dev.berth.tui.view.ContainerDetail;
 import dev.berth.tui.view.ContainerRow;
 import dev.berth.tui.view.ContainerState;
@@ -46,7 +46,7 @@ class CollectorSourceTest {
         CgroupFs fs = CgroupFs.open(new CgroupFsProber(host.procfs(), host.sysfs()).probe());
         Collector collector = new Collector(fs, host.procfs(), host.sysfs(), new RuntimeNames(host.root()), clock,
                 100, 4096);
-        CgroupLimitsReader limits = new CgroupLimitsReader(fs);
+        LimitsReader limits = new LimitsReader(fs);
         CollectorSource source = new CollectorSource(collector, new SystemFacts(host.procfs(), clock), limits::read);
 
         Snapshot first = source.sample(SampleRequest.DEFAULT);
@@ -90,7 +90,7 @@ class CollectorSourceTest {
         CgroupFs fs = CgroupFs.open(new CgroupFsProber(host.procfs(), host.sysfs()).probe());
         CollectorSource source = new CollectorSource(new Collector(fs, host.procfs(), host.sysfs(),
                 new RuntimeNames(host.root()), clock, 100, 4096), new SystemFacts(host.procfs(), clock),
-                new CgroupLimitsReader(fs)::read);
+                new LimitsReader(fs)::read);
         assertTrue(source.sample(SampleRequest.DEFAULT).containers().stream()
                 .noneMatch(r -> r.cgroupPath().equals("/system.slice/cron.service")));
         assertTrue(source.sample(new SampleRequest(Optional.empty(), true, false)).containers().stream()

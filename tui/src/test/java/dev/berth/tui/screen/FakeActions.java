@@ -5,7 +5,7 @@ import dev.berth.tui.action.ContainerActions;
 import dev.berth.tui.action.LaunchField;
 import dev.berth.tui.action.LimitField;
 import dev.berth.tui.view.ContainerRow;
-import dev.berth.tui.view.LimitsView;
+import dev.berth.ops.CurrentLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ final class FakeActions implements ContainerActions {
     }
 
     @Override
-    public LimitsView readLimits(ContainerRow c) {
+    public CurrentLimits readLimits(ContainerRow c) {
         return Fixtures.detail(c.id()).limits();
     }
 

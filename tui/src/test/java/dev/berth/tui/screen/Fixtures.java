@@ -6,7 +6,7 @@ import dev.berth.tui.view.ContainerState;
 import dev.berth.tui.view.DeviceRates;
 import dev.berth.tui.view.HostView;
 import dev.berth.tui.view.InterfaceRates;
-import dev.berth.tui.view.LimitsView;
+import dev.berth.ops.CurrentLimits;
 import dev.berth.tui.view.ProcessRow;
 import dev.berth.tui.view.Psi;
 import dev.berth.tui.view.Snapshot;
@@ -60,7 +60,7 @@ final class Fixtures {
 
     static ContainerDetail detail(String id) {
         Psi l = new Psi(1.5, 0.8, OptionalDouble.of(0.2));
-        return new ContainerDetail(id, new LimitsView(Optional.of("max"), Optional.of("100"), Optional.of("0-1"),
+        return new ContainerDetail(id, new CurrentLimits(Optional.of("max"), Optional.of("100"), Optional.of("0-1"),
                 Optional.of("0"), Optional.of("512M"), Optional.of("max"), Optional.of("max"), List.of()),
                 Optional.of(l), Optional.of(new Psi(2.25, 1.0, OptionalDouble.empty())), Optional.empty(),
                 List.of(new ContainerDetail.MemoryPart("anon", 100 * MIB), new ContainerDetail.MemoryPart("file",
