@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -180,8 +181,19 @@ class ChurnPrivilegedTest {
                 p.destroyForcibly();
                 p.waitFor();
             }
-            List<String> left = fs.listCgroups().stream().filter(p -> p.equals(parent) || p.startsWith(parent + "/"))
-                    .sorted(Comparator.comparing(String::length).reversed()).toList();
+            // only the parent's own directories: a walk of the whole tree meets other tests' cgroups coming and going
+            java.util.TreeSet<String> found = new java.util.TreeSet<>();
+            try (Stream<Path> hierarchies = Files.list(Path.of("/sys/fs/cgroup"))) {
+                for (Path h : hierarchies.toList()) {
+                    Path top = h.resolve(parent.substring(1));
+                    if (Files.isDirectory(top)) {
+                        try (Stream<Path> w = Files.walk(top)) {
+                            w.filter(Files::isDirectory).forEach(d -> found.add("/" + h.relativize(d)));
+                        }
+                    }
+                }
+            }
+            List<String> left = found.stream().sorted(Comparator.comparing(String::length).reversed()).toList();
             for (String p : left) {
                 fs.cgroup(p).thaw(Duration.ofSeconds(10));
                 fs.remove(p);

@@ -69,8 +69,12 @@ class LaunchKillIT {
                 if (unpack) {
                     awaitUnpackStarted(berth, p);
                     Thread.sleep(random.nextInt(300));
-                } else {
+                } else if (i % 4 == 0) {
                     Thread.sleep(random.nextInt((int) Math.max(1, runMillis)));
+                } else {
+                    // most of a run -d is JVM start-up: aim the rest of the kills at the launch itself
+                    awaitLaunchStarted(berth, p, name);
+                    Thread.sleep(random.nextInt(250));
                 }
                 p.destroyForcibly(); // SIGKILL
                 p.waitFor(30, TimeUnit.SECONDS);
@@ -120,6 +124,22 @@ class LaunchKillIT {
                 }
             }
             Thread.sleep(5);
+        }
+    }
+
+    /** Waits until the berth has started to reserve the name (a temporary or the entry exists), or has ended. */
+    private static void awaitLaunchStarted(LiveBerth berth, Process p, String name) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (p.isAlive() && System.nanoTime() < deadline) {
+            if (Files.isDirectory(berth.stateDir)) {
+                try (Stream<Path> s = Files.list(berth.stateDir)) {
+                    if (s.anyMatch(x -> x.getFileName().toString().startsWith(".tmp-")
+                            || x.getFileName().toString().equals(name))) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(2);
         }
     }
 

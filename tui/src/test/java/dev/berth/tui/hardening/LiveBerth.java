@@ -120,10 +120,27 @@ final class LiveBerth implements AutoCloseable {
         }
     }
 
-    /** The cgroups below the test's parent, in any hierarchy. */
-    List<String> leftoverCgroups() throws Exception {
-        CgroupFs fs = CgroupFs.open(CgroupFsProber.host().probe());
-        return fs.listCgroups().stream().filter(p -> p.startsWith("/" + cgroupParent + "/")).toList();
+    /**
+     * The cgroups below the test's parent, in any hierarchy. Walks only the parent's directories: a
+     * walk of the whole tree meets the cgroups other tests create and remove meanwhile.
+     */
+    List<String> leftoverCgroups() throws IOException {
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
+        try (var hierarchies = Files.list(Path.of("/sys/fs/cgroup"))) {
+            for (Path h : hierarchies.toList()) {
+                Path top = h.resolve(cgroupParent);
+                if (!Files.isDirectory(top)) {
+                    continue;
+                }
+                try (var s = Files.walk(top)) {
+                    s.filter(Files::isDirectory).filter(p -> !p.equals(top))
+                            .forEach(p -> out.add("/" + h.relativize(p)));
+                } catch (java.io.UncheckedIOException | IOException e) {
+                    // a cgroup removed during the walk is not a leftover
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** Kills and removes every cgroup under the test's parent, and the parent. */
@@ -133,9 +150,9 @@ final class LiveBerth implements AutoCloseable {
             return;
         }
         CgroupFs fs = CgroupFs.open(CgroupFsProber.host().probe());
-        List<String> mine = fs.listCgroups().stream()
-                .filter(p -> p.equals("/" + cgroupParent) || p.startsWith("/" + cgroupParent + "/"))
-                .sorted(Comparator.comparing(String::length).reversed()).toList();
+        List<String> mine = new ArrayList<>(leftoverCgroups());
+        mine.add("/" + cgroupParent);
+        mine.sort(Comparator.comparing(String::length).reversed());
         for (String p : mine) {
             if (fs.cgroup(p).exists()) {
                 fs.cgroup(p).killAll(java.time.Duration.ofSeconds(5));
