@@ -61,8 +61,17 @@ public record HostModel(Instant at, Optional<CpuShare> cpu, List<Optional<CpuSha
             OptionalDouble rxPacketsPerSecond, OptionalDouble txPacketsPerSecond) {
     }
 
-    /** Derives the model; {@code previous} is empty on the first tick. Pure function. */
-    public static HostModel derive(Optional<HostSample> previous, HostSample current, Duration elapsed) {
+    /**
+     * Derives the model; {@code previous} is empty on the first tick. Disk, network and process rates divide by the
+     * time between the two readings of their own file ({@link HostSample#readTimes()}); CPU shares are ratios of
+     * jiffies and need no time. Pure function.
+     */
+    public static HostModel derive(Optional<HostSample> previous, HostSample current) {
+        HostSample.ReadTimes now = current.readTimes();
+        HostSample.ReadTimes then = previous.map(HostSample::readTimes).orElse(now);
+        Duration diskDt = Duration.between(then.disks(), now.disks());
+        Duration netDt = Duration.between(then.net(), now.net());
+        Duration procDt = Duration.between(then.processes(), now.processes());
         Optional<ProcStat> ps = previous.flatMap(HostSample::stat);
         Optional<CpuShare> cpu = Optional.empty();
         List<Optional<CpuShare>> cores = new ArrayList<>();
@@ -86,7 +95,7 @@ public record HostModel(Instant at, Optional<CpuShare> cpu, List<Optional<CpuSha
             for (HostSample.Disk d : current.disks().get()) {
                 DiskCounters c = d.counters();
                 DiskCounters p = before.get(d.device().name());
-                disks.add(diskRate(d.device().name(), d.device().wholeDisk(), p, c, elapsed));
+                disks.add(diskRate(d.device().name(), d.device().wholeDisk(), p, c, diskDt));
                 if (d.device().wholeDisk()) {
                     add(ct, c);
                     if (p == null) {
@@ -96,9 +105,9 @@ public record HostModel(Instant at, Optional<CpuShare> cpu, List<Optional<CpuSha
                     }
                 }
             }
-            diskTotal = Optional.of(new DiskRate("total", true, rate(complete, pt[0], ct[0], elapsed),
-                    rate(complete, pt[1], ct[1], elapsed), rate(complete, pt[2], ct[2], elapsed),
-                    rate(complete, pt[3], ct[3], elapsed), OptionalDouble.empty()));
+            diskTotal = Optional.of(new DiskRate("total", true, rate(complete, pt[0], ct[0], diskDt),
+                    rate(complete, pt[1], ct[1], diskDt), rate(complete, pt[2], ct[2], diskDt),
+                    rate(complete, pt[3], ct[3], diskDt), OptionalDouble.empty()));
         }
         List<NetRate> ifaces = new ArrayList<>();
         Optional<NetRate> netTotal = Optional.empty();
@@ -111,10 +120,10 @@ public record HostModel(Instant at, Optional<CpuShare> cpu, List<Optional<CpuSha
             for (NetDevCounters c : current.net().get()) {
                 NetDevCounters p = before.get(c.iface());
                 boolean has = p != null;
-                ifaces.add(new NetRate(c.iface(), rate(has, has ? p.rxBytes() : 0, c.rxBytes(), elapsed),
-                        rate(has, has ? p.txBytes() : 0, c.txBytes(), elapsed),
-                        rate(has, has ? p.rxPackets() : 0, c.rxPackets(), elapsed),
-                        rate(has, has ? p.txPackets() : 0, c.txPackets(), elapsed)));
+                ifaces.add(new NetRate(c.iface(), rate(has, has ? p.rxBytes() : 0, c.rxBytes(), netDt),
+                        rate(has, has ? p.txBytes() : 0, c.txBytes(), netDt),
+                        rate(has, has ? p.rxPackets() : 0, c.rxPackets(), netDt),
+                        rate(has, has ? p.txPackets() : 0, c.txPackets(), netDt)));
                 if (!c.loopback()) {
                     add(ct, c);
                     if (has) {
@@ -124,13 +133,13 @@ public record HostModel(Instant at, Optional<CpuShare> cpu, List<Optional<CpuSha
                     }
                 }
             }
-            netTotal = Optional.of(new NetRate("total", rate(complete, pt[0], ct[0], elapsed),
-                    rate(complete, pt[1], ct[1], elapsed), rate(complete, pt[2], ct[2], elapsed),
-                    rate(complete, pt[3], ct[3], elapsed)));
+            netTotal = Optional.of(new NetRate("total", rate(complete, pt[0], ct[0], netDt),
+                    rate(complete, pt[1], ct[1], netDt), rate(complete, pt[2], ct[2], netDt),
+                    rate(complete, pt[3], ct[3], netDt)));
         }
         List<ProcessModel> procs = new ArrayList<>(ProcessModel.derive(
                 previous.flatMap(HostSample::processes).orElse(List.of()),
-                current.processes().orElse(List.of()), elapsed));
+                current.processes().orElse(List.of()), procDt));
         procs.sort(Comparator.comparingDouble((ProcessModel p) -> p.cpuPercent().orElse(-1)).reversed()
                 .thenComparingLong(ProcessModel::pid));
         return new HostModel(current.at(), cpu, List.copyOf(cores), current.load(), current.memory(),

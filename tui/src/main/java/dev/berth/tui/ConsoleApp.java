@@ -63,6 +63,8 @@ public final class ConsoleApp {
     private final InstantSource clock;
     private final BlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
     private final AtomicBoolean restored = new AtomicBoolean();
+    /** How often the input thread looks for keys: short enough not to be felt, long enough to cost nothing. */
+    private static final java.time.Duration INPUT_POLL = java.time.Duration.ofMillis(15);
     private final AtomicReference<SampleRequest> request = new AtomicReference<>(SampleRequest.DEFAULT);
     private TerminalScreen screen;
     private ConsoleController controllerRef;
@@ -163,15 +165,16 @@ public final class ConsoleApp {
 
     /**
      * Replaces lanterna's SIGWINCH handler on a real terminal with one that only posts
-     * {@link #windowChanged}. Lanterna's handler asks the terminal for its size on the signal's
-     * own thread, by moving the cursor to (5000, 5000) and requesting a cursor position report;
-     * during a burst of resizes those writes interleave with the UI thread's refresh, so part of a
-     * refresh lands at the wrong place while lanterna's front buffer records it as drawn, and later
-     * delta refreshes never repaint it. That is issue 10 defect 7: rows 6-40 blank after ~50 rapid
-     * resizes while the header, which changes every tick, kept updating; Ctrl-L (a complete refresh)
-     * restored them. Lanterna also drops a window change whose size equals the last one it saw,
-     * though the terminal may have reflowed or cleared. Now every terminal write, the size query
-     * included, happens on the UI thread, and every window change ends in a complete refresh.
+     * {@link #windowChanged}. Lanterna's handler asks for the size on a new thread per signal: with
+     * its own size query (a cursor position report) those writes interleaved with the UI thread's
+     * refresh, and with any query the threads of a burst of resizes report their sizes in any order,
+     * so the last size applied need not be the last size; and lanterna drops a window change whose
+     * size equals the last one it saw, though the terminal may have reflowed or cleared meanwhile.
+     * Either way lanterna's front buffer holds cells the terminal does not show, and delta refreshes
+     * never repaint them: issue 10 defect 7, rows 6-40 blank after ~50 rapid resizes while the
+     * header, which changes every tick, kept updating; Ctrl-L (a complete refresh) restored them.
+     * Now the size is asked for on the UI thread, in order, and every window change ends in a
+     * complete refresh.
      *
      * @return the handler replaced, to restore on exit; null on a terminal that is not a tty
      */
@@ -252,16 +255,17 @@ public final class ConsoleApp {
     }
 
     private void startInputThread() {
-        // A real terminal blocks in read(2) without holding any lock. Lanterna's virtual terminal
-        // (tests) holds its monitor while blocked in readInput, which would stop every draw; poll it.
-        boolean blockingInput = !(terminal instanceof com.googlecode.lanterna.terminal.virtual.VirtualTerminal);
+        // The input thread polls (available() is FIONREAD: it takes nothing from the tty) and never sits in a
+        // blocking read(2). A blocked read would outlive the console: once the screen is restored, the keys typed
+        // before the JVM exits (or, inside `berth shell`, the whole next line) would be read by this thread and
+        // lost. Polling, it stops reading the moment the terminal is given back.
         Thread t = new Thread(() -> {
             while (!restored.get()) {
                 KeyStroke k;
                 try {
-                    k = blockingInput ? screen.readInput() : screen.pollInput();
-                    if (k == null && !blockingInput) {
-                        Thread.sleep(10);
+                    k = screen.pollInput();
+                    if (k == null) {
+                        Thread.sleep(INPUT_POLL.toMillis());
                     }
                 } catch (IOException | RuntimeException e) {
                     k = new KeyStroke(KeyType.EOF);

@@ -6,6 +6,7 @@ import dev.berth.cgroupctl.CgroupGoneException;
 import dev.berth.cgroupctl.CgroupWriteException;
 import dev.berth.cgroupctl.ControllerUnavailableException;
 import dev.berth.cgroupctl.CpuMax;
+import dev.berth.cgroupctl.CpuStat;
 import dev.berth.cgroupctl.CpuThrottling;
 import dev.berth.cgroupctl.CpuUsage;
 import dev.berth.cgroupctl.CpuWeight;
@@ -14,14 +15,20 @@ import dev.berth.cgroupctl.FreezerState;
 import dev.berth.cgroupctl.IoLimit;
 import dev.berth.cgroupctl.IoStat;
 import dev.berth.cgroupctl.Limit;
+import dev.berth.cgroupctl.MemoryCurrent;
 import dev.berth.cgroupctl.MemoryEvents;
 import dev.berth.cgroupctl.MemoryStat;
 import dev.berth.cgroupctl.MemoryUsage;
+import dev.berth.cgroupctl.OpenCgroup;
 import dev.berth.cgroupctl.PidsUsage;
 import dev.berth.cgroupctl.Pressure;
 import dev.berth.cgroupctl.PressureResource;
+import dev.berth.cgroupctl.format.FlatKeyedFormat;
+import dev.berth.cgroupctl.format.ListFormat;
+import dev.berth.cgroupctl.format.SingleValueFormat;
 import dev.berth.cgroupctl.kernfs.AbstractCgroup;
 import dev.berth.cgroupctl.kernfs.CgroupDir;
+import dev.berth.cgroupctl.kernfs.FileBudget;
 import dev.berth.cgroupctl.kernfs.Hierarchy;
 import dev.berth.cgroupctl.kernfs.KillLoop;
 import dev.berth.cgroupctl.kernfs.Signals;
@@ -31,7 +38,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** A cgroup of a pure cgroup2 host: every file in one directory. Immutable; see {@link Cgroup}. */
-public final class V2Cgroup extends AbstractCgroup {
+public final class V2Cgroup extends AbstractCgroup implements OpenCgroup {
     private final Hierarchy hierarchy;
     private final String path;
     private final CgroupDir dir;
@@ -41,9 +48,53 @@ public final class V2Cgroup extends AbstractCgroup {
      * @param path      a normalised cgroup path
      */
     public V2Cgroup(Hierarchy hierarchy, String path) {
+        this(hierarchy, path, null);
+    }
+
+    /**
+     * @param hierarchy the cgroup2 hierarchy
+     * @param path      a normalised cgroup path
+     * @param budget    descriptors an open cgroup may hold; null for one that holds only its path
+     */
+    V2Cgroup(Hierarchy hierarchy, String path, FileBudget budget) {
         this.hierarchy = hierarchy;
         this.path = path;
-        this.dir = hierarchy.dir(path);
+        this.dir = budget == null ? hierarchy.dir(path) : new CgroupDir(hierarchy.dir(path).path(), budget);
+    }
+
+    @Override
+    public void close() {
+        dir.close();
+    }
+
+    @Override
+    public CpuStat readCpuStat() throws CgroupException {
+        return new CpuController(dir).readCpuStat();
+    }
+
+    @Override
+    public MemoryCurrent readMemoryCurrent() throws CgroupException {
+        return new MemoryController(dir).readMemoryCurrent();
+    }
+
+    @Override
+    public MemoryStat readMemoryStat(FlatKeyedFormat.Keys keys) throws CgroupException {
+        return new MemoryController(dir).readMemoryStat(keys);
+    }
+
+    @Override
+    public Limit readMemoryMax() throws CgroupException {
+        return dir.read("memory.max", SingleValueFormat::parseLimit);
+    }
+
+    @Override
+    public long readPidsCurrent() throws CgroupException {
+        return new PidsController(dir).readPidsCurrent();
+    }
+
+    @Override
+    public List<Long> readMemberPids() throws CgroupException {
+        return dir.readBytes("cgroup.procs", ListFormat::parseIds);
     }
 
     @Override
@@ -68,52 +119,52 @@ public final class V2Cgroup extends AbstractCgroup {
 
     @Override
     public CpuThrottling readCpuThrottling() throws CgroupException {
-        return new CpuController(dir).readCpuThrottling();
+        return in("cpu", () -> new CpuController(dir).readCpuThrottling());
     }
 
     @Override
     public CpuMax readCpuMax() throws CgroupException {
-        return new CpuController(dir).readCpuMax();
+        return in("cpu", () -> new CpuController(dir).readCpuMax());
     }
 
     @Override
     public CpuWeight readCpuWeight() throws CgroupException {
-        return new CpuController(dir).readCpuWeight();
+        return in("cpu", () -> new CpuController(dir).readCpuWeight());
     }
 
     @Override
     public Cpuset readCpuset() throws CgroupException {
-        return new CpusetController(dir).readCpuset();
+        return in("cpuset", () -> new CpusetController(dir).readCpuset());
     }
 
     @Override
     public MemoryUsage readMemory() throws CgroupException {
-        return new MemoryController(dir).readMemory();
+        return in("memory", () -> new MemoryController(dir).readMemory());
     }
 
     @Override
     public MemoryStat readMemoryStat() throws CgroupException {
-        return new MemoryController(dir).readMemoryStat();
+        return in("memory", () -> new MemoryController(dir).readMemoryStat());
     }
 
     @Override
     public MemoryEvents readMemoryEvents() throws CgroupException {
-        return new MemoryController(dir).readMemoryEvents();
+        return in("memory", () -> new MemoryController(dir).readMemoryEvents());
     }
 
     @Override
     public IoStat readIoStat() throws CgroupException {
-        return new IoController(dir).readIoStat();
+        return in("io", () -> new IoController(dir).readIoStat());
     }
 
     @Override
     public List<IoLimit> readIoLimits() throws CgroupException {
-        return new IoController(dir).readIoLimits();
+        return in("io", () -> new IoController(dir).readIoLimits());
     }
 
     @Override
     public PidsUsage readPids() throws CgroupException {
-        return new PidsController(dir).readPids();
+        return in("pids", () -> new PidsController(dir).readPids());
     }
 
     @Override
@@ -140,47 +191,74 @@ public final class V2Cgroup extends AbstractCgroup {
 
     @Override
     public void writeCpuMax(CpuMax v, WriteJournal j) throws CgroupException {
-        new CpuController(dir).writeCpuMax(v, j);
+        in("cpu", () -> {
+            new CpuController(dir).writeCpuMax(v, j);
+            return null;
+        });
     }
 
     @Override
     public void writeCpuWeight(long weight, WriteJournal j) throws CgroupException {
-        new CpuController(dir).writeCpuWeight(weight, j);
+        in("cpu", () -> {
+            new CpuController(dir).writeCpuWeight(weight, j);
+            return null;
+        });
     }
 
     @Override
     public void writeCpusetCpus(String cpus, WriteJournal j) throws CgroupException {
-        new CpusetController(dir).writeCpus(cpus, j);
+        in("cpuset", () -> {
+            new CpusetController(dir).writeCpus(cpus, j);
+            return null;
+        });
     }
 
     @Override
     public void writeCpusetMems(String mems, WriteJournal j) throws CgroupException {
-        new CpusetController(dir).writeMems(mems, j);
+        in("cpuset", () -> {
+            new CpusetController(dir).writeMems(mems, j);
+            return null;
+        });
     }
 
     @Override
     public void writeMemoryMax(Limit v, WriteJournal j) throws CgroupException {
-        new MemoryController(dir).writeMemoryMax(v, j);
+        in("memory", () -> {
+            new MemoryController(dir).writeMemoryMax(v, j);
+            return null;
+        });
     }
 
     @Override
     public void writeMemoryHigh(Limit v, WriteJournal j) throws CgroupException {
-        new MemoryController(dir).writeMemoryHigh(v, j);
+        in("memory", () -> {
+            new MemoryController(dir).writeMemoryHigh(v, j);
+            return null;
+        });
     }
 
     @Override
     public void writeMemorySwapMax(Limit v, WriteJournal j) throws CgroupException {
-        new MemoryController(dir).writeMemorySwapMax(v, j);
+        in("memory", () -> {
+            new MemoryController(dir).writeMemorySwapMax(v, j);
+            return null;
+        });
     }
 
     @Override
     public void writePidsMax(Limit v, WriteJournal j) throws CgroupException {
-        new PidsController(dir).writePidsMax(v, j);
+        in("pids", () -> {
+            new PidsController(dir).writePidsMax(v, j);
+            return null;
+        });
     }
 
     @Override
     public void writeIoLimit(IoLimit v, WriteJournal j) throws CgroupException {
-        new IoController(dir).writeIoLimit(v, j);
+        in("io", () -> {
+            new IoController(dir).writeIoLimit(v, j);
+            return null;
+        });
     }
 
     @Override
@@ -245,6 +323,20 @@ public final class V2Cgroup extends AbstractCgroup {
                 return dir.path().resolve("cgroup.procs");
             }
         }, timeout);
+    }
+
+    @FunctionalInterface
+    private interface Call<T> {
+        T run() throws CgroupException;
+    }
+
+    /** Runs a controller's read or write; a missing file says whether the controller is delegated here. */
+    private <T> T in(String controller, Call<T> call) throws CgroupException {
+        try {
+            return call.run();
+        } catch (ControllerUnavailableException e) {
+            throw Delegation.explain(hierarchy, path, controller, e);
+        }
     }
 
     @Override

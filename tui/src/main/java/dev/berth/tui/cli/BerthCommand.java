@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
             StopCommand.class, KillCommand.class, FreezeCommand.class, ThawCommand.class, RmCommand.class,
             SetCommand.class, LogsCommand.class,
             ShellCommand.class,
+            ServeCommand.class,
+            RecordCommand.class, HistoryCommand.class,
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
@@ -55,6 +57,9 @@ public final class BerthCommand implements Runnable {
     /** Where berth's own containers live, for the console's stop and launch. */
     @picocli.CommandLine.Mixin
     RuntimeOptions runtime;
+
+    /** The environment commands read (the history store's location); package-private for tests. */
+    java.util.Map<String, String> env = System.getenv();
 
     @Override
     public void run() {

@@ -80,7 +80,8 @@ final class StatCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Collector collector = Wiring.map(() -> Wiring.host(root, runtime).newCollector());
-        TickOptions options = new TickOptions(!containers.isEmpty(), false, Set.of());
+        // Without -c only host figures are printed: no cgroup and no process is read.
+        TickOptions options = containers.isEmpty() ? TickOptions.HOST_ONLY : new TickOptions(true, false, Set.of());
         Snapshot first = collector.tick(options);
         List<String> cgroups = new ArrayList<>();
         for (String wanted : containers) {

@@ -1,5 +1,6 @@
 package dev.berth.tui.cli;
 
+import dev.berth.history.event.EventJournal;
 import dev.berth.ops.ActionListener;
 import dev.berth.ops.Containers;
 import dev.berth.ops.Host;
@@ -21,12 +22,13 @@ final class Wiring {
      * from the root's ({@code berth --state-dir X run} means {@code berth run --state-dir X}).
      */
     static Host host(BerthCommand root, RuntimeOptions runtime) {
-        return Host.open(new HostConfig(root.procfs, root.sysfs, runtime.config(root.runtime)), listener());
+        return Host.open(new HostConfig(root.procfs, root.sysfs, runtime.config(root.runtime)), listener(root));
     }
 
-    /** Where the verbs report their actions; none yet (the audit journal plugs in here). */
-    private static ActionListener listener() {
-        return ActionListener.NONE;
+    /** Where the verbs report their actions: the history store's journal. */
+    private static ActionListener listener(BerthCommand root) {
+        return new AuditJournal(new EventJournal(HistoryOptions.defaultDir(root.env)), "cli",
+                w -> System.err.println("berth: warning: " + w));
     }
 
     /** The host's container verbs. */

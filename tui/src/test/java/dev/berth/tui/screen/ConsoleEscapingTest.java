@@ -3,7 +3,7 @@ package dev.berth.tui.screen;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.tui.view.ContainerState;
+import dev.berth.collectors.ContainerState;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;

@@ -1,0 +1,70 @@
+package dev.berth.history.store;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * The 24-byte header at the start of every data and index file: magic, format version, the shard's start, and a
+ * CRC of the header. See {@link StoreWriter}.
+ *
+ * @param magic {@link #DATA_MAGIC} or {@link #INDEX_MAGIC}
+ * @param major format major version: a reader refuses a file with a newer one
+ * @param minor format minor version: additions an older reader can ignore
+ * @param start the start of the shard, UTC
+ */
+record ShardHeader(String magic, int major, int minor, Instant start) {
+    static final int SIZE = 24;
+    static final String DATA_MAGIC = "BERTHDAT";
+    static final String INDEX_MAGIC = "BERTHIDX";
+    /** The format this berth writes; it reads every minor version of this major. */
+    static final int MAJOR = 1;
+    static final int MINOR = 0;
+
+    byte[] encode() {
+        ByteBuffer b = ByteBuffer.allocate(SIZE);
+        b.put(magic.getBytes(StandardCharsets.US_ASCII)).putShort((short) major).putShort((short) minor)
+                .putLong(start.getEpochSecond());
+        b.putInt(IndexEntry.crc(b.array(), 0, SIZE - 4));
+        return b.array();
+    }
+
+    /**
+     * Checks a header read from {@code file}.
+     *
+     * @throws StoreException when it is not a berth history file of the expected kind, is damaged, or was written
+     *                        by a newer major version of the format
+     */
+    static ShardHeader decode(Path file, byte[] buf, String expectedMagic) throws StoreException {
+        if (buf.length < SIZE) {
+            throw new StoreException(file, "not a berth history file: " + buf.length + " bytes, shorter than its header");
+        }
+        String magic = new String(buf, 0, 8, StandardCharsets.US_ASCII);
+        if (!magic.equals(expectedMagic)) {
+            throw new StoreException(file, "not a berth history file (magic is not " + expectedMagic + ")");
+        }
+        ByteBuffer b = ByteBuffer.wrap(buf, 8, SIZE - 8);
+        int major = b.getShort() & 0xFFFF;
+        int minor = b.getShort() & 0xFFFF;
+        long start = b.getLong();
+        int crc = b.getInt();
+        if (crc != IndexEntry.crc(buf, 0, SIZE - 4)) {
+            throw new StoreException(file, "damaged header (CRC mismatch)");
+        }
+        if (major > MAJOR) {
+            throw new NewerFormatException(file, major, minor);
+        }
+        return new ShardHeader(magic, major, minor, Instant.ofEpochSecond(start));
+    }
+
+    /** A file written by a newer berth: the reader refuses it rather than misread it. */
+    static final class NewerFormatException extends StoreException {
+        private static final long serialVersionUID = 1L;
+
+        NewerFormatException(Path file, int major, int minor) {
+            super(file, "written by a newer berth (history format " + major + "." + minor + "; this berth reads "
+                    + MAJOR + ".x): upgrade berth to read it");
+        }
+    }
+}

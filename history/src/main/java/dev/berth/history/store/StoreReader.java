@@ -1,0 +1,311 @@
+package dev.berth.history.store;
+
+import com.github.luben.zstd.ZstdDecompressCtx;
+import com.github.luben.zstd.ZstdException;
+import dev.berth.history.event.Event;
+import dev.berth.history.event.EventCodec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Reads frames and events from a store, also while a {@link StoreWriter} appends to it (see the format there). A
+ * damaged or forged entry or record is skipped with one warning line naming the file and offset; only a file
+ * written by a newer major version of the format stops the read ({@link StoreException}). Not thread-safe.
+ */
+public final class StoreReader {
+    /** Above this, a record's length or decoded size is taken as forged. */
+    static final int MAX_RECORD = 64 << 20;
+
+    private final Path dir;
+    private final Consumer<String> warnings;
+    private final FrameCodec codec = new FrameCodec();
+
+    /**
+     * @param dir      the store directory
+     * @param warnings receives one line per skipped entry, record or file
+     */
+    public StoreReader(Path dir, Consumer<String> warnings) {
+        this.dir = dir;
+        this.warnings = warnings;
+    }
+
+    /** The store directory. */
+    public Path dir() {
+        return dir;
+    }
+
+    /**
+     * Every frame with {@code from <= at < to}, in time order, handed to {@code sink} one at a time (a day of
+     * frames is not held in memory).
+     *
+     * @throws StoreException a file was written by a newer major version of the format
+     * @throws IOException    the directory cannot be listed
+     */
+    public void frames(Instant from, Instant to, Consumer<Frame> sink) throws IOException {
+        for (Shards.Shard s : overlapping(from, to)) {
+            Optional<ShardContent> c = read(s);
+            if (c.isEmpty()) {
+                continue;
+            }
+            List<IndexEntry> entries = c.get().entries(IndexEntry.FRAME, from, to);
+            for (IndexEntry e : entries) {
+                decodeFrame(c.get(), e, c.get().decoded).ifPresent(sink);
+            }
+        }
+    }
+
+    /** Every frame with {@code from <= at < to}, as a list (tests, small periods). */
+    public List<Frame> frames(Instant from, Instant to) throws IOException {
+        List<Frame> out = new ArrayList<>();
+        frames(from, to, out::add);
+        return out;
+    }
+
+    /**
+     * Every event with {@code from <= at < to} in the store, in time order.
+     *
+     * @throws StoreException a file was written by a newer major version of the format
+     */
+    public List<Event> events(Instant from, Instant to) throws IOException {
+        List<Event> out = new ArrayList<>();
+        for (Shards.Shard s : overlapping(from, to)) {
+            Optional<ShardContent> c = read(s);
+            if (c.isEmpty()) {
+                continue;
+            }
+            for (IndexEntry e : c.get().entries(IndexEntry.EVENT, from, to)) {
+                c.get().record(e).ifPresent(bytes -> {
+                    try {
+                        out.add(EventCodec.decode(new String(bytes, StandardCharsets.UTF_8)));
+                    } catch (IllegalArgumentException ex) {
+                        warnings.accept(s.data() + ": event record at offset " + e.offset() + " skipped: "
+                                + ex.getMessage());
+                    }
+                });
+            }
+        }
+        out.sort(Comparator.comparing(Event::at));
+        return out;
+    }
+
+    /** The time of the newest frame in the store, if any. */
+    public Optional<Instant> lastFrameTime() throws IOException {
+        List<Shards.Shard> all = Shards.list(dir);
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Optional<ShardContent> c = read(all.get(i));
+            if (c.isPresent()) {
+                Optional<IndexEntry> last = c.get().entries(IndexEntry.FRAME, Instant.MIN, Instant.MAX).stream()
+                        .reduce((a, b) -> b);
+                if (last.isPresent()) {
+                    return Optional.of(Instant.EPOCH.plus(last.get().timeMicros(), ChronoUnit.MICROS));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The time of the oldest frame in the store, if any. */
+    public Optional<Instant> firstFrameTime() throws IOException {
+        for (Shards.Shard s : Shards.list(dir)) {
+            Optional<ShardContent> c = read(s);
+            if (c.isPresent()) {
+                Optional<IndexEntry> first = c.get().entries(IndexEntry.FRAME, Instant.MIN, Instant.MAX).stream()
+                        .findFirst();
+                if (first.isPresent()) {
+                    return Optional.of(Instant.EPOCH.plus(first.get().timeMicros(), ChronoUnit.MICROS));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<Shards.Shard> overlapping(Instant from, Instant to) throws IOException {
+        List<Shards.Shard> all = Shards.list(dir);
+        List<Shards.Shard> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Shards.Shard s = all.get(i);
+            // A shard's records lie in [start, next shard's start); the last one's end is open.
+            Instant end = i + 1 < all.size() ? all.get(i + 1).start() : Instant.MAX;
+            if (s.start().isBefore(to) && end.isAfter(from)) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private Optional<Frame> decodeFrame(ShardContent c, IndexEntry e, Map<Long, Frame> decoded) {
+        if (c.failed.contains(e.offset())) {
+            return Optional.empty();
+        }
+        Frame cached = decoded.get(e.offset());
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<byte[]> rec = c.record(e);
+        if (rec.isEmpty()) {
+            c.failed.add(e.offset());
+            return Optional.empty();
+        }
+        try {
+            ByteSource in = new ByteSource(rec.get());
+            long refTag = in.uvarint();
+            Frame ref = null;
+            if (refTag != 0) {
+                long refOffset = refTag - 1;
+                IndexEntry re = c.byOffset.get(refOffset);
+                if (re == null || re.kind() != IndexEntry.FRAME || refOffset >= e.offset()) {
+                    throw new CorruptRecordException("its reference frame at offset " + refOffset + " is not indexed");
+                }
+                // Follows the chain back to its key frame when the reference is not cached (a period that starts
+                // inside a chunk); the chain is at most StoreOptions.keyEvery long.
+                Optional<Frame> r = decodeFrame(c, re, decoded);
+                if (r.isEmpty()) {
+                    throw new CorruptRecordException("its reference frame at offset " + refOffset + " is unreadable");
+                }
+                ref = r.get();
+            }
+            Frame f = codec.decode(decompress(in, rec.get()), ref);
+            decoded.put(e.offset(), f);
+            return Optional.of(f);
+        } catch (CorruptRecordException | ZstdException | IllegalArgumentException | java.time.DateTimeException ex) {
+            c.failed.add(e.offset());
+            warnings.accept(c.shard.data() + ": frame at offset " + e.offset() + " skipped: " + ex.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static byte[] decompress(ByteSource in, byte[] rec) {
+        long n = in.uvarint();
+        if (n < 0 || n > MAX_RECORD) {
+            throw new CorruptRecordException("decoded size " + n + " out of range");
+        }
+        int start = rec.length - in.remaining();
+        byte[] out = new byte[(int) n];
+        try (ZstdDecompressCtx z = new ZstdDecompressCtx()) {
+            int got = z.decompressByteArray(out, 0, out.length, rec, start, rec.length - start);
+            if (got != n) {
+                throw new CorruptRecordException("decoded " + got + " bytes, expected " + n);
+            }
+        }
+        return out;
+    }
+
+    /** The readable part of one shard: its entries (checked) and its data file. */
+    private Optional<ShardContent> read(Shards.Shard s) throws IOException {
+        byte[] idx;
+        byte[] dat;
+        try {
+            idx = Files.readAllBytes(s.index());
+            dat = Files.readAllBytes(s.data());
+        } catch (NoSuchFileException e) {
+            // retention deleted it between listing and reading, or a data file is missing
+            if (Files.exists(s.index())) {
+                warnings.accept(s.data() + ": missing, shard skipped");
+            }
+            return Optional.empty();
+        }
+        try {
+            ShardHeader.decode(s.index(), idx, ShardHeader.INDEX_MAGIC);
+            ShardHeader.decode(s.data(), dat, ShardHeader.DATA_MAGIC);
+        } catch (ShardHeader.NewerFormatException e) {
+            throw e;
+        } catch (StoreException e) {
+            warnings.accept(e.getMessage() + "; shard skipped");
+            return Optional.empty();
+        }
+        List<IndexEntry> entries = new ArrayList<>();
+        int bad = 0;
+        for (int pos = ShardHeader.SIZE; pos + IndexEntry.SIZE <= idx.length; pos += IndexEntry.SIZE) {
+            Optional<IndexEntry> e = IndexEntry.decode(idx, pos);
+            if (e.isEmpty()) {
+                bad++;
+                continue;
+            }
+            IndexEntry x = e.get();
+            if (x.offset() < ShardHeader.SIZE || x.length() < 0 || x.length() > MAX_RECORD
+                    || x.offset() + x.length() > dat.length) {
+                warnings.accept(s.index() + ": entry at offset " + pos + " points outside the data file, skipped");
+                continue;
+            }
+            entries.add(x);
+        }
+        if (bad > 0) {
+            warnings.accept(s.index() + ": " + bad + " damaged index " + (bad == 1 ? "entry" : "entries") + " skipped");
+        }
+        return Optional.of(new ShardContent(s, entries, dat, warnings));
+    }
+
+    private static final class ShardContent {
+        final Shards.Shard shard;
+        final List<IndexEntry> entries;
+        final Map<Long, IndexEntry> byOffset = new HashMap<>();
+        final java.util.Set<Long> failed = new java.util.HashSet<>();
+        /** The last few decoded frames, by offset: the references of the next ones (previous or key frame). */
+        @SuppressWarnings("serial")
+        final Map<Long, Frame> decoded = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, Frame> eldest) {
+                return size() > 4;
+            }
+        };
+        final byte[] data;
+        final Consumer<String> warnings;
+
+        ShardContent(Shards.Shard shard, List<IndexEntry> entries, byte[] data, Consumer<String> warnings) {
+            this.shard = shard;
+            this.entries = entries;
+            this.data = data;
+            this.warnings = warnings;
+            for (IndexEntry e : entries) {
+                byOffset.put(e.offset(), e);
+            }
+        }
+
+        /** Entries of {@code kind} in [from, to), in time order (stable: records of equal time keep file order). */
+        List<IndexEntry> entries(int kind, Instant from, Instant to) {
+            long f = micros(from);
+            long t = micros(to);
+            List<IndexEntry> out = new ArrayList<>();
+            for (IndexEntry e : entries) {
+                if (e.kind() == kind && e.timeMicros() >= f && e.timeMicros() < t) {
+                    out.add(e);
+                }
+            }
+            out.sort(Comparator.comparingLong(IndexEntry::timeMicros));
+            return out;
+        }
+
+        Optional<byte[]> record(IndexEntry e) {
+            int off = (int) e.offset();
+            if (IndexEntry.crc(data, off, e.length()) != e.dataCrc()) {
+                warnings.accept(shard.data() + ": record at offset " + e.offset() + " fails its CRC, skipped");
+                return Optional.empty();
+            }
+            byte[] out = new byte[e.length()];
+            System.arraycopy(data, off, out, 0, e.length());
+            return Optional.of(out);
+        }
+
+        private static long micros(Instant t) {
+            if (t.equals(Instant.MIN) || t.isBefore(Instant.ofEpochSecond(-9_000_000_000_000L))) {
+                return Long.MIN_VALUE;
+            }
+            if (t.equals(Instant.MAX) || t.isAfter(Instant.ofEpochSecond(9_000_000_000_000L))) {
+                return Long.MAX_VALUE;
+            }
+            return ChronoUnit.MICROS.between(Instant.EPOCH, t);
+        }
+    }
+}

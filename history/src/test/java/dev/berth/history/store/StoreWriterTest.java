@@ -1,0 +1,209 @@
+package dev.berth.history.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.history.event.Event;
+import dev.berth.history.testing.SyntheticHost;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoreWriterTest {
+    private static final Instant T0 = Instant.parse("2026-11-30T18:50:00Z");
+    private static final StoreOptions SMALL = new StoreOptions(Duration.ofHours(1), 20, StoreOptions.Reference.KEY_FRAME, 3, false);
+
+    @TempDir
+    Path dir;
+
+    private List<Frame> write(int n, int containers) throws IOException {
+        SyntheticHost h = new SyntheticHost(containers, T0, Duration.ofSeconds(10), 1);
+        List<Frame> frames = new ArrayList<>();
+        try (StoreWriter w = new StoreWriter(dir, SMALL)) {
+            for (int i = 0; i < n; i++) {
+                Frame f = h.next();
+                frames.add(f);
+                w.append(f);
+            }
+        }
+        return frames;
+    }
+
+    @Test
+    void framesRoundTripExactlyAcrossShardsAndKeyFrames() throws IOException {
+        List<Frame> frames = write(150, 12);   // 25 minutes: crosses 19:00, 7 chunks
+        List<String> warnings = new ArrayList<>();
+        List<Frame> back = new StoreReader(dir, warnings::add).frames(Instant.MIN, Instant.MAX);
+        assertEquals(frames, back);
+        assertEquals(List.of(), warnings);
+        assertEquals(2, Shards.list(dir).size());
+    }
+
+    @Test
+    void periodIsHalfOpen() throws IOException {
+        List<Frame> frames = write(30, 3);
+        List<Frame> back = new StoreReader(dir, w -> { }).frames(frames.get(5).at(), frames.get(10).at());
+        assertEquals(frames.subList(5, 10), back);
+    }
+
+    @Test
+    void oneFlippedByteInTheMiddleSkipsThatRecordOnly() throws IOException {
+        List<Frame> frames = write(61, 10);   // one shard would hold 60; take the first
+        Shards.Shard s = Shards.list(dir).get(0);
+        byte[] idx = Files.readAllBytes(s.index());
+        int entries = (idx.length - ShardHeader.SIZE) / IndexEntry.SIZE;
+        // The middle entry's record: a delta frame (key frames are every 20th, the middle is the 30th).
+        IndexEntry mid = IndexEntry.decode(idx, ShardHeader.SIZE + entries / 2 * IndexEntry.SIZE).orElseThrow();
+        flip(s.data(), mid.offset() + mid.length() / 2);
+        List<String> warnings = new ArrayList<>();
+        List<Frame> back = new StoreReader(dir, warnings::add).frames(Instant.MIN, Instant.MAX);
+        List<Frame> expected = new ArrayList<>(frames);
+        expected.remove(entries / 2);
+        assertEquals(expected, back);
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("fails its CRC"), warnings.get(0));
+    }
+
+    @Test
+    void withDeltaAgainstThePreviousFrameAFlippedByteCostsTheRestOfItsChunkOnly() throws IOException {
+        StoreOptions prev = new StoreOptions(Duration.ofHours(1), 20, StoreOptions.Reference.PREVIOUS, 3, false);
+        SyntheticHost h = new SyntheticHost(10, T0, Duration.ofSeconds(10), 1);
+        List<Frame> frames = new ArrayList<>();
+        try (StoreWriter w = new StoreWriter(dir, prev)) {
+            for (int i = 0; i < 60; i++) {
+                frames.add(h.next());
+                w.append(frames.get(i));
+            }
+        }
+        Shards.Shard s = Shards.list(dir).get(0);
+        byte[] idx = Files.readAllBytes(s.index());
+        IndexEntry mid = IndexEntry.decode(idx, ShardHeader.SIZE + 30 * IndexEntry.SIZE).orElseThrow();
+        flip(s.data(), mid.offset() + mid.length() / 2);
+        List<String> warnings = new ArrayList<>();
+        List<Frame> back = new StoreReader(dir, warnings::add).frames(Instant.MIN, Instant.MAX);
+        List<Frame> expected = new ArrayList<>(frames.subList(0, 30));
+        expected.addAll(frames.subList(40, 60));   // frame 40 is the next key frame
+        assertEquals(expected, back);
+        assertTrue(warnings.get(0).contains("fails its CRC"), warnings.toString());
+    }
+
+    @Test
+    void aPeriodStartingInsideAChunkDecodesFromItsKeyFrame() throws IOException {
+        SyntheticHost h = new SyntheticHost(5, T0, Duration.ofSeconds(10), 3);
+        List<Frame> frames = new ArrayList<>();
+        try (StoreWriter w = new StoreWriter(dir, StoreOptions.DEFAULT)) {
+            for (int i = 0; i < 100; i++) {
+                frames.add(h.next());
+                w.append(frames.get(i));
+            }
+        }
+        assertEquals(frames.subList(77, 90),
+                new StoreReader(dir, w -> { }).frames(frames.get(77).at(), frames.get(90).at()));
+    }
+
+    @Test
+    void aFlippedByteInAnIndexEntrySkipsThatEntryOnly() throws IOException {
+        List<Frame> frames = write(40, 4);
+        Shards.Shard s = Shards.list(dir).get(0);
+        flip(s.index(), ShardHeader.SIZE + 7L * IndexEntry.SIZE + 3);
+        List<String> warnings = new ArrayList<>();
+        List<Frame> back = new StoreReader(dir, warnings::add).frames(Instant.MIN, Instant.MAX);
+        List<Frame> expected = new ArrayList<>(frames);
+        expected.remove(7);
+        assertEquals(expected, back);
+        assertEquals(1, warnings.size());
+    }
+
+    @Test
+    void aForgedLengthIsSkippedWithAWarning() throws IOException {
+        List<Frame> frames = write(10, 2);
+        Shards.Shard s = Shards.list(dir).get(0);
+        byte[] idx = Files.readAllBytes(s.index());
+        int pos = ShardHeader.SIZE + 4 * IndexEntry.SIZE;
+        IndexEntry e = IndexEntry.decode(idx, pos).orElseThrow();
+        // A forged entry with a valid entry CRC but a length past the end of the data file.
+        byte[] forged = new IndexEntry(e.timeMicros(), e.offset(), 1 << 30, e.kind(), e.dataCrc()).encode();
+        try (RandomAccessFile f = new RandomAccessFile(s.index().toFile(), "rw")) {
+            f.seek(pos);
+            f.write(forged);
+        }
+        List<String> warnings = new ArrayList<>();
+        List<Frame> back = new StoreReader(dir, warnings::add).frames(Instant.MIN, Instant.MAX);
+        assertEquals(9, back.size());
+        assertEquals(frames.get(5), back.get(4));
+        assertTrue(warnings.get(0).contains("points outside the data file"), warnings.toString());
+    }
+
+    @Test
+    void aTornIndexTailIsIgnoredByReadersAndCutByTheNextWriter() throws IOException {
+        List<Frame> frames = write(5, 2);
+        Shards.Shard s = Shards.list(dir).get(0);
+        try (RandomAccessFile f = new RandomAccessFile(s.index().toFile(), "rw")) {
+            f.seek(f.length());
+            f.write(new byte[] {1, 2, 3, 4, 5, 6, 7});
+        }
+        assertEquals(frames, new StoreReader(dir, w -> { }).frames(Instant.MIN, Instant.MAX));
+        SyntheticHost h = new SyntheticHost(2, T0.plusSeconds(50), Duration.ofSeconds(10), 9);
+        Frame more = h.next();
+        try (StoreWriter w = new StoreWriter(dir, SMALL)) {
+            w.append(more);
+        }
+        List<Frame> expected = new ArrayList<>(frames);
+        expected.add(more);
+        assertEquals(expected, new StoreReader(dir, w -> { }).frames(Instant.MIN, Instant.MAX));
+    }
+
+    @Test
+    void aNewerMajorVersionIsRefusedWithAClearMessage() throws IOException {
+        write(3, 1);
+        Shards.Shard s = Shards.list(dir).get(0);
+        byte[] idx = Files.readAllBytes(s.index());
+        byte[] newer = new ShardHeader(ShardHeader.INDEX_MAGIC, 2, 0, s.start()).encode();
+        System.arraycopy(newer, 0, idx, 0, newer.length);
+        Files.write(s.index(), idx);
+        StoreException e = assertThrows(StoreException.class,
+                () -> new StoreReader(dir, w -> { }).frames(Instant.MIN, Instant.MAX));
+        assertEquals(s.index() + ": written by a newer berth (history format 2.0; this berth reads 1.x): "
+                + "upgrade berth to read it", e.getMessage());
+        assertThrows(StoreException.class, () -> {
+            try (StoreWriter w = new StoreWriter(dir, SMALL)) {
+                w.append(new SyntheticHost(1, T0, Duration.ofSeconds(10), 1).next());
+            }
+        });
+    }
+
+    @Test
+    void eventsRoundTripNextToFrames() throws IOException {
+        Event e = new Event("e1", T0.plusSeconds(15), Event.Kind.SET, "web", Optional.of("/berth/web"),
+                OptionalLong.of(0), "cli", List.of(new Event.Change("memory", Optional.of("max"), "256M")),
+                Event.Outcome.OK);
+        SyntheticHost h = new SyntheticHost(2, T0, Duration.ofSeconds(10), 1);
+        try (StoreWriter w = new StoreWriter(dir, SMALL)) {
+            w.append(h.next());
+            w.append(e);
+            w.append(h.next());
+        }
+        StoreReader r = new StoreReader(dir, w -> { });
+        assertEquals(List.of(e), r.events(Instant.MIN, Instant.MAX));
+        assertEquals(2, r.frames(Instant.MIN, Instant.MAX).size());
+    }
+
+    private static void flip(Path file, long pos) throws IOException {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.seek(pos);
+            int b = f.read();
+            f.seek(pos);
+            f.write(b ^ 0x10);
+        }
+    }
+}
