@@ -102,6 +102,22 @@ public record ContainerModel(ContainerIdentity identity, ContainerState state, I
     }
 
     /**
+     * A container that has no cgroup to measure, only a record elsewhere (berth's own container after
+     * {@code stop}, or left by a launch that was killed before its cgroup existed): {@link ContainerState#EXITED},
+     * every figure unavailable. Listing it is what makes such a leftover visible, and so removable.
+     */
+    public static ContainerModel unmeasured(ContainerIdentity identity, Instant at) {
+        OptionalDouble d = OptionalDouble.empty();
+        OptionalLong l = OptionalLong.empty();
+        return new ContainerModel(identity, ContainerState.EXITED, at,
+                new Cpu(d, d, d, d, d, d, d, d, Optional.empty()),
+                new Memory(l, l, l, l, Optional.empty(), d, l, l),
+                new Io(List.of(), l, l, l, l, d, d, d, d),
+                new Net(Optional.empty(), List.of(), l, l, l, l, d, d, d, d),
+                new ContainerSample.Pids(l, Optional.empty()), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /**
      * Derives the model from the previous sample of the same container (empty for its first tick) and the
      * current one. Each rate divides by the time between the two readings of its own counter
      * ({@link ContainerSample#readTimes()}), so a counter read later in a slow tick is not divided by a shorter or
