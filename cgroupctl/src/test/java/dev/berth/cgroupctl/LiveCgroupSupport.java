@@ -73,6 +73,22 @@ abstract class LiveCgroupSupport {
         return p;
     }
 
+    /**
+     * Waits until a gated process has started and blocks in its {@code read} (its CPU time stops growing), so that
+     * an "idle" measurement does not count the shell's own start-up, which takes a while on a slow (emulated) CPU.
+     */
+    static void awaitBlocked(Process p) throws Exception {
+        long last = -1;
+        for (int i = 0; i < 100; i++) {
+            long now = cpuTicks(p.pid());
+            if (now == last) {
+                return;
+            }
+            last = now;
+            Thread.sleep(100);
+        }
+    }
+
     static void release(Process p) throws IOException {
         OutputStream in = p.getOutputStream();
         in.write("go\n".getBytes(StandardCharsets.US_ASCII));

@@ -1,5 +1,6 @@
 package dev.berth.collectors;
 
+import dev.berth.cgroupctl.Pressure;
 import dev.berth.cgroupctl.Limit;
 import dev.berth.collectors.proc.NetDevCounters;
 import java.time.Duration;
@@ -30,8 +31,8 @@ import java.util.OptionalLong;
  * @param ioPressure     io PSI
  */
 public record ContainerModel(ContainerIdentity identity, ContainerState state, Instant at, Cpu cpu, Memory memory,
-        Io io, Net net, ContainerSample.Pids pids, Optional<Psi> cpuPressure, Optional<Psi> memoryPressure,
-        Optional<Psi> ioPressure) {
+        Io io, Net net, ContainerSample.Pids pids, Optional<Pressure> cpuPressure, Optional<Pressure> memoryPressure,
+        Optional<Pressure> ioPressure) {
 
     /**
      * CPU figures.

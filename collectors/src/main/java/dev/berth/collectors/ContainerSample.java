@@ -1,5 +1,6 @@
 package dev.berth.collectors;
 
+import dev.berth.cgroupctl.Pressure;
 import dev.berth.cgroupctl.Limit;
 import dev.berth.collectors.proc.BlockDevice;
 import dev.berth.collectors.proc.NetDevCounters;
@@ -27,8 +28,8 @@ import java.util.OptionalLong;
  * @param ioPressure     {@code io.pressure}
  */
 public record ContainerSample(Instant at, ContainerIdentity identity, ContainerState state, Cpu cpu, Memory memory,
-        Optional<List<IoDevice>> io, Optional<List<NetDevCounters>> net, Pids pids, Optional<Psi> cpuPressure,
-        Optional<Psi> memoryPressure, Optional<Psi> ioPressure) {
+        Optional<List<IoDevice>> io, Optional<List<NetDevCounters>> net, Pids pids, Optional<Pressure> cpuPressure,
+        Optional<Pressure> memoryPressure, Optional<Pressure> ioPressure) {
 
     /**
      * CPU counters, microseconds since the cgroup was created.

@@ -120,10 +120,9 @@ public final class ContainerSampler {
             ContainerSample.Pids pids = new ContainerSample.Pids(
                     longOf(pidsUsage, PidsUsage::current),
                     pidsUsage.map(PidsUsage::max));
-            Optional<Psi> cpuPsi = read(cg, () -> cg.readPressure(PressureResource.CPU), warnings).map(ContainerSampler::psi);
-            Optional<Psi> memPsi = read(cg, () -> cg.readPressure(PressureResource.MEMORY), warnings)
-                    .map(ContainerSampler::psi);
-            Optional<Psi> ioPsi = read(cg, () -> cg.readPressure(PressureResource.IO), warnings).map(ContainerSampler::psi);
+            Optional<Pressure> cpuPsi = read(cg, () -> cg.readPressure(PressureResource.CPU), warnings);
+            Optional<Pressure> memPsi = read(cg, () -> cg.readPressure(PressureResource.MEMORY), warnings);
+            Optional<Pressure> ioPsi = read(cg, () -> cg.readPressure(PressureResource.IO), warnings);
             Optional<FreezerState> freezer = read(cg, cg::readFreezerState, warnings);
             ContainerState state = id.pids().isEmpty() ? ContainerState.EXITED
                     : freezer.filter(f -> f != FreezerState.THAWED).isPresent() ? ContainerState.FROZEN
@@ -167,12 +166,6 @@ public final class ContainerSampler {
             }
         }
         return Optional.empty();
-    }
-
-    private static Psi psi(Pressure p) {
-        return new Psi(p.some().avg10(), p.some().avg60(), p.some().totalUsec(),
-                p.full().map(f -> OptionalDouble.of(f.avg10())).orElse(OptionalDouble.empty()),
-                longOf(p.full(), f -> f.totalUsec()));
     }
 
     private static <T> Optional<T> read(Cgroup cg, Read<T> r, Consumer<String> warnings)

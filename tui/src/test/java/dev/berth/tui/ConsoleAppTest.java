@@ -13,10 +13,11 @@ import dev.berth.tui.action.LimitField;
 import dev.berth.tui.sample.SampleRequest;
 import dev.berth.tui.sample.SnapshotSource;
 import dev.berth.tui.view.ContainerRow;
-import dev.berth.tui.view.ContainerState;
+import dev.berth.collectors.ContainerState;
 import dev.berth.tui.view.HostView;
 import dev.berth.ops.CurrentLimits;
 import dev.berth.tui.view.Snapshot;
+import dev.berth.cgroupctl.Limit;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -39,8 +40,8 @@ class ConsoleAppTest {
                 OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), List.of(), List.of(), List.of(),
                 OptionalDouble.of(1), 1L << 26);
         ContainerRow r = new ContainerRow("/t/c" + n, "sample-" + n, "cgroup", "/t/c" + n, ContainerState.RUNNING,
-                OptionalDouble.of(n), OptionalDouble.empty(), OptionalLong.of(1 << 20), OptionalLong.empty(),
-                OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
+                OptionalDouble.of(n), OptionalDouble.empty(), Optional.of(Limit.UNLIMITED), OptionalLong.of(1 << 20),
+                Optional.of(Limit.UNLIMITED), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
                 OptionalLong.of(1));
         return new Snapshot(Instant.now(), h, List.of(r), Optional.empty());
     }

@@ -68,52 +68,52 @@ public final class V2Cgroup extends AbstractCgroup {
 
     @Override
     public CpuThrottling readCpuThrottling() throws CgroupException {
-        return new CpuController(dir).readCpuThrottling();
+        return in("cpu", () -> new CpuController(dir).readCpuThrottling());
     }
 
     @Override
     public CpuMax readCpuMax() throws CgroupException {
-        return new CpuController(dir).readCpuMax();
+        return in("cpu", () -> new CpuController(dir).readCpuMax());
     }
 
     @Override
     public CpuWeight readCpuWeight() throws CgroupException {
-        return new CpuController(dir).readCpuWeight();
+        return in("cpu", () -> new CpuController(dir).readCpuWeight());
     }
 
     @Override
     public Cpuset readCpuset() throws CgroupException {
-        return new CpusetController(dir).readCpuset();
+        return in("cpuset", () -> new CpusetController(dir).readCpuset());
     }
 
     @Override
     public MemoryUsage readMemory() throws CgroupException {
-        return new MemoryController(dir).readMemory();
+        return in("memory", () -> new MemoryController(dir).readMemory());
     }
 
     @Override
     public MemoryStat readMemoryStat() throws CgroupException {
-        return new MemoryController(dir).readMemoryStat();
+        return in("memory", () -> new MemoryController(dir).readMemoryStat());
     }
 
     @Override
     public MemoryEvents readMemoryEvents() throws CgroupException {
-        return new MemoryController(dir).readMemoryEvents();
+        return in("memory", () -> new MemoryController(dir).readMemoryEvents());
     }
 
     @Override
     public IoStat readIoStat() throws CgroupException {
-        return new IoController(dir).readIoStat();
+        return in("io", () -> new IoController(dir).readIoStat());
     }
 
     @Override
     public List<IoLimit> readIoLimits() throws CgroupException {
-        return new IoController(dir).readIoLimits();
+        return in("io", () -> new IoController(dir).readIoLimits());
     }
 
     @Override
     public PidsUsage readPids() throws CgroupException {
-        return new PidsController(dir).readPids();
+        return in("pids", () -> new PidsController(dir).readPids());
     }
 
     @Override
@@ -140,47 +140,74 @@ public final class V2Cgroup extends AbstractCgroup {
 
     @Override
     public void writeCpuMax(CpuMax v, WriteJournal j) throws CgroupException {
-        new CpuController(dir).writeCpuMax(v, j);
+        in("cpu", () -> {
+            new CpuController(dir).writeCpuMax(v, j);
+            return null;
+        });
     }
 
     @Override
     public void writeCpuWeight(long weight, WriteJournal j) throws CgroupException {
-        new CpuController(dir).writeCpuWeight(weight, j);
+        in("cpu", () -> {
+            new CpuController(dir).writeCpuWeight(weight, j);
+            return null;
+        });
     }
 
     @Override
     public void writeCpusetCpus(String cpus, WriteJournal j) throws CgroupException {
-        new CpusetController(dir).writeCpus(cpus, j);
+        in("cpuset", () -> {
+            new CpusetController(dir).writeCpus(cpus, j);
+            return null;
+        });
     }
 
     @Override
     public void writeCpusetMems(String mems, WriteJournal j) throws CgroupException {
-        new CpusetController(dir).writeMems(mems, j);
+        in("cpuset", () -> {
+            new CpusetController(dir).writeMems(mems, j);
+            return null;
+        });
     }
 
     @Override
     public void writeMemoryMax(Limit v, WriteJournal j) throws CgroupException {
-        new MemoryController(dir).writeMemoryMax(v, j);
+        in("memory", () -> {
+            new MemoryController(dir).writeMemoryMax(v, j);
+            return null;
+        });
     }
 
     @Override
     public void writeMemoryHigh(Limit v, WriteJournal j) throws CgroupException {
-        new MemoryController(dir).writeMemoryHigh(v, j);
+        in("memory", () -> {
+            new MemoryController(dir).writeMemoryHigh(v, j);
+            return null;
+        });
     }
 
     @Override
     public void writeMemorySwapMax(Limit v, WriteJournal j) throws CgroupException {
-        new MemoryController(dir).writeMemorySwapMax(v, j);
+        in("memory", () -> {
+            new MemoryController(dir).writeMemorySwapMax(v, j);
+            return null;
+        });
     }
 
     @Override
     public void writePidsMax(Limit v, WriteJournal j) throws CgroupException {
-        new PidsController(dir).writePidsMax(v, j);
+        in("pids", () -> {
+            new PidsController(dir).writePidsMax(v, j);
+            return null;
+        });
     }
 
     @Override
     public void writeIoLimit(IoLimit v, WriteJournal j) throws CgroupException {
-        new IoController(dir).writeIoLimit(v, j);
+        in("io", () -> {
+            new IoController(dir).writeIoLimit(v, j);
+            return null;
+        });
     }
 
     @Override
@@ -245,6 +272,20 @@ public final class V2Cgroup extends AbstractCgroup {
                 return dir.path().resolve("cgroup.procs");
             }
         }, timeout);
+    }
+
+    @FunctionalInterface
+    private interface Call<T> {
+        T run() throws CgroupException;
+    }
+
+    /** Runs a controller's read or write; a missing file says whether the controller is delegated here. */
+    private <T> T in(String controller, Call<T> call) throws CgroupException {
+        try {
+            return call.run();
+        } catch (ControllerUnavailableException e) {
+            throw Delegation.explain(hierarchy, path, controller, e);
+        }
     }
 
     @Override

@@ -5,7 +5,6 @@ import dev.berth.collectors.ContainerModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
  * The {@code berth ps} table: one row per container, columns sized to their content, numbers right-aligned in
@@ -63,29 +62,14 @@ public final class PsTable {
         }
         return new String[] {
             c.identity().name(), id.isEmpty() ? "-" : id, c.identity().runtime().label(), c.state().label(),
-            Units.percent(c.cpu().percent()), cpus(c.cpu().limitCpus(), c.cpu().quotaUsec()),
-            Units.bytes(c.memory().workingSetBytes()), limit(c.memory().limit()),
+            Units.percent(c.cpu().percent()), Units.cpus(c.cpu().limitCpus(), c.cpu().quotaUsec()),
+            Units.bytes(c.memory().workingSetBytes()), Units.limitBytes(c.memory().limit()),
             Units.percent(c.memory().percentOfLimit()),
             Units.bytes(c.io().readBytesPerSecond()), Units.bytes(c.io().writeBytesPerSecond()),
             hostNet ? "host" : Units.bytes(c.net().rxBytesPerSecond()),
             hostNet ? "host" : Units.bytes(c.net().txBytesPerSecond()),
             limited(Units.count(c.pids().current()), c.pids().limit()),
         };
-    }
-
-    /** The quota in CPUs, {@code max} when none is set, {@code -} when unreadable. */
-    private static String cpus(OptionalDouble limit, Optional<Limit> quota) {
-        if (limit.isPresent()) {
-            return String.format(java.util.Locale.ROOT, "%.2f", limit.getAsDouble());
-        }
-        return quota.isPresent() && quota.get().isUnlimited() ? "max" : Units.UNAVAILABLE;
-    }
-
-    private static String limit(Optional<Limit> l) {
-        if (l.isEmpty()) {
-            return Units.UNAVAILABLE;
-        }
-        return l.get().isUnlimited() ? "max" : Units.bytes((double) l.get().value().getAsLong());
     }
 
     private static String limited(String current, Optional<Limit> l) {

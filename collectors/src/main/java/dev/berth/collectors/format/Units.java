@@ -1,6 +1,8 @@
 package dev.berth.collectors.format;
 
+import dev.berth.cgroupctl.Limit;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -8,7 +10,9 @@ import java.util.OptionalLong;
  * Compact number rendering shared by the CLI tables and the console, in dstat's style: bytes in powers of 1024
  * with a one-letter unit ({@code B}, {@code k}, {@code M}, {@code G}, {@code T}), counts in powers of 1000
  * ({@code k}, {@code M}, {@code G}), one decimal while the scaled number is below 10 ({@code 1.5M}), none
- * above ({@code 37k}), a bare {@code 0} for zero, and {@code -} for a value that could not be read.
+ * above ({@code 37k}), a bare {@code 0} for zero, and {@code -} for a value that could not be read; a limit that
+ * is not set is {@code max}. The one place where berth turns a number into text: {@code ps}, {@code stat} and the
+ * console (which pads these to fixed widths) all call it, so 1,048,000 bytes is {@code 1.0M} everywhere.
  * Stateless and thread-safe.
  */
 public final class Units {
@@ -48,6 +52,28 @@ public final class Units {
     /** As {@link #count(double)}; {@code -} when empty. */
     public static String count(OptionalLong v) {
         return v.isPresent() ? count((double) v.getAsLong()) : UNAVAILABLE;
+    }
+
+    /** A byte limit: {@code max} when not set, {@code -} when it could not be read (JSON {@code null} both). */
+    public static String limitBytes(Optional<Limit> limit) {
+        if (limit.isEmpty()) {
+            return UNAVAILABLE;
+        }
+        return limit.get().isUnlimited() ? "max" : bytes((double) limit.get().value().getAsLong());
+    }
+
+    /**
+     * A CPU quota in CPUs with two decimals ({@code 0.50}); {@code max} when the quota is not set, {@code -} when it
+     * could not be read.
+     *
+     * @param cpus the quota in CPUs, present when a quota is set
+     * @param quota the raw quota, empty when unreadable
+     */
+    public static String cpus(OptionalDouble cpus, Optional<Limit> quota) {
+        if (cpus.isPresent()) {
+            return String.format(Locale.ROOT, "%.2f", cpus.getAsDouble());
+        }
+        return quota.isPresent() && quota.get().isUnlimited() ? "max" : UNAVAILABLE;
     }
 
     /** A percentage with one decimal below 100 ({@code 50.3}), none above ({@code 180}); {@code -} when empty. */

@@ -1,5 +1,6 @@
 package dev.berth.collectors.json;
 
+import dev.berth.cgroupctl.Pressure;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.cgroupctl.Limit;
 import dev.berth.collectors.ContainerModel;
-import dev.berth.collectors.Psi;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -107,12 +107,12 @@ public final class PsJson {
         return l.map(Limit::value).orElse(OptionalLong.empty());
     }
 
-    private static OptionalDouble some(Optional<Psi> p) {
-        return p.map(x -> OptionalDouble.of(x.someAvg10())).orElse(OptionalDouble.empty());
+    private static OptionalDouble some(Optional<Pressure> p) {
+        return p.map(x -> OptionalDouble.of(x.some().avg10())).orElse(OptionalDouble.empty());
     }
 
-    private static OptionalDouble full(Optional<Psi> p) {
-        return p.map(Psi::fullAvg10).orElse(OptionalDouble.empty());
+    private static OptionalDouble full(Optional<Pressure> p) {
+        return p.flatMap(Pressure::full).map(f -> OptionalDouble.of(f.avg10())).orElse(OptionalDouble.empty());
     }
 
     private static void put(ObjectNode o, String field, OptionalLong v) {

@@ -1,5 +1,7 @@
 package dev.berth.history.store;
 
+import dev.berth.cgroupctl.Pressure;
+import dev.berth.cgroupctl.PressureLine;
 import dev.berth.collectors.ContainerIdentity;
 import dev.berth.collectors.ContainerRuntime;
 import dev.berth.collectors.ContainerSample;
@@ -8,7 +10,6 @@ import dev.berth.collectors.HostMemory;
 import dev.berth.collectors.HostSample;
 import dev.berth.collectors.NetNamespace;
 import dev.berth.collectors.ProcessSample;
-import dev.berth.collectors.Psi;
 import dev.berth.collectors.proc.BlockDevice;
 import dev.berth.collectors.proc.CpuTimes;
 import dev.berth.collectors.proc.DiskCounters;
@@ -490,9 +491,9 @@ final class FrameCodec {
         }
         ContainerSample.Pids pidsCtl = new ContainerSample.Pids(in.opt(r == null ? NONE : r.pids().current()),
                 in.limit(r == null ? Optional.empty() : r.pids().limit()));
-        Optional<Psi> cp = psi(in, r == null ? Optional.empty() : r.cpuPressure());
-        Optional<Psi> mp = psi(in, r == null ? Optional.empty() : r.memoryPressure());
-        Optional<Psi> ip = psi(in, r == null ? Optional.empty() : r.ioPressure());
+        Optional<Pressure> cp = psi(in, r == null ? Optional.empty() : r.cpuPressure());
+        Optional<Pressure> mp = psi(in, r == null ? Optional.empty() : r.memoryPressure());
+        Optional<Pressure> ip = psi(in, r == null ? Optional.empty() : r.ioPressure());
         return new ContainerSample(head.at(), head.identity(), head.state(), cpu, mem, io, net, pidsCtl, cp, mp, ip);
     }
 
@@ -532,15 +533,19 @@ final class FrameCodec {
         in.skipLimit();
         for (int p = 0; p < 3; p++) {
             if (in.bool()) {
-                in.skipDbl();
-                in.skipDbl();
-                in.in.uvarint();
+                skipPressureLine(in);
                 if (in.bool()) {
-                    in.skipDbl();
+                    skipPressureLine(in);
                 }
-                in.skipOpt();
             }
         }
+    }
+
+    private static void skipPressureLine(DeltaSource in) {
+        in.skipDbl();
+        in.skipDbl();
+        in.skipDbl();
+        in.in.uvarint();
     }
 
     private static void skipBlockDevice(DeltaSource in) {
@@ -655,25 +660,35 @@ final class FrameCodec {
         return out;
     }
 
-    private static void psi(DeltaSink o, Optional<Psi> p, Optional<Psi> r) {
+    private static void psi(DeltaSink o, Optional<Pressure> p, Optional<Pressure> r) {
         o.bool(p.isPresent());
         if (p.isPresent()) {
-            Psi v = p.get();
-            o.dbl(v.someAvg10(), r.map(Psi::someAvg10).orElse(0.0));
-            o.dbl(v.someAvg60(), r.map(Psi::someAvg60).orElse(0.0));
-            o.num(v.someTotalUsec(), r.map(Psi::someTotalUsec).orElse(0L));
-            o.optDbl(v.fullAvg10(), r.map(Psi::fullAvg10).orElse(OptionalDouble.empty()));
-            o.opt(v.fullTotalUsec(), r.map(Psi::fullTotalUsec).orElse(NONE));
+            Pressure v = p.get();
+            psiLine(o, v.some(), r.map(Pressure::some));
+            o.bool(v.full().isPresent());
+            v.full().ifPresent(f -> psiLine(o, f, r.flatMap(Pressure::full)));
         }
     }
 
-    private static Optional<Psi> psi(DeltaSource in, Optional<Psi> r) {
+    private static void psiLine(DeltaSink o, PressureLine v, Optional<PressureLine> r) {
+        o.dbl(v.avg10(), r.map(PressureLine::avg10).orElse(0.0));
+        o.dbl(v.avg60(), r.map(PressureLine::avg60).orElse(0.0));
+        o.dbl(v.avg300(), r.map(PressureLine::avg300).orElse(0.0));
+        o.num(v.totalUsec(), r.map(PressureLine::totalUsec).orElse(0L));
+    }
+
+    private static Optional<Pressure> psi(DeltaSource in, Optional<Pressure> r) {
         if (!in.bool()) {
             return Optional.empty();
         }
-        return Optional.of(new Psi(in.dbl(r.map(Psi::someAvg10).orElse(0.0)), in.dbl(r.map(Psi::someAvg60).orElse(0.0)),
-                in.num(r.map(Psi::someTotalUsec).orElse(0L)),
-                in.optDbl(r.map(Psi::fullAvg10).orElse(OptionalDouble.empty())),
-                in.opt(r.map(Psi::fullTotalUsec).orElse(NONE))));
+        PressureLine some = psiLine(in, r.map(Pressure::some));
+        Optional<PressureLine> full = in.bool() ? Optional.of(psiLine(in, r.flatMap(Pressure::full))) : Optional.empty();
+        return Optional.of(new Pressure(some, full));
+    }
+
+    private static PressureLine psiLine(DeltaSource in, Optional<PressureLine> r) {
+        return new PressureLine(in.dbl(r.map(PressureLine::avg10).orElse(0.0)),
+                in.dbl(r.map(PressureLine::avg60).orElse(0.0)), in.dbl(r.map(PressureLine::avg300).orElse(0.0)),
+                in.num(r.map(PressureLine::totalUsec).orElse(0L)));
     }
 }

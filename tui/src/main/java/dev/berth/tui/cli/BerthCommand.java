@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             StopCommand.class, KillCommand.class, FreezeCommand.class, ThawCommand.class, RmCommand.class,
             SetCommand.class, LogsCommand.class,
             ShellCommand.class,
+            ServeCommand.class,
             RecordCommand.class, HistoryCommand.class, ReplayCommand.class,
         },
         exitCodeListHeading = "%nExit status:%n",

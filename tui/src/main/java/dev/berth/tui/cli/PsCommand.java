@@ -51,8 +51,19 @@ final class PsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON array, one object per container (contract: README)")
     boolean json;
 
+    /** For the completion scripts: names only, from discovery alone (no sampling, no wait). */
+    @Option(names = "--names", hidden = true,
+            description = "print the names of the host's containers, one per line (for shell completion)")
+    boolean names;
+
     @Override
     public Integer call() {
+        if (names) {
+            PrintWriter out = spec.commandLine().getOut();
+            ShellCommand.containerNames(root).forEach(out::println);
+            out.flush();
+            return 0;
+        }
         Collector collector = Wiring.map(() -> Wiring.host(root, runtime).newCollector());
         TickOptions options = new TickOptions(all, false, Set.of());
         collector.tick(options);
@@ -63,6 +74,10 @@ final class PsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? PsJson.render(rows) + "\n" : PsTable.render(rows));
         out.flush();
+        // what could not be read is '-' (null) in the output; why is said here, on stderr, once per problem
+        PrintWriter err = spec.commandLine().getErr();
+        s.warnings().stream().distinct().forEach(w -> err.println("berth ps: warning: " + w));
+        err.flush();
         return 0;
     }
 

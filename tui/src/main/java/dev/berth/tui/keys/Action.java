@@ -31,6 +31,7 @@ public enum Action {
     STOP("stop the selected container"),
     KILL("send a signal to the selected container"),
     LAUNCH("launch a new container"),
+    WARNINGS("list what the last sample could not read"),
     REDRAW("redraw the whole screen");
 
     private final String description;

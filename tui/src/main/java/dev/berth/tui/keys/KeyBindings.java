@@ -59,6 +59,7 @@ public final class KeyBindings {
         bind(m, Action.STOP, "s", "F8");
         bind(m, Action.KILL, "x", "F9");
         bind(m, Action.LAUNCH, "l", "F2");
+        bind(m, Action.WARNINGS, "w");
         bind(m, Action.REDRAW, "^L");
         return new KeyBindings(m);
     }

@@ -1,6 +1,6 @@
 package dev.berth.tui.meter;
 
-import dev.berth.tui.format.Units;
+import dev.berth.tui.format.Cells;
 import dev.berth.tui.style.Role;
 import dev.berth.tui.view.HostView;
 import java.util.ArrayList;
@@ -23,18 +23,18 @@ public final class Meters {
         List<Double> cores = h.cpuPerCorePct();
         int w = String.valueOf(Math.max(0, cores.size() - 1)).length();
         for (int i = 0; i < cores.size(); i++) {
-            out.add(cpu(Units.pad(String.valueOf(i), Math.max(w, 3)), OptionalDouble.of(cores.get(i))));
+            out.add(cpu(Cells.pad(String.valueOf(i), Math.max(w, 3)), OptionalDouble.of(cores.get(i))));
         }
         return out;
     }
 
     private static BarMeter cpu(String label, OptionalDouble pct) {
         if (pct.isEmpty()) {
-            return new BarMeter(label, List.of(), Units.pct(pct).strip() + "%");
+            return new BarMeter(label, List.of(), Cells.pct(pct).strip() + "%");
         }
         double f = clamp(pct.getAsDouble() / 100);
         return new BarMeter(label, List.of(new BarMeter.Segment(f, BarMeter.loadRole(f))),
-                Units.pct(pct).strip() + "%");
+                Cells.pct(pct).strip() + "%");
     }
 
     /** Memory: used (by load), buffers, cache; text {@code used/total}. */
@@ -49,7 +49,7 @@ public final class Meters {
         return new BarMeter("Mem", List.of(new BarMeter.Segment(used, BarMeter.loadRole(used)),
                 new BarMeter.Segment(Math.min(buf, 1 - used), Role.BAR_BUFFERS),
                 new BarMeter.Segment(Math.max(0, Math.min(cache, 1 - used - buf)), Role.BAR_CACHE)),
-                Units.bytesCompact(h.memUsedBytes()) + "/" + Units.bytesCompact(total));
+                Cells.bytesCompact(h.memUsedBytes()) + "/" + Cells.bytesCompact(total));
     }
 
     /** Swap used of total; an empty bar reading {@code none} when there is no swap. */
@@ -59,7 +59,7 @@ public final class Meters {
         }
         double f = clamp((double) h.swapUsedBytes() / h.swapTotalBytes());
         return new BarMeter("Swp", List.of(new BarMeter.Segment(f, BarMeter.loadRole(f))),
-                Units.bytesCompact(h.swapUsedBytes()) + "/" + Units.bytesCompact(h.swapTotalBytes()));
+                Cells.bytesCompact(h.swapUsedBytes()) + "/" + Cells.bytesCompact(h.swapTotalBytes()));
     }
 
     private static double clamp(double f) {

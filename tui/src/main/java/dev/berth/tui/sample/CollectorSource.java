@@ -10,13 +10,12 @@ import dev.berth.collectors.ProcessModel;
 import dev.berth.collectors.TickOptions;
 import dev.berth.tui.view.ContainerDetail;
 import dev.berth.tui.view.ContainerRow;
-import dev.berth.tui.view.ContainerState;
+import dev.berth.collectors.ContainerState;
 import dev.berth.tui.view.DeviceRates;
 import dev.berth.tui.view.HostView;
 import dev.berth.tui.view.InterfaceRates;
 import dev.berth.ops.CurrentLimits;
 import dev.berth.tui.view.ProcessRow;
-import dev.berth.tui.view.Psi;
 import dev.berth.tui.view.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,21 +81,16 @@ public final class CollectorSource implements SnapshotSource {
                         limits));
             }
         }
-        return new Snapshot(s.at(), host(s.host(), hostname, uptime, self), rows, detail);
+        return new Snapshot(s.at(), host(s.host(), hostname, uptime, self), rows, detail, s.warnings());
     }
 
     static ContainerRow row(ContainerModel m) {
-        ContainerState st = switch (m.state()) {
-            case RUNNING -> ContainerState.RUNNING;
-            case FROZEN -> ContainerState.FROZEN;
-            case EXITED -> ContainerState.STOPPED;
-        };
-        OptionalLong memLimit = m.memory().limit().map(Limit::value).orElse(OptionalLong.empty());
+        ContainerState st = m.state();
         OptionalLong pids = m.pids().current().isPresent() ? m.pids().current()
                 : OptionalLong.of(m.identity().pids().size());
         return new ContainerRow(m.identity().cgroup(), m.identity().name(), m.identity().runtime().label(),
-                m.identity().cgroup(), st, m.cpu().percent(), m.cpu().limitCpus(), m.memory().workingSetBytes(),
-                memLimit, m.io().readBytesPerSecond(), m.io().writeBytesPerSecond(), m.net().rxBytesPerSecond(),
+                m.identity().cgroup(), st, m.cpu().percent(), m.cpu().limitCpus(), m.cpu().quotaUsec(),
+                m.memory().workingSetBytes(), m.memory().limit(), m.memory().percentOfLimit(), m.io().readBytesPerSecond(), m.io().writeBytesPerSecond(), m.net().rxBytesPerSecond(),
                 m.net().txBytesPerSecond(), pids);
     }
 
@@ -121,8 +115,8 @@ public final class CollectorSource implements SnapshotSource {
         for (ContainerModel.NetInterface n : m.net().interfaces()) {
             nics.add(new InterfaceRates(n.name(), n.rxBytesPerSecond(), n.txBytesPerSecond()));
         }
-        return new ContainerDetail(m.identity().cgroup(), l, m.cpuPressure().map(CollectorSource::psi),
-                m.memoryPressure().map(CollectorSource::psi), m.ioPressure().map(CollectorSource::psi), mem, devs,
+        return new ContainerDetail(m.identity().cgroup(), l, m.cpuPressure(),
+                m.memoryPressure(), m.ioPressure(), mem, devs,
                 nics, processes(procs, Integer.MAX_VALUE));
     }
 
@@ -130,10 +124,6 @@ public final class CollectorSource implements SnapshotSource {
         if (v.isPresent()) {
             out.add(new ContainerDetail.MemoryPart(name, v.getAsLong()));
         }
-    }
-
-    private static Psi psi(dev.berth.collectors.Psi p) {
-        return new Psi(p.someAvg10(), p.someAvg60(), p.fullAvg10());
     }
 
     private static List<ProcessRow> processes(List<ProcessModel> procs, int max) {

@@ -6,7 +6,7 @@ import dev.berth.tui.action.LaunchField;
 import dev.berth.tui.action.LimitField;
 import dev.berth.tui.keys.Action;
 import dev.berth.tui.view.ContainerRow;
-import dev.berth.tui.view.ContainerState;
+import dev.berth.collectors.ContainerState;
 import dev.berth.ops.CurrentLimits;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -53,7 +53,7 @@ final class ActionHandler {
         switch (a) {
             case EDIT_LIMITS -> limitForm(c);
             case FREEZE -> {
-                if (c.state() == ContainerState.FROZEN || c.state() == ContainerState.FREEZING) {
+                if (c.state() == ContainerState.FROZEN) {
                     run("thaw " + c.name(), () -> {
                         actions.thaw(c);
                         return "thawed " + c.name();

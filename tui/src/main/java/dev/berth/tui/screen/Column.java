@@ -1,6 +1,6 @@
 package dev.berth.tui.screen;
 
-import dev.berth.tui.format.Units;
+import dev.berth.tui.format.Cells;
 import dev.berth.tui.view.ContainerRow;
 import java.util.Comparator;
 import java.util.OptionalDouble;
@@ -16,21 +16,21 @@ public enum Column {
     NAME("NAME", 0, 0, false, (r, t) -> r.name(), Comparator.comparing(ContainerRow::name), true),
     RUNTIME("RUNTIME", 7, 9, false, (r, t) -> r.runtime(), Comparator.comparing(ContainerRow::runtime), true),
     STATE("STATE", 8, 2, false, (r, t) -> r.state().label(), Comparator.comparing(ContainerRow::state), true),
-    CPU("CPU%", Units.PCT_WIDTH, 1, true, (r, t) -> Units.pct(r.cpuPct()), byDouble(ContainerRow::cpuPct), false),
-    CPU_LIMIT("CPULIM", 6, 6, true, (r, t) -> Units.cores(r.cpuLimitCores()),
+    CPU("CPU%", Cells.PCT_WIDTH, 1, true, (r, t) -> Cells.pct(r.cpuPct()), byDouble(ContainerRow::cpuPct), false),
+    CPU_LIMIT("CPULIM", 6, 6, true, (r, t) -> Cells.cores(r.cpuLimitCores(), r.cpuQuota()),
             byDouble(r -> r.cpuLimitCores().isPresent() ? r.cpuLimitCores() : OptionalDouble.of(Double.MAX_VALUE)),
             false),
-    MEM("MEM", Units.BYTES_WIDTH, 1, true, (r, t) -> Units.bytes(r.memWorkingSetBytes()),
+    MEM("MEM", Cells.BYTES_WIDTH, 1, true, (r, t) -> Cells.bytes(r.memWorkingSetBytes()),
             byLong(ContainerRow::memWorkingSetBytes), false),
-    MEM_LIMIT("MEMLIM", 6, 5, true, (r, t) -> Units.limit(r.memLimitBytes()),
+    MEM_LIMIT("MEMLIM", 6, 5, true, (r, t) -> Cells.limit(r.memLimit()),
             byLong(r -> r.memLimitBytes().isPresent() ? r.memLimitBytes() : OptionalLong.of(Long.MAX_VALUE)), false),
-    MEM_PCT("MEM%", Units.PCT_WIDTH, 3, true, (r, t) -> Units.pct(r.memPct(t)), null, false),
-    IO_READ("IOR/s", 6, 4, true, (r, t) -> Units.rate(r.ioReadBps()), byDouble(ContainerRow::ioReadBps), false),
-    IO_WRITE("IOW/s", 6, 4, true, (r, t) -> Units.rate(r.ioWriteBps()), byDouble(ContainerRow::ioWriteBps), false),
-    NET_RX("RX/s", 6, 7, true, (r, t) -> Units.rate(r.netRxBps()), byDouble(ContainerRow::netRxBps), false),
-    NET_TX("TX/s", 6, 7, true, (r, t) -> Units.rate(r.netTxBps()), byDouble(ContainerRow::netTxBps), false),
-    PIDS("PIDS", 5, 3, true, (r, t) -> r.pids().isPresent() ? Units.pad(String.valueOf(r.pids().getAsLong()), 5)
-            : Units.pad("-", 5), byLong(ContainerRow::pids), false);
+    MEM_PCT("MEM%", Cells.PCT_WIDTH, 3, true, (r, t) -> Cells.pct(r.memPctOfLimit()), null, false),
+    IO_READ("IOR/s", 6, 4, true, (r, t) -> Cells.rate(r.ioReadBps()), byDouble(ContainerRow::ioReadBps), false),
+    IO_WRITE("IOW/s", 6, 4, true, (r, t) -> Cells.rate(r.ioWriteBps()), byDouble(ContainerRow::ioWriteBps), false),
+    NET_RX("RX/s", 6, 7, true, (r, t) -> Cells.rate(r.netRxBps()), byDouble(ContainerRow::netRxBps), false),
+    NET_TX("TX/s", 6, 7, true, (r, t) -> Cells.rate(r.netTxBps()), byDouble(ContainerRow::netTxBps), false),
+    PIDS("PIDS", 5, 3, true, (r, t) -> r.pids().isPresent() ? Cells.pad(String.valueOf(r.pids().getAsLong()), 5)
+            : Cells.pad("-", 5), byLong(ContainerRow::pids), false);
 
     /** Width the NAME column gets at least. */
     public static final int NAME_MIN = 8;
@@ -92,7 +92,7 @@ public enum Column {
      */
     public Comparator<ContainerRow> comparator(long hostMemBytes) {
         Comparator<ContainerRow> c = comparator != null ? comparator
-                : byDouble(r -> r.memPct(hostMemBytes));
+                : byDouble(ContainerRow::memPctOfLimit);
         return c.thenComparing(ContainerRow::name).thenComparing(ContainerRow::id);
     }
 

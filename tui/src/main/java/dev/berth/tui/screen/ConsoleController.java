@@ -120,6 +120,9 @@ public final class ConsoleController {
             case HELP:
                 s.overlay = new Overlay.Help(0);
                 return Result.REDRAW;
+            case WARNINGS:
+                s.overlay = new Overlay.Warnings(0);
+                return Result.REDRAW;
             case UP:
                 return detail ? scrollDetail(-1) : move(-1);
             case DOWN:
@@ -285,6 +288,18 @@ public final class ConsoleController {
             Optional<Action> a = keys.actionFor(k);
             if (a.isPresent() && (a.get() == Action.UP || a.get() == Action.DOWN)) {
                 s.overlay = new Overlay.Help(Math.max(0, h.scroll() + (a.get() == Action.UP ? -1 : 1)));
+                return Result.REDRAW;
+            }
+            if (a.isPresent() && a.get() == Action.QUIT && k.isCtrlDown()) {
+                return Result.QUIT;
+            }
+            s.overlay = null;
+            return Result.REDRAW;
+        }
+        if (o instanceof Overlay.Warnings w) {
+            Optional<Action> a = keys.actionFor(k);
+            if (a.isPresent() && (a.get() == Action.UP || a.get() == Action.DOWN)) {
+                s.overlay = new Overlay.Warnings(Math.max(0, w.scroll() + (a.get() == Action.UP ? -1 : 1)));
                 return Result.REDRAW;
             }
             if (a.isPresent() && a.get() == Action.QUIT && k.isCtrlDown()) {

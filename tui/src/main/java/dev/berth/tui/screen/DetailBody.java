@@ -1,6 +1,7 @@
 package dev.berth.tui.screen;
 
-import dev.berth.tui.format.Units;
+import dev.berth.cgroupctl.Pressure;
+import dev.berth.tui.format.Cells;
 import dev.berth.tui.style.Role;
 import dev.berth.tui.style.Span;
 import dev.berth.tui.view.ContainerDetail;
@@ -9,11 +10,11 @@ import dev.berth.tui.view.DeviceRates;
 import dev.berth.tui.view.InterfaceRates;
 import dev.berth.ops.CurrentLimits;
 import dev.berth.tui.view.ProcessRow;
-import dev.berth.tui.view.Psi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Builds the scrollable body of the detail view as styled lines: limits and pressure (left),
@@ -97,25 +98,26 @@ final class DetailBody {
         psi(out, "io", d.ioPressure());
     }
 
-    private static void psi(List<List<Span>> out, String name, Optional<Psi> p) {
+    private static void psi(List<List<Span>> out, String name, Optional<Pressure> p) {
         if (p.isEmpty()) {
             out.add(kv(name, "unsupported"));
             return;
         }
-        Psi x = p.get();
-        out.add(kv(name, "     " + Units.pct(x.someAvg10()) + " " + Units.pct(x.someAvg60()) + "       "
-                + Units.pct(x.fullAvg10())));
+        Pressure x = p.get();
+        OptionalDouble full = x.full().map(f -> OptionalDouble.of(f.avg10())).orElse(OptionalDouble.empty());
+        out.add(kv(name, "     " + Cells.pct(x.some().avg10()) + " " + Cells.pct(x.some().avg60()) + "       "
+                + Cells.pct(full)));
     }
 
     private static void memory(List<List<Span>> out, ContainerDetail d, ContainerRow c, long hostMem) {
-        out.add(List.of(new Span("Memory", Role.LABEL), new Span("  working set " + Units.bytes(c.memWorkingSetBytes())
-                .strip() + " of " + Units.limit(c.memLimitBytes()).strip() + " (" + Units.pct(c.memPct(hostMem)).strip()
+        out.add(List.of(new Span("Memory", Role.LABEL), new Span("  working set " + Cells.bytes(c.memWorkingSetBytes())
+                .strip() + " of " + Cells.limit(c.memLimit()).strip() + " (" + Cells.pct(c.memPctOfLimit()).strip()
                 + "%)", Role.DIM)));
         if (d.memoryBreakdown().isEmpty()) {
             out.add(kv("breakdown", "n/a"));
         }
         for (ContainerDetail.MemoryPart m : d.memoryBreakdown()) {
-            out.add(kv(m.name(), Units.bytes(m.bytes())));
+            out.add(kv(m.name(), Cells.bytes(m.bytes())));
         }
     }
 
@@ -125,7 +127,7 @@ final class DetailBody {
             out.add(kv("(no IO)", ""));
         }
         for (DeviceRates r : d.devices()) {
-            out.add(kv(r.device(), " " + Units.rate(r.readBps()) + "   " + Units.rate(r.writeBps())));
+            out.add(kv(r.device(), " " + Cells.rate(r.readBps()) + "   " + Cells.rate(r.writeBps())));
         }
     }
 
@@ -135,16 +137,16 @@ final class DetailBody {
             out.add(kv("(host netns)", ""));
         }
         for (InterfaceRates r : d.interfaces()) {
-            out.add(kv(r.iface(), " " + Units.rate(r.rxBps()) + "   " + Units.rate(r.txBps())));
+            out.add(kv(r.iface(), " " + Cells.rate(r.rxBps()) + "   " + Cells.rate(r.txBps())));
         }
     }
 
     private static void processes(List<List<Span>> out, ContainerDetail d, int width) {
-        out.add(List.of(new Span(Units.padRight(String.format(Locale.ROOT, "%7s %5s %5s  %s", "PID", "CPU%", "RSS",
+        out.add(List.of(new Span(Cells.padRight(String.format(Locale.ROOT, "%7s %5s %5s  %s", "PID", "CPU%", "RSS",
                 "COMMAND (" + d.processes().size() + " processes)"), width, '~'), Role.TABLE_HEADER)));
         for (ProcessRow r : d.processes()) {
             out.add(List.of(new Span(String.format(Locale.ROOT, "%7d ", r.pid()), Role.NORMAL),
-                    new Span(Units.pct(r.cpuPct()) + " " + Units.bytes(r.rssBytes()), Role.VALUE),
+                    new Span(Cells.pct(r.cpuPct()) + " " + Cells.bytes(r.rssBytes()), Role.VALUE),
                     new Span("  " + r.command(), Role.NORMAL)));
         }
     }

@@ -1,6 +1,6 @@
 package dev.berth.tui.screen;
 
-import dev.berth.tui.format.Units;
+import dev.berth.tui.format.Cells;
 import dev.berth.tui.meter.BlockGraph;
 import dev.berth.tui.style.Painter;
 import dev.berth.tui.style.Role;
@@ -39,7 +39,7 @@ final class DetailRenderer {
         }
         ContainerRow c = row.get();
         p.line(0, 0, width, List.of(new Span(" " + c.name() + " ", Role.BANNER), new Span("  " + c.runtime(),
-                Role.LABEL), new Span("  " + c.state().label(), c.state() == dev.berth.tui.view.ContainerState.RUNNING
+                Role.LABEL), new Span("  " + c.state().label(), c.state() == dev.berth.collectors.ContainerState.RUNNING
                 ? Role.STATE_RUNNING : Role.STATE_FROZEN), new Span("  " + c.cgroupPath(), Role.DIM)), Role.NORMAL);
         int graphH = height >= 44 ? 3 : height >= 30 ? 2 : 1;
         int y = 1;
@@ -63,8 +63,8 @@ final class DetailRenderer {
         double cpuCeil = c.cpuLimitCores().isPresent() ? c.cpuLimitCores().getAsDouble() * 100 : 0;
         double memCeil = c.memLimitBytes().isPresent() ? c.memLimitBytes().getAsLong() : 0;
         List<GraphSpec> specs = List.of(
-                new GraphSpec(History.Series.CPU, "CPU", Units.pct(c.cpuPct()).strip() + "%", cpuCeil, Role.GRAPH_CPU),
-                new GraphSpec(History.Series.MEM, "MEM", Units.bytes(c.memWorkingSetBytes()).strip(), memCeil,
+                new GraphSpec(History.Series.CPU, "CPU", Cells.pct(c.cpuPct()).strip() + "%", cpuCeil, Role.GRAPH_CPU),
+                new GraphSpec(History.Series.MEM, "MEM", Cells.bytes(c.memWorkingSetBytes()).strip(), memCeil,
                         Role.GRAPH_MEM),
                 new GraphSpec(History.Series.IO, "IO", HeaderRenderer.rate(sum(c.ioReadBps(), c.ioWriteBps())).strip(),
                         0, Role.GRAPH_IO),
@@ -85,8 +85,8 @@ final class DetailRenderer {
             }
             List<String> g = BlockGraph.render(series, gw, graphH, ceil, s.glyphs);
             for (int r = 0; r < graphH; r++) {
-                String label = r == 0 ? Units.padRight(spec.label(), 4, '~') + Units.pad(spec.value(), 11)
-                        : r == graphH - 1 ? Units.pad("top " + scale(spec.series(), ceil, series), 15) : "";
+                String label = r == 0 ? Cells.padRight(spec.label(), 4, '~') + Cells.pad(spec.value(), 11)
+                        : r == graphH - 1 ? Cells.pad("top " + scale(spec.series(), ceil, series), 15) : "";
                 p.line(0, y + r, LABEL_WIDTH, List.of(new Span(label, r == 0 ? Role.LABEL : Role.DIM)), Role.NORMAL);
                 p.put(LABEL_WIDTH, y + r, g.get(r), spec.role());
             }
@@ -98,9 +98,9 @@ final class DetailRenderer {
     private static String scale(History.Series series, double ceil, double[] values) {
         double top = ceil > 0 ? ceil : maxOf(values);
         if (series == History.Series.CPU) {
-            return Units.pct(top).strip() + "%";
+            return Cells.pct(top).strip() + "%";
         }
-        return Units.bytesCompact(Math.round(top)) + (series == History.Series.MEM ? "" : "/s");
+        return Cells.bytesCompact(Math.round(top)) + (series == History.Series.MEM ? "" : "/s");
     }
 
     private static double maxOf(double[] v) {

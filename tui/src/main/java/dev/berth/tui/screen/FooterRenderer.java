@@ -45,6 +45,12 @@ final class FooterRenderer {
             spans.add(new Span(" read-only: " + s.readOnlyReason.get() + " ", Role.BANNER));
             spans.add(new Span("  ", Role.NORMAL));
         }
+        int warnings = s.snapshot == null ? 0 : s.snapshot.warnings().size();
+        if (warnings > 0) {
+            spans.add(new Span(" " + warnings + (warnings == 1 ? " warning" : " warnings") + " (w) ",
+                    Role.STATUS_ERROR));
+            spans.add(new Span("  ", Role.NORMAL));
+        }
         StringBuilder info = new StringBuilder();
         if (s.view == ConsoleState.View.MAIN) {
             info.append(shown).append('/').append(total).append(" containers, sort ").append(s.sort.title())

@@ -1,6 +1,6 @@
 package dev.berth.tui.screen;
 
-import dev.berth.tui.format.Units;
+import dev.berth.tui.format.Cells;
 import dev.berth.tui.meter.BarMeter;
 import dev.berth.tui.meter.BarRenderer;
 import dev.berth.tui.meter.Meters;
@@ -30,12 +30,12 @@ final class HeaderRenderer {
             HostView h = s.snapshot.host();
             left.add(new Span(" " + h.hostname(), Role.VALUE));
             left.add(new Span("  up ", Role.LABEL));
-            left.add(new Span(Units.uptime(h.uptime()), Role.NORMAL));
+            left.add(new Span(Cells.uptime(h.uptime()), Role.NORMAL));
             left.add(new Span("  load ", Role.LABEL));
-            left.add(new Span(Units.load(h.load1()) + " " + Units.load(h.load5()) + " " + Units.load(h.load15()),
+            left.add(new Span(Cells.load(h.load1()) + " " + Cells.load(h.load5()) + " " + Cells.load(h.load15()),
                     Role.NORMAL));
             left.add(new Span("  berth ", Role.LABEL));
-            left.add(new Span(Units.pct(h.selfCpuPct()).strip() + "% " + Units.bytesCompact(h.selfRssBytes()),
+            left.add(new Span(Cells.pct(h.selfCpuPct()).strip() + "% " + Cells.bytesCompact(h.selfRssBytes()),
                     Role.NORMAL));
         } else {
             left.add(new Span(" collecting first sample...", Role.DIM));
@@ -100,18 +100,18 @@ final class HeaderRenderer {
     private static List<Span> containers(ConsoleState s) {
         int running = 0;
         int frozen = 0;
-        int other = 0;
+        int exited = 0;
         for (var c : s.snapshot.containers()) {
             switch (c.state()) {
                 case RUNNING -> running++;
-                case FROZEN, FREEZING -> frozen++;
-                default -> other++;
+                case FROZEN -> frozen++;
+                case EXITED -> exited++;
             }
         }
         return List.of(new Span("Ctr ", Role.LABEL), new Span(String.format("%4d", s.snapshot.containers().size()),
                 Role.VALUE), new Span(" running ", Role.DIM), new Span(String.valueOf(running), Role.VALUE),
                 new Span(" frozen ", Role.DIM), new Span(String.valueOf(frozen), Role.VALUE),
-                new Span(" other ", Role.DIM), new Span(String.valueOf(other), Role.VALUE));
+                new Span(" exited ", Role.DIM), new Span(String.valueOf(exited), Role.VALUE));
     }
 
     @SuppressWarnings("unchecked")
@@ -126,6 +126,6 @@ final class HeaderRenderer {
     }
 
     static String rate(OptionalDouble bps) {
-        return Units.rate(bps) + "/s";
+        return Cells.rate(bps) + "/s";
     }
 }

@@ -14,6 +14,14 @@ public sealed interface Overlay {
     }
 
     /**
+     * The read warnings of the last sample.
+     *
+     * @param scroll first line shown
+     */
+    record Warnings(int scroll) implements Overlay {
+    }
+
+    /**
      * A form (limits or launch).
      *
      * @param form the form and its values

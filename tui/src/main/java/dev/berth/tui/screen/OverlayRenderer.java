@@ -1,7 +1,7 @@
 package dev.berth.tui.screen;
 
 import com.googlecode.lanterna.TerminalPosition;
-import dev.berth.tui.format.Units;
+import dev.berth.tui.format.Cells;
 import dev.berth.tui.keys.Action;
 import dev.berth.tui.keys.KeyBindings;
 import dev.berth.tui.style.Glyphs;
@@ -20,6 +20,8 @@ final class OverlayRenderer {
         Overlay o = s.overlay;
         if (o instanceof Overlay.Help h) {
             help(p, width, height, s, keys, h);
+        } else if (o instanceof Overlay.Warnings w) {
+            warnings(p, width, height, s, w);
         } else if (o instanceof Overlay.Confirm c) {
             List<String> lines = List.of(c.question(), "", "y yes    n / Esc no");
             box(p, width, height, "Confirm", lines, -1, s.glyphs);
@@ -39,7 +41,7 @@ final class OverlayRenderer {
         List<String> lines = new ArrayList<>();
         for (Action a : Action.values()) {
             List<String> k = keys.keysFor(a).stream().map(KeyBindings::display).toList();
-            lines.add(Units.padRight(String.join(" ", k), 16, '~') + " " + a.description());
+            lines.add(Cells.padRight(String.join(" ", k), 16, '~') + " " + a.description());
         }
         lines.add("");
         lines.add("Mouse: click a row to select, click a column title to sort (again to reverse),");
@@ -54,6 +56,19 @@ final class OverlayRenderer {
         List<String> shown = new ArrayList<>(all.subList(scroll, Math.min(all.size(), scroll + rows)));
         String title = "Keys" + (all.size() > rows ? " (" + (scroll + 1) + "-" + (scroll + shown.size()) + " of "
                 + all.size() + ", Up/Down scroll)" : "") + "  Esc/? close";
+        box(p, width, height, title, shown, -1, s.glyphs);
+    }
+
+    private static void warnings(Painter p, int width, int height, ConsoleState s, Overlay.Warnings w) {
+        List<String> all = s.snapshot == null ? List.of() : s.snapshot.warnings();
+        if (all.isEmpty()) {
+            all = List.of("the last sample read everything");
+        }
+        int rows = Math.max(1, Math.min(all.size(), height - 4));
+        int scroll = Math.max(0, Math.min(w.scroll(), all.size() - rows));
+        List<String> shown = new ArrayList<>(all.subList(scroll, Math.min(all.size(), scroll + rows)));
+        String title = "Warnings" + (all.size() > rows ? " (" + (scroll + 1) + "-" + (scroll + shown.size()) + " of "
+                + all.size() + ", Up/Down scroll)" : "") + "  Esc close";
         box(p, width, height, title, shown, -1, s.glyphs);
     }
 
@@ -81,19 +96,19 @@ final class OverlayRenderer {
             if (y >= r.top() + r.height() - 1) {
                 break;
             }
-            p.put(x, y, Units.padRight(fl.label(), labelW, '~') + " ", Role.OVERLAY);
+            p.put(x, y, Cells.padRight(fl.label(), labelW, '~') + " ", Role.OVERLAY);
             String v = f.value(i);
             boolean focus = i == f.focus();
             String shown = v.length() > inputW - 1 ? v.substring(v.length() - inputW + 1) : v;
             Role inRole = !fl.enabled() ? Role.OVERLAY : focus ? Role.INPUT_FOCUSED : Role.INPUT;
-            p.put(x + labelW + 1, y, Units.padRight(fl.enabled() ? shown : "n/a", inputW, g.ellipsis()), inRole);
+            p.put(x + labelW + 1, y, Cells.padRight(fl.enabled() ? shown : "n/a", inputW, g.ellipsis()), inRole);
             if (focus) {
                 cursor = new TerminalPosition(x + labelW + 1 + shown.length(), y);
             }
             Optional<String> err = f.error(i);
             String note = err.map(e -> "! " + e).orElse(fl.hint());
             int noteW = r.left() + r.width() - 2 - (x + 2);
-            p.put(x + 2, y + 1, Units.padRight("  " + note, Math.max(0, noteW), g.ellipsis()),
+            p.put(x + 2, y + 1, Cells.padRight("  " + note, Math.max(0, noteW), g.ellipsis()),
                     err.isPresent() ? Role.INPUT_ERROR : Role.OVERLAY);
         }
         return cursor;
@@ -134,7 +149,7 @@ final class OverlayRenderer {
             int y = top + 1 + i;
             p.put(left, y, String.valueOf(g.vertical()), Role.OVERLAY);
             String text = i < lines.size() ? lines.get(i) : "";
-            p.put(left + 1, y, " " + Units.padRight(text, Math.max(0, boxW - 4), g.ellipsis()) + " ",
+            p.put(left + 1, y, " " + Cells.padRight(text, Math.max(0, boxW - 4), g.ellipsis()) + " ",
                     i == highlight ? Role.SELECTED : Role.OVERLAY);
             p.put(left + boxW - 1, y, String.valueOf(g.vertical()), Role.OVERLAY);
         }

@@ -1,6 +1,6 @@
 package dev.berth.tui.screen;
 
-import dev.berth.tui.format.Units;
+import dev.berth.tui.format.Cells;
 import dev.berth.tui.meter.BarMeter;
 import dev.berth.tui.meter.BarRenderer;
 import dev.berth.tui.meter.Meters;
@@ -82,16 +82,16 @@ final class PanelRenderer {
     private static void disks(List<List<Span>> lines, HostView h) {
         lines.add(List.of(new Span(String.format("%-12s %8s %8s", "DISK", "READ/s", "WRITE/s"), Role.TABLE_HEADER)));
         for (DeviceRates d : h.disks()) {
-            lines.add(List.of(new Span(Units.padRight(d.device(), 12, '~'), Role.NORMAL),
-                    new Span("   " + Units.rate(d.readBps()) + "    " + Units.rate(d.writeBps()), Role.VALUE)));
+            lines.add(List.of(new Span(Cells.padRight(d.device(), 12, '~'), Role.NORMAL),
+                    new Span("   " + Cells.rate(d.readBps()) + "    " + Cells.rate(d.writeBps()), Role.VALUE)));
         }
     }
 
     private static void network(List<List<Span>> lines, HostView h) {
         lines.add(List.of(new Span(String.format("%-12s %8s %8s", "IFACE", "RX/s", "TX/s"), Role.TABLE_HEADER)));
         for (InterfaceRates n : h.interfaces()) {
-            lines.add(List.of(new Span(Units.padRight(n.iface(), 12, '~'), Role.NORMAL),
-                    new Span("   " + Units.rate(n.rxBps()) + "    " + Units.rate(n.txBps()), Role.VALUE)));
+            lines.add(List.of(new Span(Cells.padRight(n.iface(), 12, '~'), Role.NORMAL),
+                    new Span("   " + Cells.rate(n.rxBps()) + "    " + Cells.rate(n.txBps()), Role.VALUE)));
         }
     }
 
@@ -100,7 +100,7 @@ final class PanelRenderer {
                 Role.TABLE_HEADER)));
         for (ProcessRow r : h.topProcesses()) {
             lines.add(List.of(new Span(String.format("%7d ", r.pid()), Role.NORMAL),
-                    new Span(Units.pct(r.cpuPct()) + " " + Units.bytes(r.rssBytes()), Role.VALUE),
+                    new Span(Cells.pct(r.cpuPct()) + " " + Cells.bytes(r.rssBytes()), Role.VALUE),
                     new Span("  " + r.command(), Role.NORMAL)));
         }
     }
@@ -110,6 +110,6 @@ final class PanelRenderer {
     }
 
     private static Span val(long bytes) {
-        return new Span(Units.bytesCompact(bytes), Role.VALUE);
+        return new Span(Cells.bytesCompact(bytes), Role.VALUE);
     }
 }

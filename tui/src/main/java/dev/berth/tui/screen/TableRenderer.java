@@ -1,10 +1,10 @@
 package dev.berth.tui.screen;
 
-import dev.berth.tui.format.Units;
+import dev.berth.tui.format.Cells;
 import dev.berth.tui.style.Painter;
 import dev.berth.tui.style.Role;
 import dev.berth.tui.view.ContainerRow;
-import dev.berth.tui.view.ContainerState;
+import dev.berth.collectors.ContainerState;
 import java.util.List;
 
 /** Draws the container table: a header row with the sort marker, then the visible rows. */
@@ -52,8 +52,8 @@ final class TableRenderer {
                 boolean descending = c.column().ascendingByDefault() == s.reverse;
                 title = title + (descending ? s.glyphs.sortDown() : s.glyphs.sortUp());
             }
-            String text = c.column().rightAligned() ? Units.pad(title, Math.max(c.width(), title.length()))
-                    : Units.padRight(title, c.width(), s.glyphs.ellipsis());
+            String text = c.column().rightAligned() ? Cells.pad(title, Math.max(c.width(), title.length()))
+                    : Cells.padRight(title, c.width(), s.glyphs.ellipsis());
             if (text.length() > c.width() && c.column().rightAligned()) {
                 text = text.substring(text.length() - c.width());
             }
@@ -78,8 +78,8 @@ final class TableRenderer {
             } else {
                 ContainerRow cr = r.container().get();
                 text = c.column().cell(cr, hostMem);
-                text = c.column().rightAligned() ? Units.pad(text, c.width())
-                        : Units.padRight(text, c.width(), s.glyphs.ellipsis());
+                text = c.column().rightAligned() ? Cells.pad(text, c.width())
+                        : Cells.padRight(text, c.width(), s.glyphs.ellipsis());
                 if (!selected && c.column() == Column.STATE) {
                     role = stateRole(cr.state());
                 }
@@ -96,14 +96,14 @@ final class TableRenderer {
         if (label.startsWith("/") && label.length() > width && width > 1) {
             return ellipsis + label.substring(label.length() - width + 1);
         }
-        return Units.padRight(label, width, ellipsis);
+        return Cells.padRight(label, width, ellipsis);
     }
 
     private static Role stateRole(ContainerState st) {
         return switch (st) {
             case RUNNING -> Role.STATE_RUNNING;
-            case FROZEN, FREEZING -> Role.STATE_FROZEN;
-            case STOPPED, UNKNOWN -> Role.STATE_STOPPED;
+            case FROZEN -> Role.STATE_FROZEN;
+            case EXITED -> Role.STATE_EXITED;
         };
     }
 

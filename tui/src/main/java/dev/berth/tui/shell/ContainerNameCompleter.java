@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * <p>The names are asked for at each completion, so containers started after the shell are
  * offered too.
  */
-final class ContainerNameCompleter implements Completer {
+public final class ContainerNameCompleter implements Completer {
     private final CommandSpec root;
     private final Supplier<? extends Iterable<String>> names;
 
@@ -100,7 +100,11 @@ final class ContainerNameCompleter implements Completer {
         return sub == null ? null : sub.getCommandSpec();
     }
 
-    private static boolean isContainer(ArgSpec arg) {
+    /**
+     * True when {@code arg} takes an existing container: the rule above, shared with the generated bash and zsh
+     * completion scripts ({@code dev.berth.tui.cli.CompletionScripts}).
+     */
+    public static boolean isContainer(ArgSpec arg) {
         String label = arg.paramLabel().replaceAll("[<>.\\[\\]]", "").toUpperCase(Locale.ROOT);
         if (arg instanceof OptionSpec o) {
             return label.contains("CONTAINER") || List.of(o.names()).contains("--container");

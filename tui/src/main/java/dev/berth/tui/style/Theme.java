@@ -67,7 +67,7 @@ public final class Theme {
         put(m, Role.SELECTED, ANSI.BLACK, ANSI.CYAN);
         put(m, Role.STATE_RUNNING, ANSI.GREEN, ANSI.DEFAULT);
         put(m, Role.STATE_FROZEN, ANSI.CYAN, ANSI.DEFAULT, SGR.BOLD);
-        put(m, Role.STATE_STOPPED, ANSI.RED, ANSI.DEFAULT);
+        put(m, Role.STATE_EXITED, ANSI.RED, ANSI.DEFAULT);
         put(m, Role.STATUS_INFO, ANSI.DEFAULT, ANSI.DEFAULT);
         put(m, Role.STATUS_ERROR, ANSI.WHITE_BRIGHT, ANSI.RED, SGR.BOLD);
         put(m, Role.BANNER, ANSI.BLACK, ANSI.YELLOW, SGR.BOLD);

@@ -12,10 +12,19 @@ import java.util.Optional;
  * @param host host meters
  * @param containers every container, in discovery order
  * @param detail detail of the container the detail view is open on, if any
+ * @param warnings what could not be read in this sample (a permission or parse problem), one line each: the
+ *     status line counts them and a key lists them
  */
-public record Snapshot(Instant at, HostView host, List<ContainerRow> containers, Optional<ContainerDetail> detail) {
+public record Snapshot(Instant at, HostView host, List<ContainerRow> containers, Optional<ContainerDetail> detail,
+        List<String> warnings) {
     /** Copies the lists. */
     public Snapshot {
         containers = List.copyOf(containers);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A snapshot without warnings. */
+    public Snapshot(Instant at, HostView host, List<ContainerRow> containers, Optional<ContainerDetail> detail) {
+        this(at, host, containers, detail, List.of());
     }
 }

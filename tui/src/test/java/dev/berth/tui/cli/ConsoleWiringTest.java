@@ -18,7 +18,7 @@ import dev.berth.runtime.state.StateStore;
 import dev.berth.tui.action.LimitField;
 import dev.berth.tui.sample.SampleRequest;
 import dev.berth.tui.view.ContainerRow;
-import dev.berth.tui.view.ContainerState;
+import dev.berth.collectors.ContainerState;
 import dev.berth.tui.view.Snapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,8 +101,8 @@ class ConsoleWiringTest {
                 new RuntimeConfig(tmp.resolve("state"), "berth")));
         ConsoleCommand.Parts parts = ConsoleCommand.parts(host, Optional.empty());
         ContainerRow row = new ContainerRow("/berth/fromconsole", "fromconsole", "berth", "/berth/fromconsole",
-                ContainerState.RUNNING, OptionalDouble.empty(), OptionalDouble.empty(), OptionalLong.empty(),
-                OptionalLong.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
+                ContainerState.RUNNING, OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(),
+                OptionalLong.empty(), Optional.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
                 OptionalDouble.empty(), OptionalLong.empty());
         // the form sends the fields the user changed, blank ones untouched
         parts.actions().applyLimits(row, Map.of(LimitField.CPU_QUOTA, "0.5", LimitField.MEMORY_MAX, "256M",

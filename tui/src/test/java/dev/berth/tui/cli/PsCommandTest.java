@@ -54,6 +54,18 @@ class PsCommandTest {
                 lines.get(2));
     }
 
+    /** Issue 8: a value ps could not read is '-', and why is on stderr. */
+    @Test
+    void readWarningsGoToStderr() throws Exception {
+        FakeHost h = host(FakeHost.Layout.V2);
+        assertEquals("", ps(h).err(), "a clean sample warns of nothing");
+        java.nio.file.Files.writeString(h.sysfs().resolve("fs/cgroup/berth/api/pids.current"), "lots\n");
+        CliRun r = ps(h, "--sort", "name");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.errLine().startsWith("berth ps: warning: ") && r.errLine().contains("berth/api/pids.current"),
+                r.err());
+    }
+
     @Test
     void allListsSystemdUnitsToo() {
         CliRun r = ps(host(FakeHost.Layout.V2), "--all");

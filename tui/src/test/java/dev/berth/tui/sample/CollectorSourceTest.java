@@ -12,7 +12,7 @@ import dev.berth.collectors.testing.FakeHost;
 import dev.berth.ops.LimitsReader;
 import dev.berth.tui.view.ContainerDetail;
 import dev.berth.tui.view.ContainerRow;
-import dev.berth.tui.view.ContainerState;
+import dev.berth.collectors.ContainerState;
 import dev.berth.tui.view.Snapshot;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -58,6 +58,7 @@ class CollectorSourceTest {
         assertEquals(OptionalDouble.of(0.5), row.cpuLimitCores());
         assertEquals(OptionalLong.of(70L << 20), row.memWorkingSetBytes(), "usage 100M minus inactive file 30M");
         assertEquals(OptionalLong.of(400L << 20), row.memLimitBytes());
+        assertEquals(java.util.Optional.of(dev.berth.cgroupctl.Limit.of(400L << 20)), row.memLimit());
         assertEquals(OptionalLong.of(1), row.pids());
         assertTrue(first.detail().isEmpty());
 

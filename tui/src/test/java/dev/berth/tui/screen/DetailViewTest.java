@@ -19,8 +19,8 @@ class DetailViewTest {
         List<ContainerRow> rows = new ArrayList<>();
         for (ContainerRow r : Fixtures.containers()) {
             rows.add(r.id().equals("id-db") ? new ContainerRow(r.id(), r.name(), r.runtime(), r.cgroupPath(),
-                    r.state(), OptionalDouble.of(cpu), r.cpuLimitCores(), r.memWorkingSetBytes(), r.memLimitBytes(),
-                    r.ioReadBps(), r.ioWriteBps(), r.netRxBps(), r.netTxBps(), r.pids()) : r);
+                    r.state(), OptionalDouble.of(cpu), r.cpuLimitCores(), r.cpuQuota(), r.memWorkingSetBytes(), r.memLimit(),
+                    r.memPctOfLimit(), r.ioReadBps(), r.ioWriteBps(), r.netRxBps(), r.netTxBps(), r.pids()) : r);
         }
         return Fixtures.snapshot(rows, Optional.of(Fixtures.detail("id-db")));
     }

@@ -1,14 +1,16 @@
 package dev.berth.tui.screen;
 
+import dev.berth.cgroupctl.Limit;
 import dev.berth.tui.view.ContainerDetail;
 import dev.berth.tui.view.ContainerRow;
-import dev.berth.tui.view.ContainerState;
+import dev.berth.collectors.ContainerState;
 import dev.berth.tui.view.DeviceRates;
 import dev.berth.tui.view.HostView;
 import dev.berth.tui.view.InterfaceRates;
 import dev.berth.ops.CurrentLimits;
 import dev.berth.tui.view.ProcessRow;
-import dev.berth.tui.view.Psi;
+import dev.berth.cgroupctl.Pressure;
+import dev.berth.cgroupctl.PressureLine;
 import dev.berth.tui.view.Snapshot;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,8 +43,12 @@ final class Fixtures {
 
     static ContainerRow row(String name, String runtime, ContainerState st, double cpu, long memBytes,
             OptionalLong memLimit, double ioRead) {
+        Optional<Limit> limit = Optional.of(memLimit.isPresent() ? Limit.of(memLimit.getAsLong()) : Limit.UNLIMITED);
+        OptionalDouble pct = memLimit.isPresent() ? OptionalDouble.of(100.0 * memBytes / memLimit.getAsLong())
+                : OptionalDouble.empty();
         return new ContainerRow("id-" + name, name, runtime, "/berth/" + name, st, OptionalDouble.of(cpu),
-                OptionalDouble.empty(), OptionalLong.of(memBytes), memLimit, OptionalDouble.of(ioRead),
+                OptionalDouble.empty(), Optional.of(Limit.UNLIMITED), OptionalLong.of(memBytes), limit, pct,
+                OptionalDouble.of(ioRead),
                 OptionalDouble.of(0), OptionalDouble.of(1024), OptionalDouble.of(512), OptionalLong.of(3));
     }
 
@@ -52,17 +58,17 @@ final class Fixtures {
         l.add(row("db", "runc", ContainerState.RUNNING, 80.1, 900 * MIB, OptionalLong.empty(), 5 * MIB));
         l.add(row("cache", "podman", ContainerState.FROZEN, 0.0, 64 * MIB, OptionalLong.of(128 * MIB), 0));
         l.add(new ContainerRow("id-batch", "batch", "lxc", "/lxc.payload.batch", ContainerState.RUNNING,
-                OptionalDouble.of(12.0), OptionalDouble.of(0.5), OptionalLong.of(10 * MIB), OptionalLong.of(GIB),
-                OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
+                OptionalDouble.of(12.0), OptionalDouble.of(0.5), Optional.of(Limit.of(50_000)), OptionalLong.of(10 * MIB),
+                Optional.of(Limit.of(GIB)), OptionalDouble.of(100.0 * 10 / 1024), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
                 OptionalLong.of(1)));
         return l;
     }
 
     static ContainerDetail detail(String id) {
-        Psi l = new Psi(1.5, 0.8, OptionalDouble.of(0.2));
+        Pressure l = new Pressure(new PressureLine(1.5, 0.8, 0.5, 1_000), Optional.of(new PressureLine(0.2, 0.1, 0.0, 100)));
         return new ContainerDetail(id, new CurrentLimits(Optional.of("max"), Optional.of("100"), Optional.of("0-1"),
                 Optional.of("0"), Optional.of("512M"), Optional.of("max"), Optional.of("max"), List.of()),
-                Optional.of(l), Optional.of(new Psi(2.25, 1.0, OptionalDouble.empty())), Optional.empty(),
+                Optional.of(l), Optional.of(new Pressure(new PressureLine(2.25, 1.0, 0.5, 2_000), Optional.empty())), Optional.empty(),
                 List.of(new ContainerDetail.MemoryPart("anon", 100 * MIB), new ContainerDetail.MemoryPart("file",
                         20 * MIB)),
                 List.of(new DeviceRates("253:0", OptionalDouble.of(2048), OptionalDouble.of(0))),

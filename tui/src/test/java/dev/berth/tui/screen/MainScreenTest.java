@@ -40,10 +40,10 @@ class MainScreenTest {
         assertTrue(h.line(1).contains("23.4%]"), h.line(1));
         assertTrue(h.line(1).contains("Mem["), h.line(1));
         assertTrue(h.line(1).contains("1.2G/4.0G]"), h.line(1));
-        assertTrue(h.line(2).contains("Swp[") && h.line(2).contains("0B/1.0G]"), h.line(2));
-        assertTrue(h.line(2).contains("Ctr    4 running 3 frozen 1 other 0"), h.line(2));
-        assertTrue(h.line(3).startsWith("IO  read  1.5M/s  write  300K/s"), h.line(3));
-        assertTrue(h.line(3).contains("Net rx   12K/s  tx  3.0K/s"), h.line(3));
+        assertTrue(h.line(2).contains("Swp[") && h.line(2).contains(" 0/1.0G]"), h.line(2));
+        assertTrue(h.line(2).contains("Ctr    4 running 3 frozen 1 exited 0"), h.line(2));
+        assertTrue(h.line(3).startsWith("IO  read  1.5M/s  write  300k/s"), h.line(3));
+        assertTrue(h.line(3).contains("Net rx   12k/s  tx  3.0k/s"), h.line(3));
         assertEquals(4, h.headerRow());
         String header = h.line(4);
         for (String col : new String[] {"NAME", "STATE", "CPU%", "MEM", "MEMLIM", "MEM%", "IOR/s", "PIDS"}) {

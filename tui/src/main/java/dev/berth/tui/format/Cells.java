@@ -1,19 +1,24 @@
 package dev.berth.tui.format;
 
+import dev.berth.cgroupctl.Limit;
+import dev.berth.collectors.format.Units;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
- * Fixed-width formatting of sizes, rates, percentages and durations, shared by every screen.
+ * The console's fixed-width cells: the numbers are written by collectors' {@link Units} (the one formatter
+ * {@code berth ps} and {@code stat} use too, so a value reads the same in every front end, with the same {@code -}
+ * and {@code max}) and padded here to one width per column.
  *
  * <p>Each method returns a string of one constant width, right-aligned, so a refresh that changes
  * a value from {@code 9.9M} to {@code 10M} does not move the text around it (over SSH this keeps
  * the redraw to the cells that really changed). An absent value ({@code Optional} empty: not yet
  * measured or unreadable) prints as {@code -}, never as {@code 0}.
  */
-public final class Units {
+public final class Cells {
     /** Width of {@link #bytes}. */
     public static final int BYTES_WIDTH = 5;
     /** Width of {@link #pct}. */
@@ -21,57 +26,27 @@ public final class Units {
     /** Width of {@link #cores}. */
     public static final int CORES_WIDTH = 5;
 
-    private static final String UNITS = "BKMGTPE";
-
-    private Units() {
+    private Cells() {
     }
 
-    /**
-     * Bytes in binary units, at most 4 significant characters plus the unit: {@code 512B},
-     * {@code 1.5K}, {@code 12M}, {@code 1023M}; padded to {@link #BYTES_WIDTH}.
-     */
+    /** Bytes as {@link Units#bytes(double)} writes them ({@code 512B}, {@code 1.5k}, {@code 12M}), padded. */
     public static String bytes(long bytes) {
         return pad(bytesCompact(bytes), BYTES_WIDTH);
     }
 
     /** {@link #bytes(long)}, or a right-aligned {@code -} when absent. */
     public static String bytes(OptionalLong bytes) {
-        return bytes.isPresent() ? bytes(bytes.getAsLong()) : pad("-", BYTES_WIDTH);
+        return pad(Units.bytes(bytes), BYTES_WIDTH);
     }
 
     /** A rate in bytes per second as {@link #bytes(long)} (the {@code /s} is in the column title). */
     public static String rate(OptionalDouble bytesPerSecond) {
-        return bytesPerSecond.isPresent() ? bytes(Math.round(bytesPerSecond.getAsDouble())) : pad("-", BYTES_WIDTH);
+        return pad(Units.bytes(bytesPerSecond), BYTES_WIDTH);
     }
 
-    /** Bytes without padding: {@code 1.5K}, {@code 12M}; negative values print with a sign. */
+    /** Bytes without padding, as {@link Units#bytes(double)}. */
     public static String bytesCompact(long bytes) {
-        if (bytes < 0) {
-            return "-" + bytesCompact(-bytes);
-        }
-        double v = bytes;
-        int u = 0;
-        while (v >= 1024 && u < UNITS.length() - 1) {
-            v /= 1024;
-            u++;
-        }
-        if (u == 0) {
-            return bytes + "B";
-        }
-        // one decimal below 10 (1.5K), none above (12M, 1023M): at most 4 significant chars
-        String num = v < 9.95 ? String.format(Locale.ROOT, "%.1f", v) : String.valueOf(Math.round(v));
-        if (num.equals("1024")) {
-            return bytesCompact(Math.round(v) * pow1024(u));
-        }
-        return num + UNITS.charAt(u);
-    }
-
-    private static long pow1024(int u) {
-        long p = 1;
-        for (int i = 0; i < u; i++) {
-            p *= 1024;
-        }
-        return p;
+        return Units.bytes((double) bytes);
     }
 
     /** Percent with one decimal below 100 ({@code 12.3}), none above ({@code 150}); width {@link #PCT_WIDTH}. */
@@ -91,18 +66,17 @@ public final class Units {
         return pct(OptionalDouble.of(pct));
     }
 
-    /** A CPU quota in cores ({@code 0.50}, {@code 2.00}), or {@code max} when empty; width {@link #CORES_WIDTH}. */
-    public static String cores(OptionalDouble cores) {
-        if (cores.isEmpty()) {
-            return pad("max", CORES_WIDTH);
-        }
-        double c = cores.getAsDouble();
-        return pad(c < 99.995 ? String.format(Locale.ROOT, "%.2f", c) : String.valueOf(Math.round(c)), CORES_WIDTH);
+    /**
+     * A CPU quota as {@link Units#cpus}: {@code 0.50}, {@code max} when none is set, {@code -} when unreadable;
+     * width {@link #CORES_WIDTH}.
+     */
+    public static String cores(OptionalDouble cores, Optional<Limit> quota) {
+        return pad(Units.cpus(cores, quota), CORES_WIDTH);
     }
 
-    /** A memory limit: {@link #bytes(long)}, or {@code max} when empty. */
-    public static String limit(OptionalLong bytes) {
-        return bytes.isPresent() ? bytes(bytes.getAsLong()) : pad("max", BYTES_WIDTH);
+    /** A memory limit as {@link Units#limitBytes}: {@code max} when not set, {@code -} when unreadable. */
+    public static String limit(Optional<Limit> limit) {
+        return pad(Units.limitBytes(limit), BYTES_WIDTH);
     }
 
     /** Uptime as {@code 3d 04:12} or {@code 04:12:05} under a day. */

@@ -1,0 +1,145 @@
+package dev.berth.v2vm;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The live tests, run again inside a pure cgroup v2 guest (QEMU TCG, see {@code testing/v2vm/README.md}): each
+ * factory boots the guest once, runs its selection there with the JUnit Platform console launcher, and returns one
+ * dynamic test per test case the guest ran, so a guest failure is a failure here, a guest skip a skip with the
+ * guest's reason, and the guest's {@code LIVE} figures land in this test's output. Skips as a whole where
+ * {@code v2vm.sh} says the guest cannot be had (no qemu, no kernel package, not root).
+ */
+@Tag("privileged")
+class V2GuestTest {
+    /**
+     * Pure v2, cgroup2 alone at /sys/fs/cgroup with every controller, the tests in the root cgroup (as root on a
+     * host without systemd). Chosen to cover every v2 file berth reads or writes, within the guest budget.
+     */
+    static final List<String> PURE_V2 = List.of(
+            // every v2 writer changes behaviour; controller availability; cpu.max, freeze, cgroup.kill, removal
+            "dev.berth.cgroupctl.LiveV2Test",
+            "dev.berth.cgroupctl.LiveCgroupTest",
+            "dev.berth.cgroupctl.LiveFreezeKillTest",
+            // CPU, memory, IO and net read as what was done
+            "dev.berth.collectors.FidelityTest",
+            // berth set --memory below the working set is refused before writing
+            "dev.berth.tui.cli.ForeignCgroupControlTest#setBelowMemoryUsageFailsAndLeavesEveryLimitAsItWas",
+            // berth run end to end with its limits, then set, freeze/thaw and kill of its container
+            "dev.berth.tui.cli.OwnContainerControlTest#setChangesTheQuotaLiveAndTheContainerFollowsIt",
+            "dev.berth.tui.cli.OwnContainerControlTest#freezeAndThawAnOwnContainer",
+            "dev.berth.tui.cli.OwnContainerControlTest#killEmptiesAndRemovesTheCgroup",
+            // ps, set, freeze, thaw, kill on a crun/runc container; ps of a cgroup without controllers
+            "dev.berth.tui.cli.LiveV2CliTest");
+
+    /** A systemd-style delegated subtree (nsdelegate, a cgroup namespace, no cpuset delegated). */
+    static final List<String> DELEGATED = List.of(
+            "dev.berth.cgroupctl.LiveDelegationTest");
+
+    @TestFactory
+    Stream<DynamicNode> pureV2() throws Exception {
+        return boot("pure-v2", false, selection("v2vm.select", PURE_V2), Duration.ofMinutes(7));
+    }
+
+    @TestFactory
+    Stream<DynamicNode> delegatedSubtree() throws Exception {
+        return boot("delegated", true, selection("v2vm.select.delegated", DELEGATED), Duration.ofMinutes(3));
+    }
+
+    /** The classes named in the system property (comma-separated; to run a few while working), else the default. */
+    private static List<String> selection(String property, List<String> dflt) {
+        String p = System.getProperty(property, "").strip();
+        return p.isEmpty() ? dflt : List.of(p.split("\\s*,\\s*"));
+    }
+
+    private static Stream<DynamicNode> boot(String label, boolean nsdelegate, List<String> classes, Duration limit)
+            throws Exception {
+        Path script = Path.of(System.getProperty("v2vm.script", "v2vm.sh"));
+        Assumptions.assumeTrue(Files.isExecutable(script), "no v2vm.sh at " + script);
+        Path out = Path.of(System.getProperty("v2vm.out", "target/guest-runs")).toAbsolutePath().resolve(label);
+        deleteTree(out);
+        String cp = Files.readString(Path.of(System.getProperty("v2vm.classpath"))).strip() + ":"
+                + System.getProperty("v2vm.test.classes");
+        GuestRun.Result r = new GuestRun(script, cp, out).run(nsdelegate, classes, limit);
+        System.out.printf("V2VM %s: guest exit %d, %.1f s on the host clock%n%s", label, r.exitStatus(),
+                r.took().toMillis() / 1000.0, r.stderr());
+        if (r.exitStatus() == GuestRun.SKIP) {
+            Assumptions.abort(r.stderr().lines().filter(l -> l.startsWith("v2vm: skip: ")).findFirst()
+                    .map(l -> l.substring("v2vm: skip: ".length())).orElse("v2vm.sh skipped"));
+        }
+        // The console launcher exits 0 when everything passed, 1 when a test failed; anything else (the guest hit
+        // its time limit, a JVM crashed, no test found) is a failure of the run as a whole.
+        if (r.exitStatus() != 0 && r.exitStatus() != 1 || !Files.isDirectory(r.reportsDir())) {
+            fail("guest run " + label + " ended with status " + r.exitStatus() + " and "
+                    + (Files.isDirectory(r.reportsDir()) ? "reports" : "no reports") + "\n" + r.stderr()
+                    + r.consoleTail());
+        }
+        List<GuestReport.TestCase> cases = GuestReport.read(r.reportsDir());
+        Map<String, List<GuestReport.TestCase>> byClass = new LinkedHashMap<>();
+        for (GuestReport.TestCase c : cases) {
+            byClass.computeIfAbsent(c.className(), k -> new ArrayList<>()).add(c);
+        }
+        for (String c : classes) {
+            String cls = c.contains("#") ? c.substring(0, c.indexOf('#')) : c;
+            assertTrue(byClass.containsKey(cls), "the guest ran no test of " + c + "\n" + r.consoleTail());
+        }
+        long failed = cases.stream().filter(c -> c.outcome() == GuestReport.Outcome.FAILED).count();
+        assertTrue(r.exitStatus() == 0 || failed > 0,
+                "the guest's launcher reported a failure its XML does not show\n" + r.consoleTail());
+        List<DynamicNode> nodes = new ArrayList<>();
+        for (Map.Entry<String, List<GuestReport.TestCase>> e : byClass.entrySet()) {
+            List<DynamicNode> tests = e.getValue().stream().map(V2GuestTest::asTest).map(DynamicNode.class::cast)
+                    .toList();
+            nodes.add(DynamicContainer.dynamicContainer(e.getKey(), tests));
+        }
+        return nodes.stream();
+    }
+
+    private static DynamicTest asTest(GuestReport.TestCase c) {
+        return DynamicTest.dynamicTest(c.name(), () -> {
+            if (!c.systemOut().isEmpty()) {
+                System.out.println(c.systemOut());
+            }
+            System.out.printf("V2VM %s.%s: %s in %.1f s in the guest%n", c.className(), c.name(), c.outcome(),
+                    c.seconds());
+            switch (c.outcome()) {
+                case PASSED -> { }
+                case SKIPPED -> Assumptions.abort("in the v2 guest: "
+                        + (c.message().isEmpty() ? firstLine(c.detail()) : c.message()));
+                case FAILED -> fail("in the v2 guest: " + c.message() + "\n" + c.detail());
+            }
+        });
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.berth.tui.cli;
+
+import dev.berth.collectors.Collector;
+import dev.berth.export.ExportException;
+import dev.berth.export.Exporter;
+import dev.berth.export.ListenAddress;
+import dev.berth.export.ServeLoop;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code berth serve}: a Prometheus endpoint with cAdvisor's metric names, from berth's own samples. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve every cgroup's figures at http://HOST:PORT/metrics for Prometheus, with cAdvisor's "
+                + "metric names, types and labels (id, name, runtime, pod), plus berth_* metrics for what "
+                + "cAdvisor lacks and for berth itself.",
+            "berth samples once per --interval; every scrape is served from the latest sample, so scrapers cost "
+                + "no extra reads. A value berth could not read is absent from the scrape, never 0. Listens on "
+                + "loopback unless told otherwise; another address is logged at start."})
+final class ServeCommand implements Callable<Integer> {
+    @ParentCommand
+    BerthCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    /** {@code --cgroup-parent}: where berth's own containers are recognised. */
+    @picocli.CommandLine.Mixin
+    RuntimeOptions runtime;
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:9756",
+            converter = ListenConverter.class,
+            description = "address to serve on: HOST:PORT, [IPv6]:PORT, or :PORT for every address "
+                    + "(default: ${DEFAULT-VALUE})")
+    ListenAddress listen;
+
+    @Option(names = {"-i", "--interval"}, paramLabel = "TIME", defaultValue = "10s",
+            converter = ConsoleOptions.IntervalConverter.class,
+            description = "time between samples: seconds (10, 0.5) or with a unit (500ms, 10s); at least 0.2s "
+                    + "(default: ${DEFAULT-VALUE})")
+    Duration interval;
+
+    @Override
+    public Integer call() {
+        Collector collector = Wiring.map(() -> Wiring.host(root, runtime).newCollector());
+        Exporter exporter;
+        try {
+            exporter = Exporter.start(listen);
+        } catch (ExportException e) {
+            throw new UserDataException(e.getMessage(), e);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        String every = java.math.BigDecimal.valueOf(interval.toMillis(), 3).stripTrailingZeros().toPlainString() + "s";
+        // The host as given (::1 rather than 0:0:0:0:0:0:0:1); the bound address for every address (:PORT).
+        String url = "http://" + (listen.host().isEmpty() ? ListenAddress.of(exporter.address())
+                : new ListenAddress(listen.host(), exporter.address().getPort())) + "/metrics";
+        if (exporter.address().getAddress().isLoopbackAddress()) {
+            err.println("berth serve: serving " + url + ", sampling every " + every);
+        } else {
+            err.println("berth serve: serving " + url + " on a non-loopback address: every host that can reach it "
+                    + "can read every container's figures; sampling every " + every);
+        }
+        err.flush();
+        try (exporter) {
+            new ServeLoop(collector, exporter, interval).run();
+        }
+        return 0;
+    }
+
+    /** Converts {@code --listen}; a malformed value is a usage error (exit 2). */
+    static final class ListenConverter extends ParsingConverter<ListenAddress> {
+        ListenConverter() {
+            super(ListenAddress::parse);
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package dev.berth.tui.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.cgroupctl.CgroupFs;
+import dev.berth.cgroupctl.IoStat;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * {@code berth serve} scraped by a real Prometheus (Debian's {@code prometheus} package, on loopback, 1 s scrape
+ * interval): a berth container burning a 0.5 CPU quota and holding 48 MiB in its {@code /dev/shm}; Prometheus's
+ * HTTP API must see the quota in {@code rate(container_cpu_usage_seconds_total[5s])} (within 10 %), the memory in
+ * {@code container_memory_working_set_bytes} (within 3 %), and the container's series in the queries dashboards
+ * use most (dockprom's, with the {@code name=~".+"} filter). The queries' output is written to
+ * {@code target/prometheus-dashboard-queries.txt}.
+ *
+ * <p>Needs root (berth run), {@code /usr/bin/prometheus}, busybox-static and the packaged jar; skips otherwise.
+ * Everything it starts is stopped and removed afterwards, also on failure.
+ */
+@Tag("privileged")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PrometheusServeIT {
+    private static final double QUOTA_CPUS = 0.5;
+    private static final long HOLD_BYTES = 48L << 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Path tmp;
+    private Path stateDir;
+    private String parent;
+    private String name;
+    private CgroupFs fs;
+    private Process serve;
+    private Process prometheus;
+    private int promPort;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void start() throws Exception {
+        fs = LiveCgroup.hostCgroupFs();
+        Path prom = Path.of("/usr/bin/prometheus");
+        Assumptions.assumeTrue(Files.isExecutable(prom), "prometheus is not installed (Debian package prometheus)");
+        Path busybox = Path.of("/bin/busybox");
+        Assumptions.assumeTrue(Files.isExecutable(busybox), "busybox-static is not installed");
+        Path repo = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
+        Assumptions.assumeTrue(Files.isRegularFile(repo.resolve("tui/target/berth.jar")),
+                "tui/target/berth.jar is not built (run through failsafe after package)");
+        long pid = ProcessHandle.current().pid();
+        tmp = Files.createTempDirectory("berth-prom-it");
+        stateDir = tmp.resolve("state");
+        parent = "/berth-test-prom-" + pid;
+        name = "prom-" + pid % 100000;
+        Path rootfs = tmp.resolve("rootfs");
+        Files.createDirectories(rootfs.resolve("bin"));
+        Files.copy(busybox, rootfs.resolve("bin/busybox"));
+        for (String applet : exec(List.of(busybox.toString(), "--list")).split("\n")) {
+            if (!applet.isBlank() && !applet.equals("busybox")) {
+                Files.createSymbolicLink(rootfs.resolve("bin/" + applet), Path.of("busybox"));
+            }
+        }
+        Path data = Files.createDirectories(tmp.resolve("data"));
+        // Direct IO so the writes and reads reach the disk inside the container's cgroup (buffered writeback is
+        // charged to no cgroup on v1), then hold the memory and burn CPU under the quota until removed.
+        CliRun run = CliRun.of("run", "-d", "--name", name, "--cpus", Double.toString(QUOTA_CPUS), "--memory", "256M",
+                "--net", "veth", "--ip", "10.213.9.2/24", "-v", data + ":/data", "--rootfs", rootfs.toString(),
+                "--state-dir", stateDir.toString(), "--cgroup-parent", parent, "--", "sh", "-c",
+                "dd if=/dev/zero of=/data/f bs=1M count=8 oflag=direct; dd if=/data/f of=/dev/null bs=1M iflag=direct;"
+                + " dd if=/dev/zero of=/dev/shm/hold bs=1M count=" + (HOLD_BYTES >> 20) + "; while :; do :; done");
+        assertEquals(0, run.exit(), run.toString());
+
+        int servePort = freePort();
+        ProcessBuilder serveCmd = new ProcessBuilder(repo.resolve("bin/berth").toString(), "--cgroup-parent", parent, "serve",
+                "--listen", "127.0.0.1:" + servePort, "--interval", "1s")
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("serve.log").toFile())
+                .directory(tmp.toFile());
+        // The launcher runs the same JDK as this test.
+        serveCmd.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        serve = serveCmd.start();
+        promPort = freePort();
+        Path config = tmp.resolve("prometheus.yml");
+        Files.writeString(config, "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
+                + "scrape_configs:\n  - job_name: berth\n    static_configs:\n"
+                + "      - targets: ['127.0.0.1:" + servePort + "']\n");
+        prometheus = new ProcessBuilder(prom.toString(), "--config.file=" + config,
+                "--storage.tsdb.path=" + tmp.resolve("tsdb"), "--web.listen-address=127.0.0.1:" + promPort)
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("prometheus.log").toFile()).start();
+        waitReady();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        for (Process p : new Process[] {prometheus, serve}) {
+            if (p != null) {
+                p.destroy();
+                if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor();
+                }
+            }
+        }
+        if (name != null) {
+            CliRun.of("rm", "-f", name, "--state-dir", stateDir.toString(), "--cgroup-parent", parent);
+        }
+        if (fs != null && parent != null && fs.cgroup(parent).exists()) {
+            fs.cgroup(parent).killAll(Duration.ofSeconds(10));
+            fs.remove(parent);
+        }
+        if (tmp != null) {
+            exec(List.of("rm", "-rf", tmp.toString()));
+        }
+    }
+
+    @Test
+    void cpuRateIsTheQuotaAndWorkingSetIsWhatTheContainerHolds() throws Exception {
+        String cpu = "rate(container_cpu_usage_seconds_total{name=\"" + name + "\"}[5s])";
+        OptionalDouble rate = waitFor(cpu, v -> Math.abs(v - QUOTA_CPUS) <= 0.10 * QUOTA_CPUS);
+        assertTrue(rate.isPresent(), cpu + " returned nothing");
+        assertEquals(QUOTA_CPUS, rate.getAsDouble(), 0.10 * QUOTA_CPUS, cpu);
+        String ws = "container_memory_working_set_bytes{name=\"" + name + "\"}";
+        OptionalDouble held = waitFor(ws, v -> Math.abs(v - HOLD_BYTES) <= 0.03 * HOLD_BYTES);
+        assertTrue(held.isPresent(), ws + " returned nothing");
+        assertEquals(HOLD_BYTES, held.getAsDouble(), 0.03 * HOLD_BYTES, ws);
+    }
+
+    @Test
+    void dashboardQueriesReturnTheContainersSeries() throws Exception {
+        Map<String, String> queries = new LinkedHashMap<>();
+        queries.put("cpu by name", "sum(rate(container_cpu_usage_seconds_total{name=~\".+\"}[5s])) by (name)");
+        queries.put("working set", "sum(container_memory_working_set_bytes{name=~\".+\"}) by (name)");
+        queries.put("network rx", "sum(rate(container_network_receive_bytes_total{name=~\".+\"}[5s])) by (name)");
+        queries.put("network tx", "sum(rate(container_network_transmit_bytes_total{name=~\".+\"}[5s])) by (name)");
+        queries.put("fs reads", "sum(rate(container_fs_reads_bytes_total{name=~\".+\"}[5s])) by (name)");
+        queries.put("fs writes", "sum(rate(container_fs_writes_bytes_total{name=~\".+\"}[5s])) by (name)");
+        boolean ioAccounted = !fs.cgroup(parent + "/" + name).readIoStat().devices().isEmpty();
+        StringBuilder report = new StringBuilder();
+        List<String> missing = new ArrayList<>();
+        for (Map.Entry<String, String> q : queries.entrySet()) {
+            boolean fsQuery = q.getKey().startsWith("fs");
+            OptionalDouble v = fsQuery && !ioAccounted ? valueOf(query(q.getValue()), name)
+                    : waitFor(q.getValue(), name, x -> true);
+            report.append("# ").append(q.getKey()).append(": ").append(q.getValue()).append('\n')
+                    .append(rawQuery(q.getValue(), name)).append('\n');
+            if (v.isEmpty() && !(fsQuery && !ioAccounted)) {
+                missing.add(q.getKey());
+            }
+        }
+        Path out = Path.of(System.getProperty("user.dir"), "target", "prometheus-dashboard-queries.txt");
+        Files.writeString(out, report.toString());
+        System.out.print(report);
+        assertEquals(List.of(), missing, "queries without the container's series:\n" + report);
+        Assumptions.assumeTrue(ioAccounted, "this kernel charged none of the container's direct IO to its cgroup "
+                + "(" + IoStat.class.getSimpleName() + " empty), so the fs queries cannot show it; the other "
+                + "queries passed");
+    }
+
+    // --- Prometheus HTTP API
+
+    private JsonNode query(String promql) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + promPort
+                + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), promql + ": " + r.body());
+        return JSON.readTree(r.body()).path("data").path("result");
+    }
+
+    /** The value of the series of {@code who} (label {@code name}) in the result, if any. */
+    private OptionalDouble valueOf(JsonNode result, String who) {
+        for (JsonNode series : result) {
+            if (series.path("metric").path("name").asText("").equals(who) || who == null) {
+                return OptionalDouble.of(Double.parseDouble(series.path("value").get(1).asText()));
+            }
+        }
+        return OptionalDouble.empty();
+    }
+
+    private String rawQuery(String promql, String who) throws IOException, InterruptedException {
+        for (JsonNode series : query(promql)) {
+            if (series.path("metric").path("name").asText("").equals(who)) {
+                return series.toString();
+            }
+        }
+        return "(no series for " + who + ")";
+    }
+
+    private OptionalDouble waitFor(String promql, java.util.function.DoublePredicate good) throws Exception {
+        return waitFor(promql, null, good);
+    }
+
+    /**
+     * Queries until the value is good or 60 s have passed (Prometheus needs a few scrapes for a rate, and the
+     * container a moment to fill its memory); returns the last value seen.
+     */
+    private OptionalDouble waitFor(String promql, String who, java.util.function.DoublePredicate good)
+            throws Exception {
+        OptionalDouble last = OptionalDouble.empty();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            last = valueOf(query(promql), who);
+            if (last.isPresent() && good.test(last.getAsDouble())) {
+                return last;
+            }
+            Thread.sleep(500);
+        }
+        return last;
+    }
+
+    private void waitReady() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + promPort + "/-/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            assertTrue(prometheus.isAlive(), "prometheus exited: " + Files.readString(tmp.resolve("prometheus.log")));
+            Thread.sleep(200);
+        }
+        throw new AssertionError("prometheus not ready after 60 s: " + Files.readString(tmp.resolve("prometheus.log")));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static String exec(List<String> cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+}
