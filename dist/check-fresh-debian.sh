@@ -22,7 +22,10 @@ fresh() { # fresh DIR: a minbase Debian 12 with the host's resolver and extra CA
     debootstrap --variant=minbase bookworm "$1" "$mirror" >"$work/debootstrap.log" 2>&1 \
         || { tail -20 "$work/debootstrap.log" >&2; exit 1; }
     cp /etc/resolv.conf "$1/etc/resolv.conf"
-    cp /usr/local/share/ca-certificates/*.crt "$1/usr/local/share/ca-certificates/" 2>/dev/null || true
+    if ls /usr/local/share/ca-certificates/*.crt >/dev/null 2>&1; then
+        mkdir -p "$1/usr/local/share/ca-certificates"
+        cp /usr/local/share/ca-certificates/*.crt "$1/usr/local/share/ca-certificates/"
+    fi
 }
 in_chroot() { # in_chroot DIR SCRIPT: runs SCRIPT with bash in DIR, /proc and /sys mounted privately
     unshare --mount --propagation private sh -c '
@@ -42,7 +45,10 @@ git -C "$here" archive HEAD | tar -x -C "$work/setup/root/berth"
 # Behind a TLS-intercepting proxy the first build fails (the proxy's CA is not in Java's store yet, and the JDK
 # came with setup): add the CAs and run setup again, which installs nothing more.
 in_chroot "$work/setup" "cd /root/berth && { ./setup --version || { $java_cas; ./setup --version; }; }" \
-    2>&1 | grep -v '^\(Selecting\|Preparing\|Unpacking\|Setting up\|Processing\|(Reading\|debconf\)' | tail -15
+    >"$work/setup.log" 2>&1 || true
+grep -v '^\(Selecting\|Preparing\|Unpacking\|Setting up\|Processing\|(Reading\|debconf\|\s*at \)' "$work/setup.log" | tail -12
+ls "$work/setup/root/berth/dist/target/"berth_*.deb >/dev/null 2>&1 \
+    || { echo "check: ./setup did not build berth (log above)" >&2; exit 1; }
 
 echo "== 2. apt install ./berth_*.deb on a fresh Debian 12"
 fresh "$work/deb"

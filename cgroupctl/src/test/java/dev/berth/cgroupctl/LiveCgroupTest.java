@@ -24,6 +24,7 @@ class LiveCgroupTest extends LiveCgroupSupport {
                 + Files.readString(Path.of("/proc/loadavg")).strip());
         Process p = spawnGated("while :; do :; done");
         c.addProcess(p.pid());
+        awaitBlocked(p);
         double idle = coresOver(c, 500); // still blocked in "read"
         release(p);
         double busy = coresOver(c, 1000);

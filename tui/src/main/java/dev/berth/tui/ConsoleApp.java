@@ -64,6 +64,8 @@ public final class ConsoleApp {
     private final InstantSource clock;
     private final BlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
     private final AtomicBoolean restored = new AtomicBoolean();
+    /** How often the input thread looks for keys: short enough not to be felt, long enough to cost nothing. */
+    private static final java.time.Duration INPUT_POLL = java.time.Duration.ofMillis(15);
     private final AtomicReference<SampleRequest> request = new AtomicReference<>(SampleRequest.DEFAULT);
     private TerminalScreen screen;
     private ConsoleController controllerRef;
@@ -209,16 +211,17 @@ public final class ConsoleApp {
     }
 
     private void startInputThread() {
-        // A real terminal blocks in read(2) without holding any lock. Lanterna's virtual terminal
-        // (tests) holds its monitor while blocked in readInput, which would stop every draw; poll it.
-        boolean blockingInput = !(terminal instanceof com.googlecode.lanterna.terminal.virtual.VirtualTerminal);
+        // The input thread polls (available() is FIONREAD: it takes nothing from the tty) and never sits in a
+        // blocking read(2). A blocked read would outlive the console: once the screen is restored, the keys typed
+        // before the JVM exits (or, inside `berth shell`, the whole next line) would be read by this thread and
+        // lost. Polling, it stops reading the moment the terminal is given back.
         Thread t = new Thread(() -> {
             while (!restored.get()) {
                 KeyStroke k;
                 try {
-                    k = blockingInput ? screen.readInput() : screen.pollInput();
-                    if (k == null && !blockingInput) {
-                        Thread.sleep(10);
+                    k = screen.pollInput();
+                    if (k == null) {
+                        Thread.sleep(INPUT_POLL.toMillis());
                     }
                 } catch (IOException | RuntimeException e) {
                     k = new KeyStroke(KeyType.EOF);
