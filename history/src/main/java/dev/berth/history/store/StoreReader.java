@@ -77,6 +77,10 @@ public final class StoreReader {
                 for (IndexEntry e : entries) {
                     decodeFrame(c.get(), e, c.get().decoded, wanted).ifPresent(d -> sink.accept(d.visible(wanted)));
                 }
+                if (c.get().dependents > 0) {
+                    warnings.accept(s.data() + ": " + c.get().dependents + " more "
+                            + (c.get().dependents == 1 ? "frame" : "frames") + " skipped: encoded against a skipped one");
+                }
             }
         } finally {
             if (zstd != null) {
@@ -193,7 +197,11 @@ public final class StoreReader {
                 // inside a chunk); the chain is at most StoreOptions.keyEvery long.
                 Optional<FrameCodec.Decoded> r = decodeFrame(c, re, decoded, wanted);
                 if (r.isEmpty()) {
-                    throw new CorruptRecordException("its reference frame at offset " + refOffset + " is unreadable");
+                    // Counted, and reported once per shard: a damaged record costs the frames that follow it up
+                    // to the next key frame, and one line each would bury the first one.
+                    c.failed.add(e.offset());
+                    c.dependents++;
+                    return Optional.empty();
                 }
                 ref = r.get();
             }
@@ -284,6 +292,8 @@ public final class StoreReader {
         final List<IndexEntry> entries;
         final Map<Long, IndexEntry> byOffset = new HashMap<>();
         final java.util.Set<Long> failed = new java.util.HashSet<>();
+        /** Frames skipped because the frame they are encoded against was. */
+        int dependents;
         /** The last few decoded frames, by offset: the references of the next ones (previous or key frame). */
         @SuppressWarnings("serial")
         final Map<Long, FrameCodec.Decoded> decoded = new java.util.LinkedHashMap<>(8, 0.75f, true) {

@@ -134,6 +134,8 @@ class StoreWriterTest {
         expected.addAll(frames.subList(40, 60));   // frame 40 is the next key frame
         assertEquals(expected, back);
         assertTrue(warnings.get(0).contains("fails its CRC"), warnings.toString());
+        assertEquals(s.data() + ": 9 more frames skipped: encoded against a skipped one", warnings.get(1));
+        assertEquals(2, warnings.size(), warnings.toString());
     }
 
     @Test
