@@ -37,6 +37,88 @@ public interface Cgroup {
     List<Long> readProcs() throws CgroupException;
 
     /**
+     * The member processes as one hierarchy lists them, for discovery, which needs membership only: one file instead
+     * of one per hierarchy. v2: {@code cgroup.procs}, as {@link #readProcs()}. v1 and hybrid: {@code cgroup.procs}
+     * of the first hierarchy the cgroup exists in, in the order pids, memory, cpuacct, cpu, blkio, freezer, then the
+     * others and the unified one. Container runtimes and systemd put a process in the same path of every hierarchy;
+     * a process put elsewhere in some hierarchies by hand is seen where that hierarchy puts it.
+     *
+     * @return the pids, in file order
+     * @throws CgroupException on read failure ({@link CgroupGoneException} when in no hierarchy)
+     */
+    default List<Long> readMemberPids() throws CgroupException {
+        return readProcs();
+    }
+
+    /**
+     * CPU time and throttling in one call: v2 reads {@code cpu.stat} once (not once for each of
+     * {@link #readCpuUsage()} and {@link #readCpuThrottling()}), user/system included; v1 reads
+     * {@code cpuacct.usage}, then {@code cpu.stat}, without the user/system split (two more files per call, which
+     * {@link #readCpuUsage()} reads).
+     *
+     * @return the counters; throttling empty when the cpu controller is not available for this cgroup
+     * @throws CgroupException on read failure of the usage
+     */
+    default CpuStat readCpuStat() throws CgroupException {
+        CpuUsage usage = readCpuUsage();
+        try {
+            return new CpuStat(usage, java.util.Optional.of(readCpuThrottling()));
+        } catch (ControllerUnavailableException e) {
+            return new CpuStat(usage, java.util.Optional.empty());
+        }
+    }
+
+    /**
+     * Memory and swap in use, without the limits: the per-tick part of {@link #readMemory()}.
+     *
+     * @return the usage
+     * @throws CgroupException on read failure
+     */
+    default MemoryCurrent readMemoryCurrent() throws CgroupException {
+        MemoryUsage m = readMemory();
+        return new MemoryCurrent(m.usageBytes(), m.swapUsageBytes());
+    }
+
+    /**
+     * The hard memory limit alone: v2 {@code memory.max}, v1 {@code memory.limit_in_bytes} (one file, where
+     * {@link #readMemory()} reads five on v1).
+     *
+     * @return the limit, {@link Limit#UNLIMITED} when none is set
+     * @throws CgroupException on read failure
+     */
+    default Limit readMemoryMax() throws CgroupException {
+        return readMemory().maxBytes();
+    }
+
+    /**
+     * {@code pids.current} alone: the per-tick part of {@link #readPids()}.
+     *
+     * @return the number of tasks
+     * @throws CgroupException on read failure
+     */
+    default long readPidsCurrent() throws CgroupException {
+        return readPids().current();
+    }
+
+    /**
+     * Only the named keys of {@code memory.stat} (those the kernel printed), parsed without building the whole map:
+     * the per-tick path. The result's {@link MemoryStat#get(String)} is empty for keys not asked for.
+     *
+     * @param keys the keys wanted
+     * @return those keys
+     * @throws CgroupException on read failure
+     */
+    default MemoryStat readMemoryStat(dev.berth.cgroupctl.format.FlatKeyedFormat.Keys keys) throws CgroupException {
+        MemoryStat all = readMemoryStat();
+        java.util.Map<String, Long> some = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            String k = keys.name(i);
+            all.get(k).ifPresent(v -> some.put(k, v));
+        }
+        return new MemoryStat(some);
+    }
+
+    /**
      * Reads CPU time used. v2 {@code cpu.stat}; v1 {@code cpuacct.usage} + {@code cpuacct.usage_user/_sys} (or
      * {@code cpuacct.stat}); hybrid: v1 cpuacct when the cgroup is in that hierarchy, else the unified
      * {@code cpu.stat} (which cgroup2 keeps even without controllers).

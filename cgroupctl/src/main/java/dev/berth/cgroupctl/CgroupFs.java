@@ -41,6 +41,16 @@ public interface CgroupFs {
     Cgroup cgroup(String path);
 
     /**
+     * The cgroup at {@code path}, keeping the files it reads every tick open (within a budget of most of this process's
+     * descriptor limit, shared by every open cgroup of this filesystem) until closed. Which hierarchies the cgroup
+     * is in and which optional files it has are looked up once, so open it again when its membership changes.
+     *
+     * @param path a "/"-rooted cgroup path
+     * @return the open cgroup; close it when done
+     */
+    OpenCgroup openCgroup(String path);
+
+    /**
      * Lists every cgroup in any hierarchy.
      *
      * @return paths, sorted, {@code /} first

@@ -11,6 +11,15 @@ public final class CgroupReadException extends CgroupException {
      * @param cause the I/O error
      */
     public CgroupReadException(Path file, Throwable cause) {
-        super("cannot read " + file + ": " + cause.getMessage(), file, cause);
+        super("cannot read " + file + ": " + reason(file, cause), file, cause);
+    }
+
+    /** The cause's text, without the file name when the cause already starts with it. */
+    private static String reason(Path file, Throwable cause) {
+        if (cause instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                && file.toString().equals(f.getFile())) {
+            return f.getReason();
+        }
+        return String.valueOf(cause.getMessage());
     }
 }

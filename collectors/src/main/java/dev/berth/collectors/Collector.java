@@ -28,7 +28,7 @@ import java.util.Optional;
  * <p><b>Not thread-safe</b>: call {@code tick} from one thread (the sampler thread) and hand the immutable
  * {@link Snapshot} to others.
  */
-public final class Collector {
+public final class Collector implements AutoCloseable {
     private final Path procfs;
     private final ContainerDiscovery discovery;
     private final ContainerSampler containers;
@@ -39,6 +39,7 @@ public final class Collector {
     private HostSample previousHost;
     private Map<String, ContainerSample> previous = Map.of();
     private Map<String, List<ProcessSample>> previousProcesses = Map.of();
+    private Map<String, Instant> previousProcessesAt = Map.of();
 
     /**
      * Wires a collector over explicit parts (tests, fixture trees).
@@ -66,7 +67,8 @@ public final class Collector {
         this.procfs = procfs;
         this.clock = clock;
         this.processSampler = new ProcessSampler(procfs, hz, pageSize);
-        this.discovery = new ContainerDiscovery(fs, procfs, names, berthParent);
+        this.discovery = new ContainerDiscovery(fs, procfs, names, berthParent, clock,
+                ContainerDiscovery.DEFAULT_FULL_WALK_PERIOD);
         this.containers = new ContainerSampler(fs, procfs, devices, clock);
         this.host = new HostSampler(procfs, devices, processSampler, clock);
     }
@@ -103,9 +105,28 @@ public final class Collector {
                 Auxv.read(Path.of("/proc/self/auxv"), Auxv.AT_PAGESZ).orElse(4096));
     }
 
+    /** Closes the files the samplers keep open. The collector may tick again afterwards (it re-opens them). */
+    @Override
+    public void close() {
+        containers.close();
+        discovery.close();
+        host.close();
+    }
+
     /** procfs root this collector reads. */
     public Path procfs() {
         return procfs;
+    }
+
+    /**
+     * Makes the next tick read the limits of {@code cgroup} again rather than use those read less than one
+     * slow-cadence period ago ({@link ContainerSampler#DEFAULT_LIMITS_PERIOD}). Call it after changing them, so that
+     * the change shows at once. Thread-safe: a front end's action thread may call it while another thread ticks.
+     *
+     * @param cgroup the cgroup path, as in {@link ContainerIdentity#cgroup()}
+     */
+    public void invalidateLimits(String cgroup) {
+        containers.invalidateLimits(cgroup);
     }
 
     /**
@@ -128,43 +149,49 @@ public final class Collector {
         Optional<Duration> elapsed = previousAt == null ? Optional.empty()
                 : Optional.of(Duration.between(previousAt, at));
         Duration dt = elapsed.orElse(Duration.ZERO);
-        List<ContainerIdentity> ids;
-        try {
-            ids = discovery.discover(options.allCgroups(), warnings::add);
-        } catch (CgroupException e) {
-            warnings.add(e.getMessage());
-            ids = List.of();
+        List<ContainerIdentity> ids = List.of();
+        if (options.containers()) {
+            try {
+                ids = discovery.discover(options.allCgroups(), warnings::add);
+            } catch (CgroupException e) {
+                warnings.add(e.getMessage());
+            }
         }
         Map<String, ContainerSample> current = new HashMap<>();
         List<ContainerModel> models = new ArrayList<>(ids.size());
+        containers.beginTick();
         for (ContainerIdentity id : ids) {
             Optional<ContainerSample> s = containers.sample(id, warnings::add);
             if (s.isEmpty()) {
                 continue;
             }
             current.put(id.cgroup(), s.get());
-            // Rates use each container's own sample times, not the tick's, so a slow tick does not skew them.
-            ContainerSample prev = previous.get(id.cgroup());
-            Duration own = prev == null ? dt : Duration.between(prev.at(), s.get().at());
-            models.add(ContainerModel.derive(Optional.ofNullable(prev), s.get(), own));
+            // Rates use each counter's own read times, not the tick's, so a slow tick does not skew them.
+            models.add(ContainerModel.derive(Optional.ofNullable(previous.get(id.cgroup())), s.get()));
         }
+        containers.endTick();
         Map<String, List<ProcessModel>> procs = new HashMap<>();
         Map<String, List<ProcessSample>> procSamples = new HashMap<>();
+        Map<String, Instant> procTimes = new HashMap<>();
         for (ContainerModel m : models) {
             if (options.processesOf().contains(m.identity().cgroup())) {
+                Instant readAt = clock.instant();
                 List<ProcessSample> now = processSampler.sample(m.identity().pids());
+                Instant before = previousProcessesAt.get(m.identity().cgroup());
                 procSamples.put(m.identity().cgroup(), now);
+                procTimes.put(m.identity().cgroup(), readAt);
                 procs.put(m.identity().cgroup(), ProcessModel.derive(
-                        previousProcesses.getOrDefault(m.identity().cgroup(), List.of()), now, dt));
+                        previousProcesses.getOrDefault(m.identity().cgroup(), List.of()), now,
+                        before == null ? dt : Duration.between(before, readAt)));
             }
         }
         HostSample hs = host.sample(options.hostProcesses(), warnings::add);
-        HostModel hm = HostModel.derive(Optional.ofNullable(previousHost),
-                hs, previousHost == null ? dt : Duration.between(previousHost.at(), hs.at()));
+        HostModel hm = HostModel.derive(Optional.ofNullable(previousHost), hs);
         previousAt = at;
         previousHost = hs;
         previous = current;
         previousProcesses = procSamples;
+        previousProcessesAt = procTimes;
         return new Snapshot(at, elapsed, hm, models, procs, warnings);
     }
 }

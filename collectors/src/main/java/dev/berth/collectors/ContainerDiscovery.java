@@ -3,6 +3,7 @@ package dev.berth.collectors;
 import dev.berth.cgroupctl.CgroupException;
 import dev.berth.cgroupctl.CgroupFs;
 import dev.berth.cgroupctl.CgroupGoneException;
+import dev.berth.cgroupctl.OpenCgroup;
 import dev.berth.collectors.discovery.CgroupClassifier;
 import dev.berth.collectors.discovery.CgroupTree;
 import dev.berth.collectors.discovery.Classification;
@@ -10,7 +11,11 @@ import dev.berth.collectors.discovery.RuntimeNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,15 +35,27 @@ import java.util.function.Consumer;
  * have processes.
  *
  * <p>Cost per call: one directory walk of every hierarchy ({@link CgroupTree}) plus one
- * {@code cgroup.procs} read per listed cgroup and its descendants, and one {@code readlink} per listed cgroup
- * with members. Not thread-safe (the name cache is mutable): use from one sampling thread.
+ * {@code cgroup.procs} read per listed cgroup and its descendants, from one hierarchy and through a descriptor kept
+ * open between calls, and one {@code readlink} per listed cgroup with members. Not thread-safe (the name cache and
+ * the open cgroups are mutable): use from one sampling thread.
  */
-public final class ContainerDiscovery {
+public final class ContainerDiscovery implements AutoCloseable {
     private final CgroupFs fs;
     private final CgroupTree tree;
     private final Path procfs;
     private final RuntimeNames names;
     private final String berthParent;
+    private final Map<String, OpenCgroup> open = new HashMap<>();
+    private final InstantSource clock;
+    private final Duration fullWalkPeriod;
+    private Instant lastFullWalk;
+    private List<String> outsidePrimary = List.of();
+    private OptionalLong hostNs;
+    private final TreeChange treeChange;
+    private List<String> lastPaths;
+    private boolean sawGone;
+    private Grouping lastGrouping;
+    private Map<String, Netns> netnsSeen = Map.of();
 
     /** As {@link #ContainerDiscovery(CgroupFs, Path, RuntimeNames, String)} with berth's default parent /berth. */
     public ContainerDiscovery(CgroupFs fs, Path procfs, RuntimeNames names) {
@@ -52,6 +69,21 @@ public final class ContainerDiscovery {
      * @param berthParent "/"-rooted cgroup under which berth's runtime creates its containers
      */
     public ContainerDiscovery(CgroupFs fs, Path procfs, RuntimeNames names, String berthParent) {
+        this(fs, procfs, names, berthParent, InstantSource.system(), DEFAULT_FULL_WALK_PERIOD);
+    }
+
+    /** How often every hierarchy is walked on a host with several (v1, hybrid). */
+    public static final Duration DEFAULT_FULL_WALK_PERIOD = Duration.ofSeconds(30);
+
+    /**
+     * @param clock          when the last full walk was
+     * @param fullWalkPeriod how often every hierarchy is walked, not only the primary one (v1 and hybrid hosts)
+     */
+    public ContainerDiscovery(CgroupFs fs, Path procfs, RuntimeNames names, String berthParent,
+            InstantSource clock, Duration fullWalkPeriod) {
+        this.clock = clock;
+        this.fullWalkPeriod = fullWalkPeriod;
+        this.treeChange = new TreeChange(fs.probe());
         this.berthParent = berthParent;
         this.fs = fs;
         this.tree = new CgroupTree(fs.probe());
@@ -67,8 +99,117 @@ public final class ContainerDiscovery {
      *                         through {@code CgroupFs.listCgroups()}; the tree walk itself skips what it cannot read
      */
     public List<ContainerIdentity> discover(boolean all, Consumer<String> warnings) throws CgroupException {
-        List<String> paths = tree.list();
-        // Group each cgroup under its topmost enclosing container, if any.
+        List<String> paths = paths();
+        Grouping g = lastGrouping != null && lastGrouping.paths() == paths && lastGrouping.all() == all
+                ? lastGrouping : group(paths, all);
+        lastGrouping = g;
+        Map<String, Classification> tops = g.tops();
+        Map<String, List<String>> members = g.members();
+        Map<String, List<Long>> procsCache = new LinkedHashMap<>();
+        // The host's namespace is pid 1's. Where pid 1's ns links are not readable (a sandbox without
+        // CAP_SYS_PTRACE over pid 1), fall back to berth's own namespace: berth runs on the host it watches.
+        // It does not change while berth runs: read once.
+        if (hostNs == null) {
+            hostNs = netnsInode("1");
+            if (hostNs.isEmpty()) {
+                hostNs = netnsInode("self");
+            }
+        }
+        Map<String, Netns> netnsNow = new HashMap<>();
+        List<ContainerIdentity> out = new ArrayList<>(tops.size());
+        for (Map.Entry<String, Classification> e : tops.entrySet()) {
+            String path = e.getKey();
+            Classification c = e.getValue();
+            TreeSet<Long> pids = new TreeSet<>();
+            boolean gone = false;
+            for (String m : members.get(path)) {
+                try {
+                    List<Long> p = procsCache.get(m);
+                    if (p == null) {
+                        p = members(m);
+                        procsCache.put(m, p);
+                    }
+                    pids.addAll(p);
+                } catch (CgroupGoneException ex) {
+                    sawGone = true;
+                    gone |= m.equals(path);   // a vanished child is normal; a vanished container is dropped
+                } catch (CgroupException ex) {
+                    warnings.accept(ex.getMessage());
+                }
+            }
+            if (gone || (!all && pids.isEmpty())) {
+                continue;
+            }
+            List<Long> pidList = List.copyOf(pids);
+            // A namespace is read again only when the members change: a process does not change its namespace
+            // without setns/unshare, which container processes do not do after start.
+            Netns known = netnsSeen.get(path);
+            Optional<NetNamespace> ns = known != null && known.pids().equals(pidList) ? known.netns()
+                    : netns(pids, hostNs);
+            netnsNow.put(path, new Netns(pidList, ns));
+            out.add(new ContainerIdentity(c.id(), name(c), c.runtime(), path, c.pod(), pidList, ns));
+        }
+        netnsSeen = netnsNow;
+        // Close the cgroups not read in this call (vanished, or no longer listed).
+        open.entrySet().removeIf(e -> {
+            if (!procsCache.containsKey(e.getKey())) {
+                e.getValue().close();
+                return true;
+            }
+            return false;
+        });
+        return out;
+    }
+
+    /**
+     * The cgroup paths to classify. Walking costs one {@code lstat} per cgroup and hierarchy, so the tree is walked
+     * only when it may have changed: every hierarchy's on the first call and every {@code fullWalkPeriod}; in
+     * between, when the kernel's cgroup counts changed ({@link TreeChange}) or a listed cgroup was found gone at
+     * the last call (a removal and a creation between two calls leave the counts as they were), the primary
+     * hierarchy's ({@link CgroupTree#listPrimary()}) plus the paths the last full walk found only outside it; else
+     * the last list. A cgroup created in the primary hierarchy (as runtimes and systemd do) is seen at the next
+     * call, or the one after when another vanished meanwhile; one created only in another hierarchy, or renamed,
+     * within one period. A listed cgroup that has vanished is dropped when its members are read.
+     */
+    private List<String> paths() {
+        Instant now = clock.instant();
+        boolean due = lastFullWalk == null || !now.isBefore(lastFullWalk.plus(fullWalkPeriod));
+        boolean changed = treeChange.changed();
+        if (!due && !changed && !sawGone && lastPaths != null) {
+            return lastPaths;
+        }
+        sawGone = false;
+        List<String> out;
+        if (due || !tree.hasSeveralHierarchies()) {
+            lastFullWalk = now;
+            List<String> all = tree.list();
+            if (tree.hasSeveralHierarchies()) {
+                TreeSet<String> others = new TreeSet<>(all);
+                others.removeAll(tree.listPrimary());
+                outsidePrimary = List.copyOf(others);
+            }
+            out = all;
+        } else {
+            List<String> primary = tree.listPrimary();
+            if (outsidePrimary.isEmpty()) {
+                out = primary;
+            } else {
+                TreeSet<String> merged = new TreeSet<>(primary);
+                merged.addAll(outsidePrimary);
+                out = new ArrayList<>(merged);
+            }
+        }
+        lastPaths = out;
+        return out;
+    }
+
+    /** Cgroups grouped under the listed ones, for one path list: recomputed only when the list changes. */
+    private record Grouping(List<String> paths, boolean all, Map<String, Classification> tops,
+            Map<String, List<String>> members) {
+    }
+
+    /** Groups each cgroup under its topmost enclosing container, if any, and lists what {@code all} shows. */
+    private Grouping group(List<String> paths, boolean all) {
         Map<String, Classification> tops = new LinkedHashMap<>();
         Map<String, List<String>> members = new LinkedHashMap<>();
         TreeSet<String> containerPaths = new TreeSet<>();
@@ -99,40 +240,33 @@ public final class ContainerDiscovery {
                 }
             }
         }
-        Map<String, List<Long>> procsCache = new LinkedHashMap<>();
-        // The host's namespace is pid 1's. Where pid 1's ns links are not readable (a sandbox without
-        // CAP_SYS_PTRACE over pid 1), fall back to berth's own namespace: berth runs on the host it watches.
-        OptionalLong hostNs = netnsInode("1");
-        if (hostNs.isEmpty()) {
-            hostNs = netnsInode("self");
+        return new Grouping(paths, all, tops, members);
+    }
+
+    /** One container's members at the last call and the namespace read for them. */
+    private record Netns(List<Long> pids, Optional<NetNamespace> netns) {
+    }
+
+    /**
+     * Members of one cgroup, from one hierarchy ({@link dev.berth.cgroupctl.Cgroup#readMemberPids()}), through a
+     * cgroup kept open across calls so that its {@code cgroup.procs} is re-read, not re-opened.
+     */
+    private List<Long> members(String path) throws CgroupException {
+        OpenCgroup cg = open.computeIfAbsent(path, fs::openCgroup);
+        try {
+            return cg.readMemberPids();
+        } catch (CgroupException e) {
+            cg.close();
+            open.remove(path);
+            throw e;
         }
-        List<ContainerIdentity> out = new ArrayList<>(tops.size());
-        for (Map.Entry<String, Classification> e : tops.entrySet()) {
-            String path = e.getKey();
-            Classification c = e.getValue();
-            TreeSet<Long> pids = new TreeSet<>();
-            boolean gone = false;
-            for (String m : members.get(path)) {
-                try {
-                    List<Long> p = procsCache.get(m);
-                    if (p == null) {
-                        p = fs.cgroup(m).readProcs();
-                        procsCache.put(m, p);
-                    }
-                    pids.addAll(p);
-                } catch (CgroupGoneException ex) {
-                    gone |= m.equals(path);   // a vanished child is normal; a vanished container is dropped
-                } catch (CgroupException ex) {
-                    warnings.accept(ex.getMessage());
-                }
-            }
-            if (gone || (!all && pids.isEmpty())) {
-                continue;
-            }
-            out.add(new ContainerIdentity(c.id(), name(c), c.runtime(), path, c.pod(), List.copyOf(pids),
-                    netns(pids, hostNs)));
-        }
-        return out;
+    }
+
+    /** Closes the cgroups held open. */
+    @Override
+    public void close() {
+        open.values().forEach(OpenCgroup::close);
+        open.clear();
     }
 
     private String name(Classification c) {

@@ -2,6 +2,7 @@ package dev.berth.collectors;
 
 import dev.berth.cgroupctl.Pressure;
 import dev.berth.cgroupctl.Limit;
+import dev.berth.cgroupctl.Pressure;
 import dev.berth.collectors.proc.NetDevCounters;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,16 +102,37 @@ public record ContainerModel(ContainerIdentity identity, ContainerState state, I
     }
 
     /**
-     * Derives the model from the previous sample of the same container (empty for its first tick) and the
-     * current one, over {@code elapsed}. Pure function.
+     * A container that has no cgroup to measure, only a record elsewhere (berth's own container after
+     * {@code stop}, or left by a launch that was killed before its cgroup existed): {@link ContainerState#EXITED},
+     * every figure unavailable. Listing it is what makes such a leftover visible, and so removable.
      */
-    public static ContainerModel derive(Optional<ContainerSample> previous, ContainerSample current,
-            Duration elapsed) {
+    public static ContainerModel unmeasured(ContainerIdentity identity, Instant at) {
+        OptionalDouble d = OptionalDouble.empty();
+        OptionalLong l = OptionalLong.empty();
+        return new ContainerModel(identity, ContainerState.EXITED, at,
+                new Cpu(d, d, d, d, d, d, d, d, Optional.empty()),
+                new Memory(l, l, l, l, Optional.empty(), d, l, l),
+                new Io(List.of(), l, l, l, l, d, d, d, d),
+                new Net(Optional.empty(), List.of(), l, l, l, l, d, d, d, d),
+                new ContainerSample.Pids(l, Optional.empty()), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Derives the model from the previous sample of the same container (empty for its first tick) and the
+     * current one. Each rate divides by the time between the two readings of its own counter
+     * ({@link ContainerSample#readTimes()}), so a counter read later in a slow tick is not divided by a shorter or
+     * longer interval than the one it covers. Pure function.
+     */
+    public static ContainerModel derive(Optional<ContainerSample> previous, ContainerSample current) {
         Optional<ContainerSample> prev = previous.filter(p -> p.identity().cgroup().equals(current.identity().cgroup()));
+        ContainerSample.ReadTimes now = current.readTimes();
+        ContainerSample.ReadTimes then = prev.map(ContainerSample::readTimes).orElse(now);
         return new ContainerModel(current.identity(), current.state(), current.at(),
-                cpu(prev.map(ContainerSample::cpu), current.cpu(), elapsed), memory(current.memory()),
-                io(prev.flatMap(ContainerSample::io), current.io(), elapsed),
-                net(current.identity().netns(), prev.flatMap(ContainerSample::net), current.net(), elapsed),
+                cpu(prev.map(ContainerSample::cpu), current.cpu(), Duration.between(then.cpu(), now.cpu())),
+                memory(current.memory()),
+                io(prev.flatMap(ContainerSample::io), current.io(), Duration.between(then.io(), now.io())),
+                net(current.identity().netns(), prev.flatMap(ContainerSample::net), current.net(),
+                        Duration.between(then.net(), now.net())),
                 current.pids(), current.cpuPressure(), current.memoryPressure(), current.ioPressure());
     }
 

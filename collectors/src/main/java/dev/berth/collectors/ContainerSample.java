@@ -2,6 +2,7 @@ package dev.berth.collectors;
 
 import dev.berth.cgroupctl.Pressure;
 import dev.berth.cgroupctl.Limit;
+import dev.berth.cgroupctl.Pressure;
 import dev.berth.collectors.proc.BlockDevice;
 import dev.berth.collectors.proc.NetDevCounters;
 import java.time.Instant;
@@ -26,10 +27,35 @@ import java.util.OptionalLong;
  * @param cpuPressure    {@code cpu.pressure}
  * @param memoryPressure {@code memory.pressure}
  * @param ioPressure     {@code io.pressure}
+ * @param readTimes      when each counter file was read; rates divide by the time between two readings of the
+ *                       same counter, not between two samples' {@code at}
  */
 public record ContainerSample(Instant at, ContainerIdentity identity, ContainerState state, Cpu cpu, Memory memory,
         Optional<List<IoDevice>> io, Optional<List<NetDevCounters>> net, Pids pids, Optional<Pressure> cpuPressure,
-        Optional<Pressure> memoryPressure, Optional<Pressure> ioPressure) {
+        Optional<Pressure> memoryPressure, Optional<Pressure> ioPressure, ReadTimes readTimes) {
+
+    /** A sample whose counters were all read at {@code at} (fixtures, tests, samples recorded before read times). */
+    public ContainerSample(Instant at, ContainerIdentity identity, ContainerState state, Cpu cpu, Memory memory,
+            Optional<List<IoDevice>> io, Optional<List<NetDevCounters>> net, Pids pids, Optional<Pressure> cpuPressure,
+            Optional<Pressure> memoryPressure, Optional<Pressure> ioPressure) {
+        this(at, identity, state, cpu, memory, io, net, pids, cpuPressure, memoryPressure, ioPressure,
+                ReadTimes.all(at));
+    }
+
+    /**
+     * When the counters behind each rate were read: the clock is read right before the file, after the file is open
+     * and nothing else (no parsing, no class loading) is left between the two.
+     *
+     * @param cpu the CPU usage and throttling files
+     * @param io  the block IO files
+     * @param net the namespace's {@code net/dev}
+     */
+    public record ReadTimes(Instant cpu, Instant io, Instant net) {
+        /** @return every counter read at {@code at} */
+        public static ReadTimes all(Instant at) {
+            return new ReadTimes(at, at, at);
+        }
+    }
 
     /**
      * CPU counters, microseconds since the cgroup was created.

@@ -1,36 +1,44 @@
 package dev.berth.collectors;
 
-import dev.berth.cgroupctl.Cgroup;
 import dev.berth.cgroupctl.CgroupException;
 import dev.berth.cgroupctl.CgroupFs;
 import dev.berth.cgroupctl.CgroupGoneException;
 import dev.berth.cgroupctl.ControllerUnavailableException;
 import dev.berth.cgroupctl.CpuMax;
+import dev.berth.cgroupctl.CpuStat;
 import dev.berth.cgroupctl.CpuThrottling;
 import dev.berth.cgroupctl.CpuUsage;
 import dev.berth.cgroupctl.FreezerState;
 import dev.berth.cgroupctl.IoDeviceStat;
 import dev.berth.cgroupctl.IoStat;
+import dev.berth.cgroupctl.KernelFile;
+import dev.berth.cgroupctl.Limit;
+import dev.berth.cgroupctl.MemoryCurrent;
 import dev.berth.cgroupctl.MemoryEvents;
 import dev.berth.cgroupctl.MemoryStat;
-import dev.berth.cgroupctl.MemoryUsage;
+import dev.berth.cgroupctl.OpenCgroup;
 import dev.berth.cgroupctl.PidsUsage;
 import dev.berth.cgroupctl.Pressure;
 import dev.berth.cgroupctl.PressureResource;
+import dev.berth.cgroupctl.format.FlatKeyedFormat;
 import dev.berth.collectors.proc.BlockDevices;
 import dev.berth.collectors.proc.NetDevCounters;
 import dev.berth.collectors.proc.ProcParseException;
 import dev.berth.collectors.proc.ProcParsers;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
@@ -38,19 +46,68 @@ import java.util.function.ToLongFunction;
 /**
  * Reads the raw counters of one container through cgroupctl, plus its namespace's {@code net/dev}.
  *
- * <p>Failure policy, per value: a controller that is not there ({@link ControllerUnavailableException}: the cgroup
- * is not in the memory hierarchy, PSI is off, the root has no limits) gives an empty value, silently; any other
- * read problem gives an empty value and a warning. A cgroup that vanishes during the sample
- * ({@link CgroupGoneException}, or {@link Cgroup#exists()} false afterwards) gives no sample at all, so a row is
- * never half-filled with the data of a dead container.
+ * <p>Cost, per container and tick: each cgroup is held as an {@link OpenCgroup} whose counter files stay open and
+ * are re-read with {@code pread} and parsed in place; which hierarchies and optional files a cgroup has, and which
+ * controllers are unavailable to it, are looked up when it is opened, i.e. when it appears or its member list
+ * changes. Limits ({@code cpu.max}, {@code memory.max}, {@code pids.max}) and the OOM kill count
+ * ({@code memory.events}, v1 {@code memory.oom_control}) are read on a slow cadence, at most
+ * {@code limitsPeriod} apart, at once after {@link #invalidateLimits(String)} (a {@code set} from any front end),
+ * and on every open. {@code net/dev} is read once per network namespace per tick, whichever container shares it.
  *
- * <p>Stateless; thread-safe as long as the {@link CgroupFs} is (cgroupctl's readers are).
+ * <p>Exact rates: the clock is read right before the counter file it stamps
+ * ({@link ContainerSample.ReadTimes}), once that file is open and the code path warm (a cgroup's counter files are
+ * read once, untimed, when it is opened), so no open, parse or class loading sits between a timestamp and its read.
+ *
+ * <p>Failure policy, per value: a controller that is not there ({@link ControllerUnavailableException}: the cgroup
+ * is not in the memory hierarchy, PSI is off, the root has no limits) gives an empty value, silently, and is not
+ * asked again until the cgroup is re-opened; any other read problem gives an empty value and a warning. A cgroup
+ * that vanishes during the sample ({@link CgroupGoneException}) gives no sample at all, so a row is never
+ * half-filled with the data of a dead container.
+ *
+ * <p>Not thread-safe (it holds the open cgroups), except {@link #invalidateLimits(String)}: one sampling thread.
  */
-public final class ContainerSampler {
+public final class ContainerSampler implements AutoCloseable {
+    /** How long a limit read is used before it is read again, unless invalidated. */
+    public static final Duration DEFAULT_LIMITS_PERIOD = Duration.ofSeconds(10);
+
+    /** The {@code memory.stat} keys a sample uses (v2 names, then v1 hierarchical, then v1 own). */
+    private static final FlatKeyedFormat.Keys MEMORY_STAT_KEYS = new FlatKeyedFormat.Keys("anon", "file",
+            "inactive_file", "total_rss", "total_cache", "total_inactive_file", "rss", "cache");
+
     private final CgroupFs fs;
     private final Path procfs;
     private final BlockDevices blockDevices;
     private final InstantSource clock;
+    private final Duration limitsPeriod;
+    private final Map<String, Held> held = new HashMap<>();
+    private final Set<String> invalidated = ConcurrentHashMap.newKeySet();
+    private final Map<Long, NetRead> netThisTick = new HashMap<>();
+
+    /** The parts of a sample, for remembering which ones a cgroup does not have. */
+    private enum Part { CPU, MEMORY, MEMORY_STAT, MEMORY_EVENTS, IO, PIDS, CPU_PSI, MEMORY_PSI, IO_PSI, FREEZER,
+        CPU_MAX, MEMORY_LIMIT, PIDS_MAX }
+
+    /** One container's open cgroup and what is known about it until its membership changes. */
+    private static final class Held {
+        final OpenCgroup cgroup;
+        final List<Long> pids;
+        final EnumSet<Part> unavailable = EnumSet.noneOf(Part.class);
+        Instant limitsDue;
+        Optional<CpuMax> cpuMax = Optional.empty();
+        Optional<Limit> memoryLimit = Optional.empty();
+        Optional<Limit> pidsLimit = Optional.empty();
+        OptionalLong oomKills = OptionalLong.empty();
+        boolean seen;
+
+        Held(OpenCgroup cgroup, List<Long> pids) {
+            this.cgroup = cgroup;
+            this.pids = pids;
+        }
+    }
+
+    /** One namespace's {@code net/dev}, read once per tick. */
+    private record NetRead(Instant at, Optional<List<NetDevCounters>> counters) {
+    }
 
     /**
      * @param fs           the cgroup filesystem
@@ -59,10 +116,19 @@ public final class ContainerSampler {
      * @param clock        timestamps
      */
     public ContainerSampler(CgroupFs fs, Path procfs, BlockDevices blockDevices, InstantSource clock) {
+        this(fs, procfs, blockDevices, clock, DEFAULT_LIMITS_PERIOD);
+    }
+
+    /**
+     * @param limitsPeriod the slow cadence: the longest a limit read is shown before it is read again
+     */
+    public ContainerSampler(CgroupFs fs, Path procfs, BlockDevices blockDevices, InstantSource clock,
+            Duration limitsPeriod) {
         this.fs = fs;
         this.procfs = procfs;
         this.blockDevices = blockDevices;
         this.clock = clock;
+        this.limitsPeriod = limitsPeriod;
     }
 
     private interface Read<T> {
@@ -70,31 +136,101 @@ public final class ContainerSampler {
     }
 
     /**
+     * Makes the next sample of {@code cgroup} read its limits again instead of using the ones read less than one
+     * slow-cadence period ago: call it after changing them ({@code berth set}, the console's limits dialog).
+     * Thread-safe.
+     *
+     * @param cgroup the cgroup path, as in {@link ContainerIdentity#cgroup()}
+     */
+    public void invalidateLimits(String cgroup) {
+        invalidated.add(cgroup);
+    }
+
+    /** Starts a tick: forgets the previous tick's per-namespace reads. */
+    public void beginTick() {
+        netThisTick.clear();
+        for (Held h : held.values()) {
+            h.seen = false;
+        }
+    }
+
+    /** Ends a tick: closes the cgroups of containers that were not sampled in it (gone, or no longer listed). */
+    public void endTick() {
+        held.values().removeIf(h -> {
+            if (!h.seen) {
+                h.cgroup.close();
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /** Closes every cgroup held. */
+    @Override
+    public void close() {
+        held.values().forEach(h -> h.cgroup.close());
+        held.clear();
+    }
+
+    /**
      * Samples {@code id}; empty when its cgroup vanished meanwhile. Warnings are passed on only for containers
      * that are still there: the errors of a cgroup being torn down (ENODEV, empty files) are not news.
      */
     public Optional<ContainerSample> sample(ContainerIdentity id, Consumer<String> warnings) {
-        List<String> mine = new ArrayList<>();
+        List<String> mine = new ArrayList<>(0);
         Optional<ContainerSample> s;
+        Held h = hold(id, mine::add);
         try {
-            s = read(id, mine::add);
+            s = read(h, id, mine::add);
         } catch (java.io.UncheckedIOException e) {
             // A filesystem race below a reader (a directory listed, then gone): the same as a vanished cgroup.
             s = Optional.empty();
         }
         if (s.isPresent()) {
+            h.seen = true;
             mine.forEach(warnings);
+        } else {
+            h.cgroup.close();
+            held.remove(id.cgroup());
         }
         return s;
     }
 
-    private Optional<ContainerSample> read(ContainerIdentity id, Consumer<String> warnings) {
-        Cgroup cg = fs.cgroup(id.cgroup());
+    /** The held cgroup of {@code id}, opened (and its counter files read once, untimed) when new or changed. */
+    private Held hold(ContainerIdentity id, Consumer<String> warnings) {
+        Held h = held.get(id.cgroup());
+        boolean invalid = invalidated.remove(id.cgroup());
+        if (h != null && h.pids.equals(id.pids())) {
+            if (invalid) {
+                h.limitsDue = null;
+            }
+            return h;
+        }
+        if (h != null) {
+            h.cgroup.close();
+        }
+        h = new Held(fs.openCgroup(id.cgroup()), id.pids());
+        held.put(id.cgroup(), h);
+        // Opens the counter files and warms the code path, so that the timed reads below are reads only.
         try {
-            Instant at = clock.instant();
-            Optional<CpuUsage> usage = read(cg, cg::readCpuUsage, warnings);
-            Optional<CpuThrottling> thr = read(cg, cg::readCpuThrottling, warnings);
-            Optional<CpuMax> max = read(cg, cg::readCpuMax, warnings);
+            read(h, h.cgroup::readCpuStat, Part.CPU, w -> { });
+            read(h, h.cgroup::readIoStat, Part.IO, w -> { });
+        } catch (CgroupGoneException e) {
+            // read() below finds the same
+        }
+        return h;
+    }
+
+    private Optional<ContainerSample> read(Held h, ContainerIdentity id, Consumer<String> warnings) {
+        OpenCgroup cg = h.cgroup;
+        try {
+            Instant cpuAt = clock.instant();
+            Optional<CpuStat> cpuStat = read(h, cg::readCpuStat, Part.CPU, warnings);
+            Instant ioAt = clock.instant();
+            Optional<List<ContainerSample.IoDevice>> io = read(h, cg::readIoStat, Part.IO, warnings).map(this::io);
+            readLimits(h, cpuAt, warnings);
+            Optional<CpuUsage> usage = cpuStat.map(CpuStat::usage);
+            Optional<CpuThrottling> thr = cpuStat.flatMap(CpuStat::throttling);
             ContainerSample.Cpu cpu = new ContainerSample.Cpu(
                     longOf(usage, CpuUsage::usageUsec),
                     flat(usage, CpuUsage::userUsec),
@@ -102,39 +238,56 @@ public final class ContainerSampler {
                     longOf(thr, CpuThrottling::periods),
                     longOf(thr, CpuThrottling::throttledPeriods),
                     longOf(thr, CpuThrottling::throttledUsec),
-                    max.map(CpuMax::quotaUsec),
-                    longOf(max, CpuMax::periodUsec));
-            Optional<MemoryUsage> mem = read(cg, cg::readMemory, warnings);
-            Optional<MemoryStat> stat = read(cg, cg::readMemoryStat, warnings);
-            Optional<MemoryEvents> events = read(cg, cg::readMemoryEvents, warnings);
+                    h.cpuMax.map(CpuMax::quotaUsec),
+                    longOf(h.cpuMax, CpuMax::periodUsec));
+            Optional<MemoryCurrent> mem = read(h, cg::readMemoryCurrent, Part.MEMORY, warnings);
+            Optional<MemoryStat> stat = read(h, () -> cg.readMemoryStat(MEMORY_STAT_KEYS), Part.MEMORY_STAT,
+                    warnings);
             ContainerSample.Memory memory = new ContainerSample.Memory(
-                    longOf(mem, MemoryUsage::usageBytes),
+                    longOf(mem, MemoryCurrent::usageBytes),
                     flat(stat, MemoryStat::anonBytes),
                     flat(stat, MemoryStat::fileBytes),
                     flat(stat, MemoryStat::inactiveFileBytes),
-                    mem.map(MemoryUsage::maxBytes),
-                    longOf(events, MemoryEvents::oomKill),
-                    flat(mem, MemoryUsage::swapUsageBytes));
-            Optional<List<ContainerSample.IoDevice>> io = read(cg, cg::readIoStat, warnings).map(this::io);
-            Optional<PidsUsage> pidsUsage = read(cg, cg::readPids, warnings);
+                    mem.isPresent() ? h.memoryLimit : Optional.empty(),
+                    mem.isPresent() ? h.oomKills : OptionalLong.empty(),
+                    flat(mem, MemoryCurrent::swapBytes));
+            Optional<Long> pidsCurrent = read(h, cg::readPidsCurrent, Part.PIDS, warnings);
             ContainerSample.Pids pids = new ContainerSample.Pids(
-                    longOf(pidsUsage, PidsUsage::current),
-                    pidsUsage.map(PidsUsage::max));
-            Optional<Pressure> cpuPsi = read(cg, () -> cg.readPressure(PressureResource.CPU), warnings);
-            Optional<Pressure> memPsi = read(cg, () -> cg.readPressure(PressureResource.MEMORY), warnings);
-            Optional<Pressure> ioPsi = read(cg, () -> cg.readPressure(PressureResource.IO), warnings);
-            Optional<FreezerState> freezer = read(cg, cg::readFreezerState, warnings);
+                    pidsCurrent.isPresent() ? OptionalLong.of(pidsCurrent.get()) : OptionalLong.empty(),
+                    pidsCurrent.isPresent() ? h.pidsLimit : Optional.empty());
+            Optional<Pressure> cpuPsi = read(h, () -> cg.readPressure(PressureResource.CPU), Part.CPU_PSI, warnings);
+            Optional<Pressure> memPsi = read(h, () -> cg.readPressure(PressureResource.MEMORY), Part.MEMORY_PSI, warnings);
+            Optional<Pressure> ioPsi = read(h, () -> cg.readPressure(PressureResource.IO), Part.IO_PSI, warnings);
+            Optional<FreezerState> freezer = read(h, cg::readFreezerState, Part.FREEZER, warnings);
             ContainerState state = id.pids().isEmpty() ? ContainerState.EXITED
                     : freezer.filter(f -> f != FreezerState.THAWED).isPresent() ? ContainerState.FROZEN
                     : ContainerState.RUNNING;
-            Optional<List<NetDevCounters>> net = net(id, warnings);
-            if (!cg.exists()) {
-                return Optional.empty();
-            }
-            return Optional.of(new ContainerSample(at, id, state, cpu, memory, io, net, pids, cpuPsi, memPsi, ioPsi));
+            NetRead net = net(id, warnings);
+            return Optional.of(new ContainerSample(cpuAt, id, state, cpu, memory, io, net.counters(), pids, cpuPsi,
+                    memPsi, ioPsi, new ContainerSample.ReadTimes(cpuAt, ioAt, net.at())));
         } catch (CgroupGoneException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Reads the limits, and the OOM kill count, when due: on open, after an invalidation, or a slow-cadence period
+     * after the last read. The OOM kill count is a counter, but one that rarely moves, and its file (v1
+     * {@code memory.oom_control}) costs 10 µs of kernel time per read: it is shown up to one period late.
+     */
+    private void readLimits(Held h, Instant now, Consumer<String> warnings) throws CgroupGoneException {
+        if (h.limitsDue != null && now.isBefore(h.limitsDue)) {
+            return;
+        }
+        OpenCgroup cg = h.cgroup;
+        h.cpuMax = read(h, cg::readCpuMax, Part.CPU_MAX, warnings);
+        h.memoryLimit = read(h, cg::readMemoryMax, Part.MEMORY_LIMIT, warnings);
+        h.pidsLimit = read(h, cg::readPids, Part.PIDS_MAX, warnings).map(PidsUsage::max);
+        h.oomKills = longOf(read(h, cg::readMemoryEvents, Part.MEMORY_EVENTS, warnings), MemoryEvents::oomKill);
+        // Spread the re-reads of cgroups opened in the same tick over the second half of the period.
+        long spreadMs = limitsPeriod.toMillis() / 2;
+        long offset = spreadMs == 0 ? 0 : Math.floorMod(cg.path().hashCode(), spreadMs);
+        h.limitsDue = now.plus(limitsPeriod).minusMillis(offset);
     }
 
     private List<ContainerSample.IoDevice> io(IoStat stat) {
@@ -146,40 +299,61 @@ public final class ContainerSampler {
         return List.copyOf(out);
     }
 
-    private Optional<List<NetDevCounters>> net(ContainerIdentity id, Consumer<String> warnings) {
+    /** The namespace's {@code net/dev}, read by the first container of the tick that is in it. */
+    private NetRead net(ContainerIdentity id, Consumer<String> warnings) {
         if (id.netns().isEmpty() || id.netns().get().host()) {
-            return Optional.empty();
+            return new NetRead(clock.instant(), Optional.empty());
         }
+        long inode = id.netns().get().inode();
+        NetRead cached = netThisTick.get(inode);
+        if (cached != null) {
+            return cached;
+        }
+        NetRead r = readNet(id, warnings);
+        netThisTick.put(inode, r);
+        return r;
+    }
+
+    private NetRead readNet(ContainerIdentity id, Consumer<String> warnings) {
         // Any member will do: they share the namespace found by discovery. Try a few in case one just exited.
         int tries = 0;
         for (long pid : id.pids()) {
             Path file = procfs.resolve(pid + "/net/dev");
-            try {
-                return Optional.of(ProcParsers.parseNetDev(file, Files.readString(file)));
+            // Opened, then timed, then read: the namespace's file is not kept open, which would pin the namespace.
+            try (KernelFile f = new KernelFile(file, KernelFile.DEFAULT_CAP, true)) {
+                f.open();
+                Instant at = clock.instant();
+                return new NetRead(at, Optional.of(ProcParsers.parseNetDev(file, f.readString())));
             } catch (IOException e) {
                 if (++tries == 3) {
                     break;
                 }
             } catch (ProcParseException e) {
                 warnings.accept(e.getMessage());
-                return Optional.empty();
+                return new NetRead(clock.instant(), Optional.empty());
             }
         }
-        return Optional.empty();
+        return new NetRead(clock.instant(), Optional.empty());
     }
 
-    private static <T> Optional<T> read(Cgroup cg, Read<T> r, Consumer<String> warnings)
+    /** Reads one part, unless the cgroup is known not to have it; remembers a part that is unavailable. */
+    private static <T> Optional<T> read(Held h, Read<T> r, Part part, Consumer<String> warnings)
             throws CgroupGoneException {
+        if (h.unavailable.contains(part)) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(r.read());
         } catch (CgroupGoneException e) {
             // On v1 and hybrid hosts a cgroup may exist in some hierarchies only (a runtime that created it in the
             // memory hierarchy alone); a file missing from a hierarchy it is not in is "unavailable", not "gone".
-            if (cg.exists()) {
+            if (h.cgroup.exists()) {
+                h.unavailable.add(part);
                 return Optional.empty();
             }
             throw e;
         } catch (ControllerUnavailableException e) {
+            h.unavailable.add(part);
             return Optional.empty();
         } catch (CgroupException e) {
             warnings.accept(e.getMessage());

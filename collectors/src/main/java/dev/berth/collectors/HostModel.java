@@ -39,9 +39,14 @@ public record HostModel(Instant at, Optional<CpuShare> cpu, List<Optional<CpuSha
     public record CpuShare(double user, double nice, double system, double idle, double iowait, double irq,
             double softirq, double steal) {
 
-        /** Everything but idle and iowait. */
+        /**
+         * Everything but idle and iowait: the sum of the busy shares, never {@code 100 - idle - iowait}.
+         * The difference is off by a rounding error ({@code 100.0 / 3 * 3} is {@code 100.00000000000001}),
+         * which an idle host showed as {@code -0.0%} in 19 of 548 samples; a sum of shares that are each
+         * at least zero is at least zero.
+         */
         public double busy() {
-            return 100.0 - idle - iowait;
+            return user + nice + system + irq + softirq + steal;
         }
     }
 
@@ -56,8 +61,17 @@ public record HostModel(Instant at, Optional<CpuShare> cpu, List<Optional<CpuSha
             OptionalDouble rxPacketsPerSecond, OptionalDouble txPacketsPerSecond) {
     }
 
-    /** Derives the model; {@code previous} is empty on the first tick. Pure function. */
-    public static HostModel derive(Optional<HostSample> previous, HostSample current, Duration elapsed) {
+    /**
+     * Derives the model; {@code previous} is empty on the first tick. Disk, network and process rates divide by the
+     * time between the two readings of their own file ({@link HostSample#readTimes()}); CPU shares are ratios of
+     * jiffies and need no time. Pure function.
+     */
+    public static HostModel derive(Optional<HostSample> previous, HostSample current) {
+        HostSample.ReadTimes now = current.readTimes();
+        HostSample.ReadTimes then = previous.map(HostSample::readTimes).orElse(now);
+        Duration diskDt = Duration.between(then.disks(), now.disks());
+        Duration netDt = Duration.between(then.net(), now.net());
+        Duration procDt = Duration.between(then.processes(), now.processes());
         Optional<ProcStat> ps = previous.flatMap(HostSample::stat);
         Optional<CpuShare> cpu = Optional.empty();
         List<Optional<CpuShare>> cores = new ArrayList<>();
@@ -81,7 +95,7 @@ public record HostModel(Instant at, Optional<CpuShare> cpu, List<Optional<CpuSha
             for (HostSample.Disk d : current.disks().get()) {
                 DiskCounters c = d.counters();
                 DiskCounters p = before.get(d.device().name());
-                disks.add(diskRate(d.device().name(), d.device().wholeDisk(), p, c, elapsed));
+                disks.add(diskRate(d.device().name(), d.device().wholeDisk(), p, c, diskDt));
                 if (d.device().wholeDisk()) {
                     add(ct, c);
                     if (p == null) {
@@ -91,9 +105,9 @@ public record HostModel(Instant at, Optional<CpuShare> cpu, List<Optional<CpuSha
                     }
                 }
             }
-            diskTotal = Optional.of(new DiskRate("total", true, rate(complete, pt[0], ct[0], elapsed),
-                    rate(complete, pt[1], ct[1], elapsed), rate(complete, pt[2], ct[2], elapsed),
-                    rate(complete, pt[3], ct[3], elapsed), OptionalDouble.empty()));
+            diskTotal = Optional.of(new DiskRate("total", true, rate(complete, pt[0], ct[0], diskDt),
+                    rate(complete, pt[1], ct[1], diskDt), rate(complete, pt[2], ct[2], diskDt),
+                    rate(complete, pt[3], ct[3], diskDt), OptionalDouble.empty()));
         }
         List<NetRate> ifaces = new ArrayList<>();
         Optional<NetRate> netTotal = Optional.empty();
@@ -106,10 +120,10 @@ public record HostModel(Instant at, Optional<CpuShare> cpu, List<Optional<CpuSha
             for (NetDevCounters c : current.net().get()) {
                 NetDevCounters p = before.get(c.iface());
                 boolean has = p != null;
-                ifaces.add(new NetRate(c.iface(), rate(has, has ? p.rxBytes() : 0, c.rxBytes(), elapsed),
-                        rate(has, has ? p.txBytes() : 0, c.txBytes(), elapsed),
-                        rate(has, has ? p.rxPackets() : 0, c.rxPackets(), elapsed),
-                        rate(has, has ? p.txPackets() : 0, c.txPackets(), elapsed)));
+                ifaces.add(new NetRate(c.iface(), rate(has, has ? p.rxBytes() : 0, c.rxBytes(), netDt),
+                        rate(has, has ? p.txBytes() : 0, c.txBytes(), netDt),
+                        rate(has, has ? p.rxPackets() : 0, c.rxPackets(), netDt),
+                        rate(has, has ? p.txPackets() : 0, c.txPackets(), netDt)));
                 if (!c.loopback()) {
                     add(ct, c);
                     if (has) {
@@ -119,13 +133,13 @@ public record HostModel(Instant at, Optional<CpuShare> cpu, List<Optional<CpuSha
                     }
                 }
             }
-            netTotal = Optional.of(new NetRate("total", rate(complete, pt[0], ct[0], elapsed),
-                    rate(complete, pt[1], ct[1], elapsed), rate(complete, pt[2], ct[2], elapsed),
-                    rate(complete, pt[3], ct[3], elapsed)));
+            netTotal = Optional.of(new NetRate("total", rate(complete, pt[0], ct[0], netDt),
+                    rate(complete, pt[1], ct[1], netDt), rate(complete, pt[2], ct[2], netDt),
+                    rate(complete, pt[3], ct[3], netDt)));
         }
         List<ProcessModel> procs = new ArrayList<>(ProcessModel.derive(
                 previous.flatMap(HostSample::processes).orElse(List.of()),
-                current.processes().orElse(List.of()), elapsed));
+                current.processes().orElse(List.of()), procDt));
         procs.sort(Comparator.comparingDouble((ProcessModel p) -> p.cpuPercent().orElse(-1)).reversed()
                 .thenComparingLong(ProcessModel::pid));
         return new HostModel(current.at(), cpu, List.copyOf(cores), current.load(), current.memory(),
@@ -133,15 +147,26 @@ public record HostModel(Instant at, Optional<CpuShare> cpu, List<Optional<CpuSha
     }
 
     private static Optional<CpuShare> share(CpuTimes p, CpuTimes c) {
-        long dt = c.total() - p.total();
-        if (dt <= 0 || c.user() < p.user() || c.system() < p.system() || c.idle() < p.idle()) {
+        long user = c.user() - p.user();
+        long nice = c.nice() - p.nice();
+        long system = c.system() - p.system();
+        long idle = c.idle() - p.idle();
+        // iowait may go backwards on some kernels (it is a per-cpu estimate, see proc(5)); clamp the delta.
+        long iowait = Math.max(0, c.iowait() - p.iowait());
+        long irq = c.irq() - p.irq();
+        long softirq = c.softirq() - p.softirq();
+        long steal = c.steal() - p.steal();
+        if (user < 0 || nice < 0 || system < 0 || idle < 0 || irq < 0 || softirq < 0 || steal < 0) {
+            return Optional.empty(); // a counter went backwards (reset, or a CPU went offline): no rate
+        }
+        // the denominator is the sum of the deltas as used, so that the shares sum to 100 even with iowait clamped
+        long dt = user + nice + system + idle + iowait + irq + softirq + steal;
+        if (dt <= 0) {
             return Optional.empty();
         }
-        // iowait may go backwards on some kernels (it is a per-cpu estimate, see proc(5)); clamp the delta.
         double f = 100.0 / dt;
-        return Optional.of(new CpuShare((c.user() - p.user()) * f, (c.nice() - p.nice()) * f,
-                (c.system() - p.system()) * f, (c.idle() - p.idle()) * f, Math.max(0, c.iowait() - p.iowait()) * f,
-                (c.irq() - p.irq()) * f, (c.softirq() - p.softirq()) * f, (c.steal() - p.steal()) * f));
+        return Optional.of(new CpuShare(user * f, nice * f, system * f, idle * f, iowait * f, irq * f, softirq * f,
+                steal * f));
     }
 
     private static DiskRate diskRate(String name, boolean whole, DiskCounters p, DiskCounters c, Duration elapsed) {

@@ -1,10 +1,10 @@
 package dev.berth.collectors;
 
+import dev.berth.cgroupctl.KernelFile;
 import dev.berth.collectors.proc.PidStat;
 import dev.berth.collectors.proc.ProcParseException;
 import dev.berth.collectors.proc.ProcParsers;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -57,11 +57,10 @@ public final class ProcessSampler {
     private java.util.Optional<ProcessSample> read(Path dir, boolean cmdline) {
         try {
             Path statFile = dir.resolve("stat");
-            PidStat s = ProcParsers.parsePidStat(statFile, Files.readString(statFile));
+            PidStat s = ProcParsers.parsePidStat(statFile, KernelFile.readString(statFile));
             String command = s.comm();
             if (cmdline) {
-                byte[] raw = Files.readAllBytes(dir.resolve("cmdline"));
-                String joined = new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').trim();
+                String joined = KernelFile.readString(dir.resolve("cmdline")).replace('\0', ' ').trim();
                 if (!joined.isEmpty()) {
                     command = joined;
                 }

@@ -9,13 +9,23 @@ import java.util.Set;
  *                      exited containers), like {@code berth ps --all}
  * @param hostProcesses read every host process (for a top-processes panel); costs one read per process
  * @param processesOf   cgroup paths of the containers whose processes to read (the detail view)
+ * @param containers    discover and sample containers at all; false for host figures only ({@code berth stat}
+ *                      without {@code -c}), which then reads no cgroup file
  */
-public record TickOptions(boolean allCgroups, boolean hostProcesses, Set<String> processesOf) {
+public record TickOptions(boolean allCgroups, boolean hostProcesses, Set<String> processesOf, boolean containers) {
 
-    /** Containers only, no processes: the cheapest tick, as {@code berth ps} and {@code berth stat} use. */
+    /** Containers only, no processes: what {@code berth ps} uses. */
     public static final TickOptions CONTAINERS = new TickOptions(false, false, Set.of());
+
+    /** The host alone: no cgroup is read, no process either. */
+    public static final TickOptions HOST_ONLY = new TickOptions(false, false, Set.of(), false);
 
     public TickOptions {
         processesOf = Set.copyOf(processesOf);
+    }
+
+    /** Options that discover and sample containers. */
+    public TickOptions(boolean allCgroups, boolean hostProcesses, Set<String> processesOf) {
+        this(allCgroups, hostProcesses, processesOf, true);
     }
 }

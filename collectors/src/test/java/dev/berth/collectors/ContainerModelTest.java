@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.berth.cgroupctl.Limit;
 import dev.berth.collectors.proc.BlockDevice;
 import dev.berth.collectors.proc.NetDevCounters;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -41,8 +40,7 @@ class ContainerModelTest {
 
     @Test
     void firstSampleHasCountersButNoRates() {
-        ContainerModel m = ContainerModel.derive(Optional.empty(), sample(T0, 2_000_000, 0, 4096, 1000),
-                Duration.ZERO);
+        ContainerModel m = ContainerModel.derive(Optional.empty(), sample(T0, 2_000_000, 0, 4096, 1000));
         assertEquals(2.0, m.cpu().usageSeconds().getAsDouble(), 1e-9);
         assertTrue(m.cpu().percent().isEmpty());
         assertEquals(0.5, m.cpu().limitCpus().getAsDouble(), 1e-9);
@@ -55,7 +53,7 @@ class ContainerModelTest {
     void ratesOverTwoSamples() {
         ContainerSample a = sample(T0, 2_000_000, 0, 4096, 1000);
         ContainerSample b = sample(T0.plusSeconds(2), 3_000_000, 500_000, 4096 + 2 * 1048576, 1000 + 2 * 5000);
-        ContainerModel m = ContainerModel.derive(Optional.of(a), b, Duration.ofSeconds(2));
+        ContainerModel m = ContainerModel.derive(Optional.of(a), b);
         assertEquals(50.0, m.cpu().percent().getAsDouble(), 1e-9, "1 s of CPU in 2 s = half a core");
         assertEquals(25.0, m.cpu().userPercent().getAsDouble(), 1e-9);
         assertEquals(100.0, m.cpu().percentOfLimit().getAsDouble(), 1e-9, "half a core of a 0.5 quota");
@@ -70,7 +68,7 @@ class ContainerModelTest {
 
     @Test
     void workingSetAndPercentOfLimit() {
-        ContainerModel m = ContainerModel.derive(Optional.empty(), sample(T0, 1, 0, 0, 0), Duration.ZERO);
+        ContainerModel m = ContainerModel.derive(Optional.empty(), sample(T0, 1, 0, 0, 0));
         assertEquals(150L << 20, m.memory().workingSetBytes().getAsLong(), "usage 300 MiB - inactive_file 150 MiB");
         assertEquals(25.0, m.memory().percentOfLimit().getAsDouble(), 1e-9);
         assertEquals(1, m.memory().oomKills().getAsLong());
@@ -80,7 +78,7 @@ class ContainerModelTest {
     void counterGoingBackwardsGivesNoRateNotNegative() {
         ContainerSample a = sample(T0, 5_000_000, 100, 1 << 20, 9000);
         ContainerSample b = sample(T0.plusSeconds(1), 1_000_000, 50, 4096, 100);
-        ContainerModel m = ContainerModel.derive(Optional.of(a), b, Duration.ofSeconds(1));
+        ContainerModel m = ContainerModel.derive(Optional.of(a), b);
         assertTrue(m.cpu().percent().isEmpty());
         assertTrue(m.cpu().throttledPerSecond().isEmpty());
         assertTrue(m.io().writeBytesPerSecond().isEmpty());
@@ -95,7 +93,7 @@ class ContainerModelTest {
                 OptionalLong.empty(), Optional.empty(), OptionalLong.empty(), OptionalLong.empty());
         ContainerSample t = new ContainerSample(s.at(), s.identity(), s.state(), s.cpu(), noMem, Optional.empty(),
                 Optional.empty(), s.pids(), Optional.empty(), Optional.empty(), Optional.empty());
-        ContainerModel m = ContainerModel.derive(Optional.empty(), t, Duration.ZERO);
+        ContainerModel m = ContainerModel.derive(Optional.empty(), t);
         assertTrue(m.memory().workingSetBytes().isEmpty());
         assertTrue(m.memory().percentOfLimit().isEmpty());
         assertTrue(m.io().readBytes().isEmpty(), "no io controller is not 0 bytes");
@@ -110,7 +108,7 @@ class ContainerModelTest {
                 OptionalLong.of(100_000));
         ContainerSample t = new ContainerSample(s.at(), s.identity(), s.state(), cpu, s.memory(), s.io(), s.net(),
                 s.pids(), Optional.empty(), Optional.empty(), Optional.empty());
-        ContainerModel m = ContainerModel.derive(Optional.empty(), t, Duration.ZERO);
+        ContainerModel m = ContainerModel.derive(Optional.empty(), t);
         assertTrue(m.cpu().limitCpus().isEmpty());
         assertTrue(m.cpu().percentOfLimit().isEmpty());
         assertTrue(m.cpu().quotaUsec().get().isUnlimited());

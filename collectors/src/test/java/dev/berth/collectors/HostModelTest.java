@@ -41,7 +41,7 @@ class HostModelTest {
     void sharesRatesAndTopProcesses() {
         HostSample a = sample(T0, 1000, 5000, 0, 0, 0, 0);
         HostSample b = sample(T0.plusSeconds(2), 1150, 5050, 2 << 20, 4000, 1 << 20, 1_500_000);
-        HostModel m = HostModel.derive(Optional.of(a), b, Duration.ofSeconds(2));
+        HostModel m = HostModel.derive(Optional.of(a), b);
         HostModel.CpuShare s = m.cpu().orElseThrow();
         assertEquals(75.0, s.user(), 1e-9, "150 of 200 ticks");
         assertEquals(25.0, s.idle(), 1e-9);
@@ -57,11 +57,11 @@ class HostModelTest {
     @Test
     void firstTickAndBackwardsCountersHaveNoRates() {
         HostSample a = sample(T0, 1000, 5000, 2 << 20, 4000, 0, 100);
-        HostModel first = HostModel.derive(Optional.empty(), a, Duration.ZERO);
+        HostModel first = HostModel.derive(Optional.empty(), a);
         assertTrue(first.cpu().isEmpty());
         assertTrue(first.diskTotal().orElseThrow().writeBytesPerSecond().isEmpty());
         HostSample b = sample(T0.plusSeconds(1), 900, 5100, 0, 0, 0, 50);
-        HostModel back = HostModel.derive(Optional.of(a), b, Duration.ofSeconds(1));
+        HostModel back = HostModel.derive(Optional.of(a), b);
         assertTrue(back.cpu().isEmpty(), "user ticks went backwards");
         assertTrue(back.diskTotal().orElseThrow().writeBytesPerSecond().isEmpty());
         assertTrue(back.netTotal().orElseThrow().rxBytesPerSecond().isEmpty());
@@ -76,5 +76,31 @@ class HostModelTest {
                 List.of(new ProcessSample(42, "new", 'R', 6_000_000, 200, OptionalLong.empty())),
                 Duration.ofSeconds(1));
         assertTrue(p.get(0).cpuPercent().isEmpty());
+    }
+
+    /** Issue 10 defect 8: {@code 100 - idle - iowait} came out as -1.4e-14 and was shown as {@code -0.0%}. */
+    @Test
+    void anIdleHostIsZeroPercentBusyNotMinusZero() {
+        CpuTimes before = new CpuTimes(0, 0, 0, 1000, 0, 0, 0, 0);
+        CpuTimes after = new CpuTimes(0, 0, 0, 1003, 0, 0, 0, 0);
+        HostSample a = new HostSample(T0, Optional.of(new ProcStat(before, List.of(), 0, 0, 0, 0)), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        HostSample b = new HostSample(T0.plusSeconds(1), Optional.of(new ProcStat(after, List.of(), 0, 0, 0, 0)),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        double busy = HostModel.derive(Optional.of(a), b).cpu().orElseThrow().busy();
+        assertEquals(0, Double.compare(0.0, busy), "busy was " + busy);
+    }
+
+    @Test
+    void iowaitGoingBackwardsCannotMakeBusyNegative() {
+        CpuTimes before = new CpuTimes(0, 0, 0, 1000, 50, 0, 0, 0);
+        CpuTimes after = new CpuTimes(0, 0, 0, 1100, 40, 0, 0, 0);
+        HostSample a = new HostSample(T0, Optional.of(new ProcStat(before, List.of(), 0, 0, 0, 0)), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        HostSample b = new HostSample(T0.plusSeconds(1), Optional.of(new ProcStat(after, List.of(), 0, 0, 0, 0)),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        HostModel.CpuShare s = HostModel.derive(Optional.of(a), b).cpu().orElseThrow();
+        assertEquals(0, Double.compare(0.0, s.busy()));
+        assertEquals(100.0, s.idle(), 1e-9);
     }
 }

@@ -63,4 +63,84 @@ public final class FlatKeyedFormat {
         }
         return v;
     }
+
+    /**
+     * The keys a byte parse looks up, prepared once (as ASCII bytes) and kept in a constant.
+     */
+    public static final class Keys {
+        private final String[] names;
+        private final byte[][] bytes;
+
+        /** @param names the keys, at most 64; their index is their position in the output array */
+        public Keys(String... names) {
+            if (names.length > 64) {
+                throw new IllegalArgumentException("at most 64 keys");
+            }
+            this.names = names.clone();
+            this.bytes = new byte[names.length][];
+            for (int i = 0; i < names.length; i++) {
+                bytes[i] = ByteLines.ascii(names[i]);
+            }
+        }
+
+        /** @return the number of keys */
+        public int size() {
+            return names.length;
+        }
+
+        /** @return the key at {@code index} */
+        public String name(int index) {
+            return names[index];
+        }
+    }
+
+    /**
+     * {@link #parse(String)} over a read buffer in place, keeping only the wanted keys: every line is checked to be
+     * {@code key integer} as the String parser checks it, and the value of key {@code keys.name(i)} goes to
+     * {@code values[i]}. No map, no String.
+     *
+     * @param content the buffer
+     * @param length  the file's length
+     * @param keys    the keys wanted
+     * @param values  receives the values, at least {@code keys.size()} long
+     * @param clampNegatives as {@link #parseClampingNegatives(String)}: negative values become 0
+     * @return a bit mask: bit {@code i} set when key {@code i} was found
+     * @throws MalformedContentException if a line is not {@code key integer}
+     */
+    public static long parse(byte[] content, int length, Keys keys, long[] values, boolean clampNegatives)
+            throws MalformedContentException {
+        ByteLines l = new ByteLines(content, length);
+        long found = 0;
+        while (l.nextLine()) {
+            int ks = l.token();
+            int ke = l.tokenEnd;
+            int vs = l.token();
+            int ve = l.tokenEnd;
+            if (vs == ve || !l.atLineEnd()) {
+                throw new MalformedContentException(l.line(), "expected \"key value\"");
+            }
+            long v = l.parseLong(vs, ve);
+            for (int i = 0; i < keys.bytes.length; i++) {
+                if (l.equals(ks, ke, keys.bytes[i])) {
+                    values[i] = clampNegatives ? Math.max(0, v) : v;
+                    found |= 1L << i;
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * @param found the bit mask {@link #parse(byte[], int, Keys, long[], boolean)} returned
+     * @param keys  the keys, all of which must have been found
+     * @throws MalformedContentException naming the first key missing
+     */
+    public static void requireAll(long found, Keys keys) throws MalformedContentException {
+        for (int i = 0; i < keys.size(); i++) {
+            if ((found & (1L << i)) == 0) {
+                throw new MalformedContentException("", "missing key \"" + keys.name(i) + "\"");
+            }
+        }
+    }
 }

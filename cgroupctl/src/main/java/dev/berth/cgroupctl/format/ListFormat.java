@@ -36,4 +36,28 @@ public final class ListFormat {
         String c = content.strip();
         return c.isEmpty() ? List.of() : Arrays.asList(c.split("\\s+"));
     }
+
+    /**
+     * {@link #parseIds(String)} over a read buffer in place.
+     *
+     * @param content the buffer
+     * @param length  the file's length
+     * @return the ids in file order
+     * @throws MalformedContentException if a line is not one non-negative integer
+     */
+    public static List<Long> parseIds(byte[] content, int length) throws MalformedContentException {
+        List<Long> out = new ArrayList<>();
+        ByteLines l = new ByteLines(content, length);
+        while (l.nextLine()) {
+            int s = l.token();
+            int e = l.tokenEnd;
+            long v = l.parseLong(s, e);
+            if (v < 0 || !l.atLineEnd()) {
+                throw new MalformedContentException(l.line(), "expected a non-negative integer, got \""
+                        + l.line().strip() + "\"");
+            }
+            out.add(v);
+        }
+        return out;
+    }
 }

@@ -1,6 +1,7 @@
 package dev.berth.cgroupctl.format;
 
 import dev.berth.cgroupctl.Limit;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Files holding one value on one line: {@code memory.current}, {@code pids.max} ({@code max} or a number),
@@ -80,5 +81,55 @@ public final class SingleValueFormat {
      */
     public static Limit parseLimitToken(String token) throws MalformedContentException {
         return token.equals("max") ? Limit.UNLIMITED : Limit.of(Numbers.parseUnsigned(token, token));
+    }
+
+    /**
+     * {@link #parseLong(String)} over a read buffer in place.
+     *
+     * @param content the buffer
+     * @param length  the file's length
+     * @return the value, which may be negative
+     * @throws MalformedContentException if not one integer
+     */
+    public static long parseLong(byte[] content, int length) throws MalformedContentException {
+        ByteLines l = oneLine(content, length);
+        int start = l.token();
+        return l.parseLong(start, l.tokenEnd);
+    }
+
+    /**
+     * {@link #parseUnsigned(String)} over a read buffer in place.
+     *
+     * @param content the buffer
+     * @param length  the file's length
+     * @return the value, {@code >= 0}
+     * @throws MalformedContentException if not one non-negative integer
+     */
+    public static long parseUnsigned(byte[] content, int length) throws MalformedContentException {
+        ByteLines l = oneLine(content, length);
+        int start = l.token();
+        long v = l.parseLong(start, l.tokenEnd);
+        if (v < 0) {
+            throw new MalformedContentException(l.line(), "expected a non-negative integer, got \"" + l.line().strip()
+                    + "\"");
+        }
+        return v;
+    }
+
+    /** The one line of the content, as {@link #parseLine(String)} demands, with exactly one token on it. */
+    private static ByteLines oneLine(byte[] content, int length) throws MalformedContentException {
+        int n = length > 0 && content[length - 1] == '\n' ? length - 1 : length;
+        for (int i = 0; i < n; i++) {
+            if (content[i] == '\n') {
+                throw new MalformedContentException(new String(content, 0, n, StandardCharsets.UTF_8),
+                        "expected one line");
+            }
+        }
+        ByteLines l = new ByteLines(content, n);
+        if (!l.nextLine() || !l.singleToken()) {
+            throw new MalformedContentException(new String(content, 0, n, StandardCharsets.UTF_8),
+                    "expected one line");
+        }
+        return l;
     }
 }

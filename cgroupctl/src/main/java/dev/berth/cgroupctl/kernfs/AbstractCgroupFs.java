@@ -12,6 +12,7 @@ public abstract class AbstractCgroupFs implements CgroupFs {
     protected static final Duration REMOVE_TIMEOUT = Duration.ofSeconds(10);
 
     private final CgroupFsProbe probe;
+    private FileBudget budget;
 
     /** @param probe the probe the filesystem was opened from */
     protected AbstractCgroupFs(CgroupFsProbe probe) {
@@ -21,6 +22,14 @@ public abstract class AbstractCgroupFs implements CgroupFs {
     @Override
     public final CgroupFsProbe probe() {
         return probe;
+    }
+
+    /** @return the descriptor budget shared by this filesystem's open cgroups, made on first use */
+    protected final synchronized FileBudget fileBudget() {
+        if (budget == null) {
+            budget = FileBudget.forThisProcess();
+        }
+        return budget;
     }
 
     @Override

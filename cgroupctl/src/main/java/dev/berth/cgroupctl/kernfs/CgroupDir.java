@@ -5,6 +5,7 @@ import dev.berth.cgroupctl.CgroupGoneException;
 import dev.berth.cgroupctl.CgroupReadException;
 import dev.berth.cgroupctl.CgroupWriteException;
 import dev.berth.cgroupctl.ControllerUnavailableException;
+import dev.berth.cgroupctl.KernelFile;
 import dev.berth.cgroupctl.MalformedCgroupFileException;
 import dev.berth.cgroupctl.format.ListFormat;
 import dev.berth.cgroupctl.format.MalformedContentException;
@@ -14,18 +15,38 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One cgroup directory in one hierarchy, with strict reads and explained writes. The only place that turns I/O
  * errors on cgroup files into {@link CgroupException}s, so every controller maps them the same way.
+ *
+ * <p>Every read goes through a {@link KernelFile} (size cap, regular files only). A directory made with a
+ * {@link FileBudget} keeps the files it reads with {@link #readBytes} open (while the budget lasts) and remembers
+ * which files it has, until {@link #close()}: that is the sampler's per-tick path; {@link #read} and
+ * {@link #readString} (limits, one-shot readers) open, read and close. Such a directory is not thread-safe; one made without a
+ * budget holds only its path and is.
  */
-public final class CgroupDir {
+public final class CgroupDir implements AutoCloseable {
     private final Path dir;
+    private final FileBudget budget;
+    private Map<String, KernelFile> files;
+    private Map<String, Boolean> hasFile;
 
     /** @param dir the directory, e.g. {@code /sys/fs/cgroup/memory/docker/abc} */
     public CgroupDir(Path dir) {
+        this(dir, null);
+    }
+
+    /**
+     * @param dir    the directory
+     * @param budget descriptors this directory may keep open; null to open, read and close on every read
+     */
+    public CgroupDir(Path dir, FileBudget budget) {
         this.dir = dir;
+        this.budget = budget;
     }
 
     /** @return the directory */
@@ -43,7 +64,29 @@ public final class CgroupDir {
      * @return true if the file exists (the controller is there)
      */
     public boolean has(String file) {
-        return Files.exists(dir.resolve(file));
+        if (budget == null) {
+            return Files.exists(dir.resolve(file));
+        }
+        if (hasFile == null) {
+            hasFile = new HashMap<>();
+        }
+        return hasFile.computeIfAbsent(file, f -> Files.exists(dir.resolve(f)));
+    }
+
+    /** The kept-open file for {@code file}, or a one-shot reader when this directory keeps nothing open. */
+    private KernelFile file(String file) {
+        if (budget == null) {
+            return new KernelFile(dir.resolve(file), KernelFile.DEFAULT_CAP, false);
+        }
+        if (files == null) {
+            files = new HashMap<>();
+        }
+        KernelFile f = files.get(file);
+        if (f == null) {
+            f = new KernelFile(dir.resolve(file), KernelFile.DEFAULT_CAP, budget.tryAcquire());
+            files.put(file, f);
+        }
+        return f;
     }
 
     /**
@@ -55,13 +98,54 @@ public final class CgroupDir {
      *                         ControllerUnavailableException} if the file is missing or not supported
      */
     public String readString(String file) throws CgroupException {
-        Path p = dir.resolve(file);
+        // A String read is a one-shot read (limits, one-shot commands), never kept open: only the per-tick
+        // readBytes files hold a descriptor, so that the descriptor budget goes to the files read every tick.
+        KernelFile f = new KernelFile(dir.resolve(file), KernelFile.DEFAULT_CAP, false);
         try {
             // Bytes, then decode with replacement: cgroup names may hold any byte and a read must not fail on them.
-            return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+            return f.readString();
         } catch (IOException e) {
-            throw readError(p, e);
+            throw readError(f.path(), e);
         }
+    }
+
+    /**
+     * Reads and parses a file without decoding it to a String: the parser works on the bytes in place.
+     *
+     * @param file   the file name
+     * @param parser the format's byte parser
+     * @param <T>    the parsed type
+     * @return the parsed value
+     * @throws CgroupException as {@link #read(String, ContentParser)}
+     */
+    public <T> T readBytes(String file, BytesParser<T> parser) throws CgroupException {
+        KernelFile f = file(file);
+        int n;
+        try {
+            n = f.read();
+        } catch (IOException e) {
+            throw readError(f.path(), e);
+        }
+        try {
+            return parser.parse(f.bytes(), n);
+        } catch (MalformedContentException e) {
+            throw new MalformedCgroupFileException(f.path(), e.line(), e.reason(), e);
+        }
+    }
+
+    /** Closes the files this directory kept open and forgets which files it has. */
+    @Override
+    public void close() {
+        if (files != null) {
+            for (KernelFile f : files.values()) {
+                if (f.isOpen()) {
+                    f.close();
+                    budget.release();
+                }
+            }
+            files = null;
+        }
+        hasFile = null;
     }
 
     /**

@@ -23,6 +23,11 @@ public abstract class PidsFiles {
                 dir.read("pids.max", SingleValueFormat::parseLimit));
     }
 
+    /** Reads {@code pids.current} alone. @return the number of tasks @throws CgroupException on failure */
+    public final long readPidsCurrent() throws CgroupException {
+        return dir.readBytes("pids.current", SingleValueFormat::parseUnsigned);
+    }
+
     /** Writes {@code pids.max}. @throws CgroupException if refused */
     public final void writePidsMax(Limit v, WriteJournal j) throws CgroupException {
         dir.write("pids.max", v.toString(), j);

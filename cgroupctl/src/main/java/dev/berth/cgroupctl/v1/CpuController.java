@@ -7,10 +7,10 @@ import dev.berth.cgroupctl.CpuThrottling;
 import dev.berth.cgroupctl.CpuWeight;
 import dev.berth.cgroupctl.Limit;
 import dev.berth.cgroupctl.format.FlatKeyedFormat;
+import dev.berth.cgroupctl.format.MalformedContentException;
 import dev.berth.cgroupctl.format.SingleValueFormat;
 import dev.berth.cgroupctl.kernfs.CgroupDir;
 import dev.berth.cgroupctl.kernfs.WriteJournal;
-import java.util.Map;
 
 /**
  * The v1 cpu controller: {@code cpu.stat} (throttling), {@code cpu.cfs_quota_us}/{@code cpu.cfs_period_us},
@@ -31,11 +31,18 @@ public final class CpuController {
      * @throws CgroupException on failure
      */
     public CpuThrottling readCpuThrottling() throws CgroupException {
-        return dir.read("cpu.stat", c -> {
-            Map<String, Long> m = FlatKeyedFormat.parse(c);
-            return new CpuThrottling(FlatKeyedFormat.require(m, "nr_periods"),
-                    FlatKeyedFormat.require(m, "nr_throttled"), FlatKeyedFormat.require(m, "throttled_time") / 1000);
-        });
+        return dir.readBytes("cpu.stat", CpuController::parseThrottling);
+    }
+
+    private static final FlatKeyedFormat.Keys THROTTLING = new FlatKeyedFormat.Keys("nr_periods", "nr_throttled",
+            "throttled_time");
+
+    /** {@code cpu.stat} of v1, in place. Package-private for testing. */
+    static CpuThrottling parseThrottling(byte[] content, int length) throws MalformedContentException {
+        long[] v = new long[3];
+        long found = FlatKeyedFormat.parse(content, length, THROTTLING, v, false);
+        FlatKeyedFormat.requireAll(found, THROTTLING);
+        return new CpuThrottling(v[0], v[1], v[2] / 1000);
     }
 
     /**

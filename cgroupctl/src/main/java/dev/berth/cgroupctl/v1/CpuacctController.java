@@ -5,7 +5,6 @@ import dev.berth.cgroupctl.CpuUsage;
 import dev.berth.cgroupctl.format.FlatKeyedFormat;
 import dev.berth.cgroupctl.format.SingleValueFormat;
 import dev.berth.cgroupctl.kernfs.CgroupDir;
-import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -26,20 +25,33 @@ public final class CpuacctController {
         this.dir = dir;
     }
 
-    /** Reads CPU time used. @return microseconds @throws CgroupException on failure */
-    public CpuUsage readCpuUsage() throws CgroupException {
-        long usageNs = dir.read("cpuacct.usage", SingleValueFormat::parseUnsigned);
-        if (dir.has("cpuacct.usage_user") && dir.has("cpuacct.usage_sys")) {
-            long user = dir.read("cpuacct.usage_user", SingleValueFormat::parseUnsigned);
-            long sys = dir.read("cpuacct.usage_sys", SingleValueFormat::parseUnsigned);
-            return new CpuUsage(usageNs / 1000, OptionalLong.of(user / 1000), OptionalLong.of(sys / 1000));
-        }
-        Map<String, Long> stat = dir.read("cpuacct.stat", FlatKeyedFormat::parse);
-        return new CpuUsage(usageNs / 1000, ticks(stat, "user"), ticks(stat, "system"));
+    /**
+     * Reads {@code cpuacct.usage} alone.
+     *
+     * @return the total in microseconds, without the user/system split
+     * @throws CgroupException on failure
+     */
+    public CpuUsage readCpuUsageTotal() throws CgroupException {
+        return new CpuUsage(dir.readBytes("cpuacct.usage", SingleValueFormat::parseUnsigned) / 1000,
+                OptionalLong.empty(), OptionalLong.empty());
     }
 
-    private static OptionalLong ticks(Map<String, Long> stat, String key) {
-        Long v = stat.get(key);
-        return v == null ? OptionalLong.empty() : OptionalLong.of(v * USEC_PER_TICK);
+        /** Reads CPU time used. @return microseconds @throws CgroupException on failure */
+    public CpuUsage readCpuUsage() throws CgroupException {
+        long usageNs = dir.readBytes("cpuacct.usage", SingleValueFormat::parseUnsigned);
+        if (dir.has("cpuacct.usage_user") && dir.has("cpuacct.usage_sys")) {
+            long user = dir.readBytes("cpuacct.usage_user", SingleValueFormat::parseUnsigned);
+            long sys = dir.readBytes("cpuacct.usage_sys", SingleValueFormat::parseUnsigned);
+            return new CpuUsage(usageNs / 1000, OptionalLong.of(user / 1000), OptionalLong.of(sys / 1000));
+        }
+        long[] v = new long[2];
+        long found = dir.readBytes("cpuacct.stat", (c, n) -> FlatKeyedFormat.parse(c, n, STAT, v, false));
+        return new CpuUsage(usageNs / 1000, ticks(found, 0, v), ticks(found, 1, v));
+    }
+
+    private static final FlatKeyedFormat.Keys STAT = new FlatKeyedFormat.Keys("user", "system");
+
+    private static OptionalLong ticks(long found, int i, long[] v) {
+        return (found & (1L << i)) == 0 ? OptionalLong.empty() : OptionalLong.of(v[i] * USEC_PER_TICK);
     }
 }

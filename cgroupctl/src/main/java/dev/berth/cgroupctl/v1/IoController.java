@@ -41,8 +41,8 @@ public final class IoController {
     public IoStat readIoStat() throws CgroupException {
         String bytesFile = pick("blkio.throttle.io_service_bytes");
         String opsFile = pick("blkio.throttle.io_serviced");
-        List<DeviceValueFormat.Line> bytes = dir.read(bytesFile, DeviceValueFormat::parseDeviceOperations);
-        List<DeviceValueFormat.Line> ops = dir.read(opsFile, DeviceValueFormat::parseDeviceOperations);
+        List<DeviceValueFormat.Line> bytes = dir.readBytes(bytesFile, DeviceValueFormat::parseDeviceOperations);
+        List<DeviceValueFormat.Line> ops = dir.readBytes(opsFile, DeviceValueFormat::parseDeviceOperations);
         return merge(bytes, ops);
     }
 

@@ -4,6 +4,7 @@ import dev.berth.cgroupctl.CgroupException;
 import dev.berth.cgroupctl.CgroupWriteException;
 import dev.berth.cgroupctl.ControllerUnavailableException;
 import dev.berth.cgroupctl.Limit;
+import dev.berth.cgroupctl.MemoryCurrent;
 import dev.berth.cgroupctl.MemoryEvents;
 import dev.berth.cgroupctl.MemoryStat;
 import dev.berth.cgroupctl.MemoryUsage;
@@ -61,6 +62,46 @@ public final class MemoryController {
         return new MemoryUsage(usage, max, Limit.UNLIMITED, swapMax, swapUsage, OptionalLong.of(failcnt));
     }
 
+    /** Reads {@code memory.limit_in_bytes}. @return the limit @throws CgroupException on failure */
+    public Limit readMemoryMax() throws CgroupException {
+        return dir.read(LIMIT, MemoryController::parseLimit);
+    }
+
+    /**
+     * Reads usage and, with swap accounting, memsw usage: the per-tick part of {@link #readMemory()}.
+     *
+     * @return the usage
+     * @throws CgroupException on failure
+     */
+    public MemoryCurrent readMemoryCurrent() throws CgroupException {
+        long usage = dir.readBytes("memory.usage_in_bytes", SingleValueFormat::parseUnsigned);
+        OptionalLong swap = OptionalLong.empty();
+        if (dir.has(MEMSW)) {
+            long memsw = dir.readBytes("memory.memsw.usage_in_bytes", SingleValueFormat::parseUnsigned);
+            swap = OptionalLong.of(Math.max(0, memsw - usage));
+        }
+        return new MemoryCurrent(usage, swap);
+    }
+
+    /**
+     * Reads the named keys of {@code memory.stat} in place, negatives clamped to 0 as {@link #readMemoryStat()}.
+     *
+     * @param keys the keys wanted
+     * @return those the kernel printed
+     * @throws CgroupException on failure
+     */
+    public MemoryStat readMemoryStat(FlatKeyedFormat.Keys keys) throws CgroupException {
+        long[] v = new long[keys.size()];
+        long found = dir.readBytes("memory.stat", (c, n) -> FlatKeyedFormat.parse(c, n, keys, v, true));
+        Map<String, Long> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            if ((found & (1L << i)) != 0) {
+                m.put(keys.name(i), v[i]);
+            }
+        }
+        return new MemoryStat(m);
+    }
+
     /** Swap allowance = memsw - memory; unlimited when either is. */
     private static Limit swapOf(Limit memory, Limit memsw) {
         if (memory.isUnlimited() || memsw.isUnlimited()) {
@@ -89,6 +130,22 @@ public final class MemoryController {
         java.util.Optional<MemoryEvents> ev = dir.read("memory.oom_control", MemoryController::parseOomControl);
         return ev.orElseThrow(() -> new ControllerUnavailableException(dir.path().resolve("memory.oom_control"),
                 "no oom_kill counter (needs Linux 4.13+)", null));
+    }
+
+    private static final FlatKeyedFormat.Keys OOM_CONTROL = new FlatKeyedFormat.Keys("under_oom", "oom_kill");
+
+    /** {@link #parseOomControl(String)} in place. */
+    static Optional<MemoryEvents> parseOomControl(byte[] content, int length) throws MalformedContentException {
+        long[] v = new long[2];
+        long found = FlatKeyedFormat.parse(content, length, OOM_CONTROL, v, false);
+        if ((found & 1) == 0) {
+            throw new MalformedContentException("", "missing key \"under_oom\"");
+        }
+        if ((found & 2) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new MemoryEvents(v[1], v[1], OptionalLong.empty(), OptionalLong.empty(),
+                OptionalLong.empty(), OptionalLong.empty(), OptionalLong.of(v[0])));
     }
 
     /** @return the events, empty when the kernel predates the {@code oom_kill} line */

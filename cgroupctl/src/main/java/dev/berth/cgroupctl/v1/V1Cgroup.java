@@ -6,6 +6,7 @@ import dev.berth.cgroupctl.CgroupGoneException;
 import dev.berth.cgroupctl.CgroupWriteException;
 import dev.berth.cgroupctl.ControllerUnavailableException;
 import dev.berth.cgroupctl.CpuMax;
+import dev.berth.cgroupctl.CpuStat;
 import dev.berth.cgroupctl.CpuThrottling;
 import dev.berth.cgroupctl.CpuUsage;
 import dev.berth.cgroupctl.CpuWeight;
@@ -14,14 +15,19 @@ import dev.berth.cgroupctl.FreezerState;
 import dev.berth.cgroupctl.IoLimit;
 import dev.berth.cgroupctl.IoStat;
 import dev.berth.cgroupctl.Limit;
+import dev.berth.cgroupctl.MemoryCurrent;
 import dev.berth.cgroupctl.MemoryEvents;
 import dev.berth.cgroupctl.MemoryStat;
 import dev.berth.cgroupctl.MemoryUsage;
+import dev.berth.cgroupctl.OpenCgroup;
 import dev.berth.cgroupctl.PidsUsage;
 import dev.berth.cgroupctl.Pressure;
 import dev.berth.cgroupctl.PressureResource;
+import dev.berth.cgroupctl.format.FlatKeyedFormat;
+import dev.berth.cgroupctl.format.ListFormat;
 import dev.berth.cgroupctl.kernfs.AbstractCgroup;
 import dev.berth.cgroupctl.kernfs.CgroupDir;
+import dev.berth.cgroupctl.kernfs.FileBudget;
 import dev.berth.cgroupctl.kernfs.Hierarchy;
 import dev.berth.cgroupctl.kernfs.KillLoop;
 import dev.berth.cgroupctl.kernfs.Signals;
@@ -29,7 +35,9 @@ import dev.berth.cgroupctl.kernfs.WriteJournal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,17 +46,60 @@ import java.util.Optional;
  * supplies what v1 lacks (PSI, {@code cgroup.kill}) and stands in for the v1 freezer and cpuacct when the cgroup
  * exists only there. Immutable; see {@link Cgroup}.
  */
-public final class V1Cgroup extends AbstractCgroup {
+public final class V1Cgroup extends AbstractCgroup implements OpenCgroup {
+    /** The order in which {@link #readMemberPids()} picks the one hierarchy it reads. */
+    private static final List<String> MEMBERSHIP_ORDER = List.of("pids", "memory", "cpuacct", "cpu", "blkio",
+            "freezer");
+
     private final String path;
     private final V1Hierarchies hierarchies;
+    /** Non-null for an open cgroup: its directories keep files open and what exists is looked up once. */
+    private final FileBudget budget;
+    private final Map<Hierarchy, CgroupDir> openDirs = new HashMap<>();
+    private final Map<Hierarchy, Boolean> existsIn = new HashMap<>();
+    private Freezer openFreezer;
 
     /**
      * @param hierarchies the host's hierarchies
      * @param path        a normalised cgroup path
      */
     V1Cgroup(V1Hierarchies hierarchies, String path) {
+        this(hierarchies, path, null);
+    }
+
+    /**
+     * @param hierarchies the host's hierarchies
+     * @param path        a normalised cgroup path
+     * @param budget      descriptors the open cgroup may hold; null for a cgroup that holds only its path
+     */
+    V1Cgroup(V1Hierarchies hierarchies, String path, FileBudget budget) {
         this.hierarchies = hierarchies;
         this.path = path;
+        this.budget = budget;
+    }
+
+    /** This cgroup's directory in {@code h}: a kept one for an open cgroup, else a new path-only one. */
+    private CgroupDir dirIn(Hierarchy h) {
+        if (budget == null) {
+            return h.dir(path);
+        }
+        return openDirs.computeIfAbsent(h, x -> new CgroupDir(x.dir(path).path(), budget));
+    }
+
+    /** Whether the cgroup exists in {@code h}: one stat each time, or once for an open cgroup. */
+    private boolean existsIn(Hierarchy h) {
+        if (budget == null) {
+            return h.dir(path).exists();
+        }
+        return existsIn.computeIfAbsent(h, x -> x.dir(path).exists());
+    }
+
+    @Override
+    public void close() {
+        openDirs.values().forEach(CgroupDir::close);
+        openDirs.clear();
+        existsIn.clear();
+        openFreezer = null;
     }
 
     @Override
@@ -68,11 +119,11 @@ public final class V1Cgroup extends AbstractCgroup {
             throw new ControllerUnavailableException(hierarchies.sysfs().resolve("fs/cgroup/" + controller),
                     controller + " controller not mounted", null);
         }
-        return h.dir(path);
+        return dirIn(h);
     }
 
     private Optional<CgroupDir> unifiedDir() {
-        return hierarchies.unified().map(h -> h.dir(path)).filter(CgroupDir::exists);
+        return hierarchies.unified().filter(this::existsIn).map(this::dirIn);
     }
 
     private List<CgroupDir> allDirs() {
@@ -98,10 +149,75 @@ public final class V1Cgroup extends AbstractCgroup {
     }
 
     @Override
+    public List<Long> readMemberPids() throws CgroupException {
+        for (String c : MEMBERSHIP_ORDER) {
+            Hierarchy h = hierarchies.byController().get(c);
+            if (h != null && existsIn(h)) {
+                return dirIn(h).readBytes("cgroup.procs", ListFormat::parseIds);
+            }
+        }
+        for (Hierarchy h : hierarchies.all()) {
+            if (existsIn(h)) {
+                return dirIn(h).readBytes("cgroup.procs", ListFormat::parseIds);
+            }
+        }
+        Optional<CgroupDir> unified = unifiedDir();
+        if (unified.isPresent()) {
+            return unified.get().readBytes("cgroup.procs", ListFormat::parseIds);
+        }
+        throw new CgroupGoneException(allDirs().isEmpty() ? hierarchies.sysfs() : allDirs().get(0).path(), null);
+    }
+
+    /**
+     * {@code cpuacct.usage} and {@code cpu.stat}: the per-tick read. Without the user/system split, which v1 keeps in
+     * two more files ({@code cpuacct.usage_user}, {@code cpuacct.usage_sys}: 13 µs of kernel time per cgroup per
+     * tick, measured by bench/peers/file-cost.py) that no front end shows; {@link #readCpuUsage()} has it.
+     */
+    @Override
+    public CpuStat readCpuStat() throws CgroupException {
+        Hierarchy acct = hierarchies.byController().get("cpuacct");
+        CpuUsage usage = acct != null && existsIn(acct)
+                ? new CpuacctController(dirIn(acct)).readCpuUsageTotal() : readCpuUsage();
+        Optional<CpuThrottling> throttling;
+        try {
+            throttling = Optional.of(readCpuThrottling());
+        } catch (ControllerUnavailableException e) {
+            throttling = Optional.empty();
+        } catch (CgroupGoneException e) {
+            // Not in the cpu hierarchy while in cpuacct (or unified): no throttling, unless gone everywhere.
+            if (!exists()) {
+                throw e;
+            }
+            throttling = Optional.empty();
+        }
+        return new CpuStat(usage, throttling);
+    }
+
+    @Override
+    public MemoryCurrent readMemoryCurrent() throws CgroupException {
+        return new MemoryController(dir("memory")).readMemoryCurrent();
+    }
+
+    @Override
+    public Limit readMemoryMax() throws CgroupException {
+        return new MemoryController(dir("memory")).readMemoryMax();
+    }
+
+    @Override
+    public long readPidsCurrent() throws CgroupException {
+        return new PidsController(dir("pids")).readPidsCurrent();
+    }
+
+    @Override
+    public MemoryStat readMemoryStat(FlatKeyedFormat.Keys keys) throws CgroupException {
+        return new MemoryController(dir("memory")).readMemoryStat(keys);
+    }
+
+    @Override
     public CpuUsage readCpuUsage() throws CgroupException {
         Hierarchy acct = hierarchies.byController().get("cpuacct");
         Optional<CgroupDir> unified = unifiedDir();
-        if ((acct == null || !acct.dir(path).exists()) && unified.isPresent()) {
+        if ((acct == null || !existsIn(acct)) && unified.isPresent()) {
             return new dev.berth.cgroupctl.v2.CpuController(unified.get()).readCpuUsage();
         }
         return new CpuacctController(dir("cpuacct")).readCpuUsage();
@@ -179,9 +295,20 @@ public final class V1Cgroup extends AbstractCgroup {
      * view stays consistent); else the unified hierarchy's {@code cgroup.freeze}.
      */
     private Freezer freezer() throws CgroupException {
+        if (openFreezer != null) {
+            return openFreezer;
+        }
+        Freezer f = findFreezer();
+        if (budget != null) {
+            openFreezer = f;
+        }
+        return f;
+    }
+
+    private Freezer findFreezer() throws CgroupException {
         Hierarchy fh = hierarchies.byController().get("freezer");
-        if (fh != null && fh.dir(path).exists()) {
-            FreezerController f = new FreezerController(fh.dir(path));
+        if (fh != null && existsIn(fh)) {
+            FreezerController f = new FreezerController(dirIn(fh));
             if (f.available()) {
                 return new Freezer(f::readFreezerState, f::freeze, f::thaw);
             }

@@ -5,6 +5,7 @@ import dev.berth.cgroupctl.CgroupException;
 import dev.berth.cgroupctl.CgroupFs;
 import dev.berth.cgroupctl.CgroupFsProbe;
 import dev.berth.cgroupctl.NotCgroupFsException;
+import dev.berth.cgroupctl.OpenCgroup;
 import dev.berth.cgroupctl.kernfs.AbstractCgroupFs;
 import dev.berth.cgroupctl.kernfs.CgroupDir;
 import dev.berth.cgroupctl.kernfs.CgroupPaths;
@@ -55,6 +56,11 @@ public final class V1CgroupFs extends AbstractCgroupFs {
     @Override
     public Cgroup cgroup(String path) {
         return new V1Cgroup(hierarchies, CgroupPaths.normalize(path));
+    }
+
+    @Override
+    public OpenCgroup openCgroup(String path) {
+        return new V1Cgroup(hierarchies, CgroupPaths.normalize(path), fileBudget());
     }
 
     @Override

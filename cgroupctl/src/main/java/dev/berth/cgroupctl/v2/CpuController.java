@@ -3,6 +3,7 @@ package dev.berth.cgroupctl.v2;
 import dev.berth.cgroupctl.CgroupException;
 import dev.berth.cgroupctl.ControllerUnavailableException;
 import dev.berth.cgroupctl.CpuMax;
+import dev.berth.cgroupctl.CpuStat;
 import dev.berth.cgroupctl.CpuThrottling;
 import dev.berth.cgroupctl.CpuUsage;
 import dev.berth.cgroupctl.CpuWeight;
@@ -94,5 +95,37 @@ public final class CpuController {
     private static OptionalLong opt(Map<String, Long> m, String key) {
         Long v = m.get(key);
         return v == null ? OptionalLong.empty() : OptionalLong.of(v);
+    }
+
+    private static final FlatKeyedFormat.Keys CPU_STAT = new FlatKeyedFormat.Keys("usage_usec", "user_usec",
+            "system_usec", "nr_periods", "nr_throttled", "throttled_usec");
+
+    /**
+     * Reads {@code cpu.stat} once for usage and throttling.
+     *
+     * @return the counters; throttling empty when the cpu controller is not enabled (no {@code nr_periods})
+     * @throws CgroupException on failure
+     */
+    public CpuStat readCpuStat() throws CgroupException {
+        return dir.readBytes("cpu.stat", CpuController::parseCpuStat);
+    }
+
+    /** {@code cpu.stat} in place. Package-private for testing. */
+    static CpuStat parseCpuStat(byte[] content, int length) throws MalformedContentException {
+        long[] v = new long[6];
+        long found = FlatKeyedFormat.parse(content, length, CPU_STAT, v, false);
+        if ((found & 1) == 0) {
+            throw new MalformedContentException("", "missing key \"usage_usec\"");
+        }
+        CpuUsage usage = new CpuUsage(v[0], (found & 2) != 0 ? OptionalLong.of(v[1]) : OptionalLong.empty(),
+                (found & 4) != 0 ? OptionalLong.of(v[2]) : OptionalLong.empty());
+        if ((found & 8) == 0) {
+            return new CpuStat(usage, Optional.empty());
+        }
+        if ((found & 0x30) != 0x30) {
+            throw new MalformedContentException("", "missing key \"" + ((found & 0x10) == 0 ? "nr_throttled"
+                    : "throttled_usec") + "\"");
+        }
+        return new CpuStat(usage, Optional.of(new CpuThrottling(v[3], v[4], v[5])));
     }
 }

@@ -2,6 +2,7 @@ package dev.berth.cgroupctl.v2;
 
 import dev.berth.cgroupctl.CgroupException;
 import dev.berth.cgroupctl.Limit;
+import dev.berth.cgroupctl.MemoryCurrent;
 import dev.berth.cgroupctl.MemoryEvents;
 import dev.berth.cgroupctl.MemoryStat;
 import dev.berth.cgroupctl.MemoryUsage;
@@ -38,6 +39,39 @@ public final class MemoryController {
                 ? OptionalLong.of(dir.read("memory.swap.current", SingleValueFormat::parseUnsigned))
                 : OptionalLong.empty();
         return new MemoryUsage(current, max, high, swapMax, swapCurrent, OptionalLong.empty());
+    }
+
+    /**
+     * Reads {@code memory.current} and {@code memory.swap.current}: the per-tick part of {@link #readMemory()}.
+     *
+     * @return the usage
+     * @throws CgroupException on failure
+     */
+    public MemoryCurrent readMemoryCurrent() throws CgroupException {
+        long current = dir.readBytes("memory.current", SingleValueFormat::parseUnsigned);
+        OptionalLong swap = dir.has("memory.swap.current")
+                ? OptionalLong.of(dir.readBytes("memory.swap.current", SingleValueFormat::parseUnsigned))
+                : OptionalLong.empty();
+        return new MemoryCurrent(current, swap);
+    }
+
+    /**
+     * Reads the named keys of {@code memory.stat} in place.
+     *
+     * @param keys the keys wanted
+     * @return those the kernel printed
+     * @throws CgroupException on failure
+     */
+    public MemoryStat readMemoryStat(FlatKeyedFormat.Keys keys) throws CgroupException {
+        long[] v = new long[keys.size()];
+        long found = dir.readBytes("memory.stat", (c, n) -> FlatKeyedFormat.parse(c, n, keys, v, false));
+        Map<String, Long> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            if ((found & (1L << i)) != 0) {
+                m.put(keys.name(i), v[i]);
+            }
+        }
+        return new MemoryStat(m);
     }
 
     /** Reads {@code memory.stat}. @return every key @throws CgroupException on failure */

@@ -6,6 +6,7 @@ import dev.berth.cgroupctl.CgroupGoneException;
 import dev.berth.cgroupctl.CgroupWriteException;
 import dev.berth.cgroupctl.ControllerUnavailableException;
 import dev.berth.cgroupctl.CpuMax;
+import dev.berth.cgroupctl.CpuStat;
 import dev.berth.cgroupctl.CpuThrottling;
 import dev.berth.cgroupctl.CpuUsage;
 import dev.berth.cgroupctl.CpuWeight;
@@ -14,14 +15,20 @@ import dev.berth.cgroupctl.FreezerState;
 import dev.berth.cgroupctl.IoLimit;
 import dev.berth.cgroupctl.IoStat;
 import dev.berth.cgroupctl.Limit;
+import dev.berth.cgroupctl.MemoryCurrent;
 import dev.berth.cgroupctl.MemoryEvents;
 import dev.berth.cgroupctl.MemoryStat;
 import dev.berth.cgroupctl.MemoryUsage;
+import dev.berth.cgroupctl.OpenCgroup;
 import dev.berth.cgroupctl.PidsUsage;
 import dev.berth.cgroupctl.Pressure;
 import dev.berth.cgroupctl.PressureResource;
+import dev.berth.cgroupctl.format.FlatKeyedFormat;
+import dev.berth.cgroupctl.format.ListFormat;
+import dev.berth.cgroupctl.format.SingleValueFormat;
 import dev.berth.cgroupctl.kernfs.AbstractCgroup;
 import dev.berth.cgroupctl.kernfs.CgroupDir;
+import dev.berth.cgroupctl.kernfs.FileBudget;
 import dev.berth.cgroupctl.kernfs.Hierarchy;
 import dev.berth.cgroupctl.kernfs.KillLoop;
 import dev.berth.cgroupctl.kernfs.Signals;
@@ -31,7 +38,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** A cgroup of a pure cgroup2 host: every file in one directory. Immutable; see {@link Cgroup}. */
-public final class V2Cgroup extends AbstractCgroup {
+public final class V2Cgroup extends AbstractCgroup implements OpenCgroup {
     private final Hierarchy hierarchy;
     private final String path;
     private final CgroupDir dir;
@@ -41,9 +48,53 @@ public final class V2Cgroup extends AbstractCgroup {
      * @param path      a normalised cgroup path
      */
     public V2Cgroup(Hierarchy hierarchy, String path) {
+        this(hierarchy, path, null);
+    }
+
+    /**
+     * @param hierarchy the cgroup2 hierarchy
+     * @param path      a normalised cgroup path
+     * @param budget    descriptors an open cgroup may hold; null for one that holds only its path
+     */
+    V2Cgroup(Hierarchy hierarchy, String path, FileBudget budget) {
         this.hierarchy = hierarchy;
         this.path = path;
-        this.dir = hierarchy.dir(path);
+        this.dir = budget == null ? hierarchy.dir(path) : new CgroupDir(hierarchy.dir(path).path(), budget);
+    }
+
+    @Override
+    public void close() {
+        dir.close();
+    }
+
+    @Override
+    public CpuStat readCpuStat() throws CgroupException {
+        return new CpuController(dir).readCpuStat();
+    }
+
+    @Override
+    public MemoryCurrent readMemoryCurrent() throws CgroupException {
+        return new MemoryController(dir).readMemoryCurrent();
+    }
+
+    @Override
+    public MemoryStat readMemoryStat(FlatKeyedFormat.Keys keys) throws CgroupException {
+        return new MemoryController(dir).readMemoryStat(keys);
+    }
+
+    @Override
+    public Limit readMemoryMax() throws CgroupException {
+        return dir.read("memory.max", SingleValueFormat::parseLimit);
+    }
+
+    @Override
+    public long readPidsCurrent() throws CgroupException {
+        return new PidsController(dir).readPidsCurrent();
+    }
+
+    @Override
+    public List<Long> readMemberPids() throws CgroupException {
+        return dir.readBytes("cgroup.procs", ListFormat::parseIds);
     }
 
     @Override

@@ -28,19 +28,49 @@ import java.util.TreeSet;
  * <p>Stateless and thread-safe.
  */
 public final class CgroupTree {
+    /** The hierarchy {@link #listPrimary()} walks, first found; the order of {@code Cgroup.readMemberPids()}. */
+    private static final List<String> PRIMARY_ORDER = List.of("pids", "memory", "cpuacct", "cpu", "blkio",
+            "freezer");
+
     private final List<Path> mounts;
+    private final Path primary;
 
     /** @param probe the host's probed cgroup layout; every v1 mount and the unified mount are walked */
     public CgroupTree(CgroupFsProbe probe) {
         Set<Path> m = new LinkedHashSet<>(probe.v1Mounts().values());
         probe.unifiedMount().ifPresent(m::add);
         this.mounts = List.copyOf(m);
+        Path p = null;
+        for (String c : PRIMARY_ORDER) {
+            if (p == null && probe.v1Mounts().containsKey(c)) {
+                p = probe.v1Mounts().get(c);
+            }
+        }
+        this.primary = p != null ? p : mounts.isEmpty() ? null : mounts.get(0);
+    }
+
+    /** @return true when there is more than one hierarchy, so that {@link #listPrimary()} may miss cgroups */
+    public boolean hasSeveralHierarchies() {
+        return mounts.size() > 1;
     }
 
     /** Every cgroup path ("/"-rooted) in any hierarchy, sorted, {@code /} first. */
     public List<String> list() {
+        return walk(mounts);
+    }
+
+    /**
+     * Every cgroup path of one hierarchy (pids, else memory, cpuacct, ...; the only one on v2), sorted: the per-tick
+     * walk of a hybrid host, where runtimes create each cgroup in every hierarchy and walking all of them costs one
+     * {@code lstat} per cgroup per hierarchy.
+     */
+    public List<String> listPrimary() {
+        return primary == null ? List.of() : walk(List.of(primary));
+    }
+
+    private static List<String> walk(List<Path> roots) {
         TreeSet<String> out = new TreeSet<>();
-        for (Path mount : mounts) {
+        for (Path mount : roots) {
             long links = nlink(mount);
             if (links < 0) {
                 continue;   // not mounted (any more)

@@ -91,15 +91,13 @@ public final class IntervalScanner implements Consumer<Frame> {
     }
 
     private void emit() {
-        Duration hostSpan = Duration.between(boundary.host().at(), last.host().at());
         HostModel host = HostModel.derive(boundary == last ? Optional.empty() : Optional.of(boundary.host()),
-                last.host(), hostSpan);
+                last.host());
         List<Optional<ContainerModel>> models = new ArrayList<>(queries.size());
         for (int i = 0; i < queries.size(); i++) {
             Optional<ContainerSample> cur = last.containers().get(i);
             Optional<ContainerSample> prev = boundary == last ? Optional.empty() : boundary.containers().get(i);
-            models.add(cur.map(c -> ContainerModel.derive(prev, c,
-                    prev.map(p -> Duration.between(p.at(), c.at())).orElse(Duration.ZERO))));
+            models.add(cur.map(c -> ContainerModel.derive(prev, c)));
         }
         Column.Interval in = new Column.Interval(host, models);
         List<OptionalDouble> values = new ArrayList<>(columns.size());

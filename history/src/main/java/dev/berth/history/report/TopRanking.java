@@ -5,7 +5,6 @@ import dev.berth.collectors.ContainerSample;
 import dev.berth.history.store.Frame;
 import dev.berth.history.store.StoreReader;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -77,7 +76,7 @@ public final class TopRanking {
                 v = s.maxWorkingSet < 0 ? OptionalDouble.empty() : OptionalDouble.of(s.maxWorkingSet);
             } else {
                 ContainerModel m = ContainerModel.derive(s.first == s.last ? Optional.empty() : Optional.of(s.first),
-                        s.last, Duration.between(s.first.at(), s.last.at()));
+                        s.last);
                 v = switch (by) {
                     case CPU -> m.cpu().percent();
                     case IO -> sum(m.io().readBytesPerSecond(), m.io().writeBytesPerSecond());

@@ -11,12 +11,14 @@ import dev.berth.tui.ConsoleApp;
 import dev.berth.tui.action.CgroupActions;
 import dev.berth.tui.action.ContainerActions;
 import dev.berth.tui.action.DeferredActions;
+import dev.berth.tui.action.LimitsChangeNotifying;
 import dev.berth.tui.action.RuntimeLauncher;
 import dev.berth.tui.sample.CollectorSource;
 import dev.berth.tui.sample.LazySource;
 import dev.berth.tui.sample.SnapshotSource;
 import dev.berth.tui.sample.SystemFacts;
 import dev.berth.tui.style.Glyphs;
+import dev.berth.tui.terminal.WinsizeTerminal;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -27,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -71,7 +74,7 @@ public final class ConsoleCommand implements Runnable {
             // frame, and sshd sends each as its own packet. Buffered, lanterna's flush at the end of each refresh
             // makes one write per frame: bench/ssh-bytes measured 1080 -> 440 SSH bytes per refresh at 80x24.
             OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
-            UnixTerminal terminal = new UnixTerminal(System.in, out, charset,
+            UnixTerminal terminal = new WinsizeTerminal(System.in, out, charset,
                     UnixLikeTerminal.CtrlCBehaviour.TRAP);
             ConsoleApp app = new ConsoleApp(terminal, parts.source(), parts.actions(),
                     new ConsoleApp.Options(options.interval, color, unicode, !options.noMouse, options.all), clock);
@@ -91,15 +94,23 @@ public final class ConsoleCommand implements Runnable {
      * load native signalling) and share the host's one cgroup probe. Package-private for testing.
      */
     static Parts parts(Host host, Optional<String> readOnly) {
+        // A limit changed from the console is read again at the next tick, not up to one slow-cadence period later.
+        AtomicReference<Collector> sampled = new AtomicReference<>();
         DeferredActions actions = new DeferredActions(() -> {
             Containers containers = Wiring.containers(host);
             CgroupActions.Launcher launcher = containers.launchUnavailableReason()
                     .map(CgroupActions.Launcher::unavailable)
                     .orElseGet(() -> new RuntimeLauncher(containers));
-            return new CgroupActions(containers, launcher, readOnly);
+            return new LimitsChangeNotifying(new CgroupActions(containers, launcher, readOnly), cgroup -> {
+                Collector c = sampled.get();
+                if (c != null) {
+                    c.invalidateLimits(cgroup);
+                }
+            });
         }, readOnly);
         LazySource source = new LazySource(() -> {
             Collector collector = Wiring.map(host::newCollector);
+            sampled.set(collector);
             LimitsReader limits = Wiring.map(host::limitsReader);
             return new CollectorSource(collector, new SystemFacts(host.config().procfs(), host.clock()), limits::read);
         });

@@ -25,11 +25,15 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "ps", mixinStandardHelpOptions = true,
         description = {"List containers with what they cost: CPU (100%% = one core), memory working set, block IO "
                 + "(whole disks), network (own namespace, without lo), pids.",
-            "Rates come from two samples " + PsCommand.INTERVAL_MS + " ms apart. '-' is a value that could not be "
-                + "read, 'max' a limit that is not set, 'host' a container in the host's network namespace."})
+            "Rates come from two readings of each counter at least INTERVAL apart (default 1 s), each divided by "
+                + "the time between its own two readings. '-' is a value that could not be read, 'max' a limit "
+                + "that is not set, 'host' a container in the host's network namespace."})
 final class PsCommand implements Callable<Integer> {
-    /** Sampling interval: long enough for stable CPU %, short enough for an interactive command. */
-    static final long INTERVAL_MS = 500;
+    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "1",
+            converter = StatCommand.IntervalConverter.class,
+            description = "the window rates are measured over, at least 0.1 (default: ${DEFAULT-VALUE}); below 1 s "
+                    + "a CPU-capped container reads unevenly, as its quota is enforced per 100 ms period")
+    Duration interval;
 
     @ParentCommand
     BerthCommand root;
@@ -67,9 +71,15 @@ final class PsCommand implements Callable<Integer> {
         Collector collector = Wiring.map(() -> Wiring.host(root, runtime).newCollector());
         TickOptions options = new TickOptions(all, false, Set.of());
         collector.tick(options);
-        Wiring.sleep(Duration.ofMillis(INTERVAL_MS));
+        // Each counter is read in the same order in both ticks, and the second tick starts INTERVAL after the
+        // first one ended, so every counter's window (from its first reading to its second) is at least INTERVAL.
+        Wiring.sleep(interval);
         Snapshot s = collector.tick(options);
+        collector.close();
         List<ContainerModel> rows = new ArrayList<>(s.containers());
+        if (all) {
+            rows.addAll(StoredContainers.missingFrom(rows, runtime.config(root.runtime), s.at()));
+        }
         rows.sort(sort.comparator());
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? PsJson.render(rows) + "\n" : PsTable.render(rows));

@@ -122,11 +122,9 @@ public final class ReplaySource implements SnapshotSource, Replay {
                 continue;
             }
             ContainerSample p = before.get(c.identity().cgroup());
-            models.add(ContainerModel.derive(Optional.ofNullable(p), c,
-                    p == null ? Duration.ZERO : Duration.between(p.at(), c.at())));
+            models.add(ContainerModel.derive(Optional.ofNullable(p), c));
         }
-        HostModel host = HostModel.derive(prev.map(Frame::host), cur.host(),
-                prev.map(p -> Duration.between(p.host().at(), cur.host().at())).orElse(Duration.ZERO));
+        HostModel host = HostModel.derive(prev.map(Frame::host), cur.host());
         Optional<Duration> elapsed = prev.map(p -> Duration.between(p.at(), cur.at()));
         dev.berth.collectors.Snapshot s = new dev.berth.collectors.Snapshot(cur.at(), elapsed, host, models,
                 Map.of(), List.of());
