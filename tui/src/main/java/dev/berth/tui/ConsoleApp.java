@@ -18,6 +18,7 @@ import dev.berth.tui.sample.SnapshotSource;
 import dev.berth.tui.screen.ConsoleController;
 import dev.berth.tui.screen.ConsoleState;
 import dev.berth.tui.screen.Effects;
+import dev.berth.tui.screen.Replay;
 import dev.berth.tui.screen.ScreenRenderer;
 import dev.berth.tui.style.Glyphs;
 import dev.berth.tui.style.Theme;
@@ -68,6 +69,7 @@ public final class ConsoleApp {
     private final AtomicReference<SampleRequest> request = new AtomicReference<>(SampleRequest.DEFAULT);
     private TerminalScreen screen;
     private ConsoleController controllerRef;
+    private Optional<Replay> replay = Optional.empty();
     private sun.misc.SignalHandler previousWinch;
 
     /** A console on {@code terminal} (not yet started). */
@@ -78,6 +80,12 @@ public final class ConsoleApp {
         this.actions = actions;
         this.options = options;
         this.clock = clock;
+    }
+
+    /** Makes this console a replay of recorded history ({@code berth replay}): its keys and header banner. */
+    public ConsoleApp replaying(Replay r) {
+        this.replay = Optional.of(r);
+        return this;
     }
 
     /** Runs until the user quits; returns the exit code. The terminal is restored before returning. */
@@ -115,6 +123,7 @@ public final class ConsoleApp {
         };
         ConsoleController controller = new ConsoleController(state, keys, actions, effects, clock);
         controllerRef = controller;
+        replay.ifPresent(controller::setReplay);
         request.set(controller.sampleRequest());
         ScreenRenderer renderer = new ScreenRenderer(keys);
         Sampler sampler = new Sampler(source, options.interval(), request::get,
