@@ -9,10 +9,12 @@
 # deleted at the end. Certificates the host added in /usr/local/share/ca-certificates (a TLS-intercepting proxy's)
 # are copied into the chroots, so that Maven can download from behind the same proxy as the host.
 #
-# Needs root, debootstrap, unshare and git. Usage: dist/check-fresh-debian.sh [MIRROR]
+# Needs root, debootstrap, unshare and git. Usage: dist/check-fresh-debian.sh [MIRROR [DEB]]
+# (with DEB, a package already built, step 1 is skipped)
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 mirror=${1:-http://deb.debian.org/debian}
+deb=${2:-}
 [ "$(id -u)" = 0 ] || { echo "check: needs root (debootstrap, chroot)" >&2; exit 1; }
 command -v debootstrap >/dev/null || { echo "check: debootstrap is not installed" >&2; exit 1; }
 work=$(mktemp -d /var/tmp/berth-fresh-debian.XXXXXX)
@@ -22,7 +24,10 @@ fresh() { # fresh DIR: a minbase Debian 12 with the host's resolver and extra CA
     debootstrap --variant=minbase bookworm "$1" "$mirror" >"$work/debootstrap.log" 2>&1 \
         || { tail -20 "$work/debootstrap.log" >&2; exit 1; }
     cp /etc/resolv.conf "$1/etc/resolv.conf"
-    cp /usr/local/share/ca-certificates/*.crt "$1/usr/local/share/ca-certificates/" 2>/dev/null || true
+    if ls /usr/local/share/ca-certificates/*.crt >/dev/null 2>&1; then
+        mkdir -p "$1/usr/local/share/ca-certificates"
+        cp /usr/local/share/ca-certificates/*.crt "$1/usr/local/share/ca-certificates/"
+    fi
 }
 in_chroot() { # in_chroot DIR SCRIPT: runs SCRIPT with bash in DIR, /proc and /sys mounted privately
     unshare --mount --propagation private sh -c '
@@ -35,6 +40,7 @@ java_cas='for c in /usr/local/share/ca-certificates/*.crt; do [ -f "$c" ] || con
     keytool -importcert -cacerts -storepass changeit -noprompt -alias "$(basename "$c" .crt)" -file "$c" \
         >/dev/null 2>&1 || true; done'
 
+if [ -z "$deb" ]; then
 echo "== 1. ./setup on a fresh Debian 12"
 fresh "$work/setup"
 mkdir -p "$work/setup/root/berth"
@@ -42,18 +48,23 @@ git -C "$here" archive HEAD | tar -x -C "$work/setup/root/berth"
 # Behind a TLS-intercepting proxy the first build fails (the proxy's CA is not in Java's store yet, and the JDK
 # came with setup): add the CAs and run setup again, which installs nothing more.
 in_chroot "$work/setup" "cd /root/berth && { ./setup --version || { $java_cas; ./setup --version; }; }" \
-    2>&1 | grep -v '^\(Selecting\|Preparing\|Unpacking\|Setting up\|Processing\|(Reading\|debconf\)' | tail -15
+    >"$work/setup.log" 2>&1 || true
+grep -v '^\(Selecting\|Preparing\|Unpacking\|Setting up\|Processing\|(Reading\|debconf\|\s*at \)' "$work/setup.log" | tail -12
+ls "$work/setup/root/berth/dist/target/"berth_*.deb >/dev/null 2>&1 \
+    || { echo "check: ./setup did not build berth (log above)" >&2; exit 1; }
+deb=$(ls "$work/setup/root/berth/dist/target/"berth_*.deb)
+fi
 
 echo "== 2. apt install ./berth_*.deb on a fresh Debian 12"
 fresh "$work/deb"
-cp "$work/setup/root/berth/dist/target/"berth_*.deb "$work/deb/root/"
+cp "$deb" "$work/deb/root/"
 in_chroot "$work/deb" '
     cd /root && apt-get update -qq
     apt-get install -y -qq ./berth_*.deb 2>&1 | grep -E "^Setting up (berth|openjdk)" || true
     berth --version
-    source /usr/share/bash-completion/completions/berth 2>/dev/null
-    COMP_WORDS=(berth fre); COMP_CWORD=1; _complete_berth berth fre berth 2>/dev/null
+    source /usr/share/bash-completion/completions/berth 2>/dev/null || true
+    COMP_WORDS=(berth fre); COMP_CWORD=1; _complete_berth berth fre berth 2>/dev/null || true
     echo "berth fre<Tab>: ${COMPREPLY[*]}"
     apt-get install -y -qq man-db >/dev/null 2>&1
-    MANPAGER=cat man berth 2>/dev/null | sed -n 3,4p'
+    MANPAGER=cat man berth 2>/dev/null | sed -n 3,5p'
 echo "== fresh Debian 12: ./setup and the package work"

@@ -119,6 +119,19 @@ class CgroupFsTest {
     }
 
     @Test
+    void v2CreateEnablesOnEveryAncestorWhatThatAncestorHasAlsoWhereTheParentExisted() throws Exception {
+        FakeCgroupTree t = FakeCgroupTree.v2(tmp);
+        t.unified("/").file("cgroup.subtree_control", "");
+        // made earlier, when only cpu and pids were delegated to it; memory and io have come since
+        FakeCgroupTree.Dir berth = t.unified("/berth").file("cgroup.controllers", "cpu io memory pids\n")
+                .file("cgroup.subtree_control", "");
+        t.open().create("/berth/web");
+        // a plain file takes the last write: each controller is written on its own, as the kernel takes them
+        assertEquals("+pids", berth.read("cgroup.subtree_control"));
+        assertEquals("+misc", t.unified("/").read("cgroup.subtree_control"));
+    }
+
+    @Test
     void readingACgroupThatDoesNotExistIsGone() throws Exception {
         assertThrows(CgroupGoneException.class, () -> FakeCgroupTree.hybrid(tmp).open().cgroup("/nope").readProcs());
         assertThrows(CgroupGoneException.class,

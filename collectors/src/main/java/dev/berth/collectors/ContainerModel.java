@@ -1,6 +1,8 @@
 package dev.berth.collectors;
 
+import dev.berth.cgroupctl.Pressure;
 import dev.berth.cgroupctl.Limit;
+import dev.berth.cgroupctl.Pressure;
 import dev.berth.collectors.proc.NetDevCounters;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,8 +32,8 @@ import java.util.OptionalLong;
  * @param ioPressure     io PSI
  */
 public record ContainerModel(ContainerIdentity identity, ContainerState state, Instant at, Cpu cpu, Memory memory,
-        Io io, Net net, ContainerSample.Pids pids, Optional<Psi> cpuPressure, Optional<Psi> memoryPressure,
-        Optional<Psi> ioPressure) {
+        Io io, Net net, ContainerSample.Pids pids, Optional<Pressure> cpuPressure, Optional<Pressure> memoryPressure,
+        Optional<Pressure> ioPressure) {
 
     /**
      * CPU figures.
@@ -97,6 +99,22 @@ public record ContainerModel(ContainerIdentity identity, ContainerState state, I
     public record NetInterface(String name, long rxBytes, long txBytes, long rxPackets, long txPackets,
             OptionalDouble rxBytesPerSecond, OptionalDouble txBytesPerSecond, OptionalDouble rxPacketsPerSecond,
             OptionalDouble txPacketsPerSecond) {
+    }
+
+    /**
+     * A container that has no cgroup to measure, only a record elsewhere (berth's own container after
+     * {@code stop}, or left by a launch that was killed before its cgroup existed): {@link ContainerState#EXITED},
+     * every figure unavailable. Listing it is what makes such a leftover visible, and so removable.
+     */
+    public static ContainerModel unmeasured(ContainerIdentity identity, Instant at) {
+        OptionalDouble d = OptionalDouble.empty();
+        OptionalLong l = OptionalLong.empty();
+        return new ContainerModel(identity, ContainerState.EXITED, at,
+                new Cpu(d, d, d, d, d, d, d, d, Optional.empty()),
+                new Memory(l, l, l, l, Optional.empty(), d, l, l),
+                new Io(List.of(), l, l, l, l, d, d, d, d),
+                new Net(Optional.empty(), List.of(), l, l, l, l, d, d, d, d),
+                new ContainerSample.Pids(l, Optional.empty()), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**

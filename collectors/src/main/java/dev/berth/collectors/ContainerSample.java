@@ -1,6 +1,8 @@
 package dev.berth.collectors;
 
+import dev.berth.cgroupctl.Pressure;
 import dev.berth.cgroupctl.Limit;
+import dev.berth.cgroupctl.Pressure;
 import dev.berth.collectors.proc.BlockDevice;
 import dev.berth.collectors.proc.NetDevCounters;
 import java.time.Instant;
@@ -29,13 +31,13 @@ import java.util.OptionalLong;
  *                       same counter, not between two samples' {@code at}
  */
 public record ContainerSample(Instant at, ContainerIdentity identity, ContainerState state, Cpu cpu, Memory memory,
-        Optional<List<IoDevice>> io, Optional<List<NetDevCounters>> net, Pids pids, Optional<Psi> cpuPressure,
-        Optional<Psi> memoryPressure, Optional<Psi> ioPressure, ReadTimes readTimes) {
+        Optional<List<IoDevice>> io, Optional<List<NetDevCounters>> net, Pids pids, Optional<Pressure> cpuPressure,
+        Optional<Pressure> memoryPressure, Optional<Pressure> ioPressure, ReadTimes readTimes) {
 
     /** A sample whose counters were all read at {@code at} (fixtures, tests, samples recorded before read times). */
     public ContainerSample(Instant at, ContainerIdentity identity, ContainerState state, Cpu cpu, Memory memory,
-            Optional<List<IoDevice>> io, Optional<List<NetDevCounters>> net, Pids pids, Optional<Psi> cpuPressure,
-            Optional<Psi> memoryPressure, Optional<Psi> ioPressure) {
+            Optional<List<IoDevice>> io, Optional<List<NetDevCounters>> net, Pids pids, Optional<Pressure> cpuPressure,
+            Optional<Pressure> memoryPressure, Optional<Pressure> ioPressure) {
         this(at, identity, state, cpu, memory, io, net, pids, cpuPressure, memoryPressure, ioPressure,
                 ReadTimes.all(at));
     }

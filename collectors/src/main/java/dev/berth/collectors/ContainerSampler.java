@@ -36,7 +36,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -256,12 +255,9 @@ public final class ContainerSampler implements AutoCloseable {
             ContainerSample.Pids pids = new ContainerSample.Pids(
                     pidsCurrent.isPresent() ? OptionalLong.of(pidsCurrent.get()) : OptionalLong.empty(),
                     pidsCurrent.isPresent() ? h.pidsLimit : Optional.empty());
-            Optional<Psi> cpuPsi = read(h, () -> cg.readPressure(PressureResource.CPU), Part.CPU_PSI, warnings)
-                    .map(ContainerSampler::psi);
-            Optional<Psi> memPsi = read(h, () -> cg.readPressure(PressureResource.MEMORY), Part.MEMORY_PSI, warnings)
-                    .map(ContainerSampler::psi);
-            Optional<Psi> ioPsi = read(h, () -> cg.readPressure(PressureResource.IO), Part.IO_PSI, warnings)
-                    .map(ContainerSampler::psi);
+            Optional<Pressure> cpuPsi = read(h, () -> cg.readPressure(PressureResource.CPU), Part.CPU_PSI, warnings);
+            Optional<Pressure> memPsi = read(h, () -> cg.readPressure(PressureResource.MEMORY), Part.MEMORY_PSI, warnings);
+            Optional<Pressure> ioPsi = read(h, () -> cg.readPressure(PressureResource.IO), Part.IO_PSI, warnings);
             Optional<FreezerState> freezer = read(h, cg::readFreezerState, Part.FREEZER, warnings);
             ContainerState state = id.pids().isEmpty() ? ContainerState.EXITED
                     : freezer.filter(f -> f != FreezerState.THAWED).isPresent() ? ContainerState.FROZEN
@@ -338,12 +334,6 @@ public final class ContainerSampler implements AutoCloseable {
             }
         }
         return new NetRead(clock.instant(), Optional.empty());
-    }
-
-    private static Psi psi(Pressure p) {
-        return new Psi(p.some().avg10(), p.some().avg60(), p.some().totalUsec(),
-                p.full().map(f -> OptionalDouble.of(f.avg10())).orElse(OptionalDouble.empty()),
-                longOf(p.full(), f -> f.totalUsec()));
     }
 
     /** Reads one part, unless the cgroup is known not to have it; remembers a part that is unavailable. */

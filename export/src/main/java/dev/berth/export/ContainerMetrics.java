@@ -1,10 +1,10 @@
 package dev.berth.export;
 
 import dev.berth.cgroupctl.Limit;
+import dev.berth.cgroupctl.Pressure;
 import dev.berth.collectors.ContainerIdentity;
 import dev.berth.collectors.ContainerSample;
 import dev.berth.collectors.ContainerState;
-import dev.berth.collectors.Psi;
 import dev.berth.collectors.proc.BlockDevice;
 import dev.berth.collectors.proc.NetDevCounters;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -127,24 +127,23 @@ final class ContainerMetrics {
         }
     }
 
-    private static void pressure(Families f, Labels l, String resource, Optional<Psi> psi) {
+    private static void pressure(Families f, Labels l, String resource, Optional<Pressure> psi) {
         f.counter("container_pressure_" + resource + "_waiting_seconds", "Total time duration tasks in the container "
                 + "have waited due to " + resource + " congestion (PSI some).", l,
-                psi.isPresent() ? OptionalDouble.of(psi.get().someTotalUsec() / 1e6) : OptionalDouble.empty());
+                psi.isPresent() ? OptionalDouble.of(psi.get().some().totalUsec() / 1e6) : OptionalDouble.empty());
         f.counter("container_pressure_" + resource + "_stalled_seconds", "Total time duration no tasks in the "
                 + "container could make progress due to " + resource + " congestion (PSI full).", l,
-                seconds(psi.map(Psi::fullTotalUsec).orElse(OptionalLong.empty())));
+                seconds(psi.flatMap(Pressure::full).map(line -> OptionalLong.of(line.totalUsec())).orElse(OptionalLong.empty())));
         String help = "Share of wall time in which some (kind=some) or all (kind=full) tasks were stalled on the "
                 + "resource, averaged over the window (PSI avg10, avg60; 1 = always)";
         Labels rl = l.add("resource", resource);
         psi.ifPresent(p -> {
             f.gauge("berth_container_pressure_ratio", help, rl.add("kind", "some").add("window", "10s"),
-                    OptionalDouble.of(p.someAvg10() / 100));
+                    OptionalDouble.of(p.some().avg10() / 100));
             f.gauge("berth_container_pressure_ratio", help, rl.add("kind", "some").add("window", "60s"),
-                    OptionalDouble.of(p.someAvg60() / 100));
+                    OptionalDouble.of(p.some().avg60() / 100));
             f.gauge("berth_container_pressure_ratio", help, rl.add("kind", "full").add("window", "10s"),
-                    p.fullAvg10().isPresent() ? OptionalDouble.of(p.fullAvg10().getAsDouble() / 100)
-                            : OptionalDouble.empty());
+                    p.full().map(line -> OptionalDouble.of(line.avg10() / 100)).orElse(OptionalDouble.empty()));
         });
     }
 

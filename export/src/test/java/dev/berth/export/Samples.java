@@ -1,11 +1,12 @@
 package dev.berth.export;
 
 import dev.berth.cgroupctl.Limit;
+import dev.berth.cgroupctl.Pressure;
+import dev.berth.cgroupctl.PressureLine;
 import dev.berth.collectors.ContainerIdentity;
 import dev.berth.collectors.ContainerRuntime;
 import dev.berth.collectors.ContainerSample;
 import dev.berth.collectors.ContainerState;
-import dev.berth.collectors.Psi;
 import dev.berth.collectors.proc.BlockDevice;
 import dev.berth.collectors.proc.NetDevCounters;
 import java.time.Instant;
@@ -40,7 +41,7 @@ final class Samples {
         List<NetDevCounters> net = List.of(
                 new NetDevCounters("lo", 999, 9, 0, 0, 999, 9, 0, 0),
                 new NetDevCounters("eth0", 1000, 10, 0, 0, 2000, 20, 0, 0));
-        Psi psi = new Psi(12.5, 3.0, 2_000_000, OptionalDouble.of(1.0), OptionalLong.of(500_000));
+        Pressure psi = new Pressure(new PressureLine(12.5, 3.0, 0, 2_000_000), Optional.of(new PressureLine(1.0, 0, 0, 500_000)));
         return new ContainerSample(AT, identity(name, "/berth/" + name), ContainerState.FROZEN, cpu, mem,
                 Optional.of(io), Optional.of(net), new ContainerSample.Pids(OptionalLong.of(5), Optional.of(Limit.UNLIMITED)),
                 Optional.of(psi), Optional.empty(), Optional.empty());

@@ -55,7 +55,7 @@ class ConsoleTmuxIT {
             cg.addProcess(sleeper.pid());
 
             String cmd = launcher(tmp) + " --interval 0.5 --all --state-dir '" + tmp
-                    + "' --cgroup-parent berth-test-console-" + self;
+                    + "' --cgroup-parent berth-test-console-" + self + "-own";  // the test's cgroup is a foreign one
             tmux = Tmux.start("berth-test-console-" + self, 120, 40, "env PS1='berth-e2e$ ' sh");
             tmux.await(20, s -> s.contains("berth-e2e$"), "the shell prompt");
             tmux.type(cmd);
@@ -152,6 +152,10 @@ class ConsoleTmuxIT {
                 ProcessHandle console = ProcessHandle.of(shell).orElseThrow().children()
                         .filter(p -> p.info().command().orElse("").endsWith("java")).findFirst().orElseThrow();
                 Tmux.run("kill", "-" + signal, String.valueOf(console.pid()));
+                // wait for berth itself to exit, not for a prompt-looking screen (which the restored screen can show
+                // before the JVM is gone)
+                assertTrue(console.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).handle((p, e) -> e == null)
+                        .get(), "berth exited after SIG" + signal);
                 tmux.await(30, s -> s.stripTrailing().endsWith("berth-e2e$"), "the prompt after SIG" + signal);
                 assertEquals("0", tmux.display("#{alternate_on}"), "normal screen after SIG" + signal);
                 assertEquals("1", tmux.display("#{cursor_flag}"), "cursor visible after SIG" + signal);
@@ -163,6 +167,36 @@ class ConsoleTmuxIT {
                 assertEquals(Files.readString(before), Files.readString(after), "tty modes restored after SIG"
                         + signal);
             }
+        }
+    }
+
+    /**
+     * The console inside {@code berth shell}: after q, the first line typed reaches the shell (the console's input
+     * thread used to sit in a blocking read of the tty after the console ended, and took that line).
+     */
+    @Test
+    void theFirstLineAfterTheConsoleInsideTheShellReachesTheShell() throws Exception {
+        Assumptions.assumeTrue(Tmux.available(), "tmux is not installed");
+        try (Tmux tmux = Tmux.start("berth-test-shell-console-" + ProcessHandle.current().pid(), 100, 30,
+                launcher(tmp) + " --state-dir '" + tmp + "' shell")) {
+            tmux.await(30, s -> s.contains("berth>"), "the shell prompt");
+            tmux.type("console --interval 1");
+            tmux.keys("Enter");
+            tmux.await(30, s -> s.contains("?Help") && s.contains(" berth "), "the console");
+            tmux.keys("q");
+            tmux.await(30, s -> "0".equals(displayOrEmpty(tmux, "#{alternate_on}")) && s.contains("berth>"),
+                    "the shell prompt after the console");
+            tmux.type("help stop");
+            tmux.keys("Enter");
+            tmux.await(30, s -> s.contains("Usage: berth stop"), "the first line after the console ran");
+        }
+    }
+
+    private static String displayOrEmpty(Tmux tmux, String format) {
+        try {
+            return tmux.display(format);
+        } catch (java.io.IOException e) {
+            return "";
         }
     }
 
@@ -202,8 +236,8 @@ class ConsoleTmuxIT {
             tmux.type("32M");
             tmux.keys("Enter");
             String screen = tmux.await(30, s -> s.contains("launched web"), "the launch confirmation");
-            screen = tmux.await(30, s -> rowOf(s, path).contains("running"), "the launched container's row");
-            String row = rowOf(screen, path);
+            screen = tmux.await(30, s -> rowOf(s, "web ").contains("running"), "the launched container's row");
+            String row = rowOf(screen, "web ");
             assertTrue(row.contains("0.25") && row.contains("32M"), "limits given at launch:\n" + row);
             Cgroup cg = fs.cgroup(path);
             assertEquals(Limit.of(32L << 20), cg.readMemory().maxBytes());
@@ -214,9 +248,9 @@ class ConsoleTmuxIT {
             tmux.keys("Enter");
             tmux.await(20, s -> s.contains("filter '"), "the filter");
             tmux.keys("s");
-            tmux.await(20, s -> s.contains("stop " + path), "the stop confirmation");
+            tmux.await(20, s -> s.contains("stop web"), "the stop confirmation");
             tmux.keys("y");
-            tmux.await(60, s -> s.contains("stopped " + path), "the stopped status");
+            tmux.await(60, s -> s.contains("stopped web"), "the stopped status");
             assertFalse(cg.exists(), "the runtime removed the stopped container's cgroup");
             assertTrue(Files.readString(state.resolve("web/state.json")).contains("\"exited\""),
                     "the runtime's state says exited");

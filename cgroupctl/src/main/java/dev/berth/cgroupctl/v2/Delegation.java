@@ -49,9 +49,9 @@ final class Delegation {
             while (true) {
                 List<String> offered = hierarchy.dir(at).read("cgroup.controllers", ListFormat::parseWords);
                 if (offered.contains(controller)) {
+                    // (v2 refuses to enable a domain controller, memory or io, in a cgroup that holds processes)
                     String reason = "the " + controller + " controller is not enabled in " + at
-                            + "'s cgroup.subtree_control for " + below + " (" + at
-                            + " holds processes, or enabling it failed)";
+                            + "'s cgroup.subtree_control, so " + below + " has no " + controller + " files";
                     return new ControllerUnavailableException(missing.file(), reason, missing);
                 }
                 if (at.equals("/")) {

@@ -34,6 +34,12 @@ public final class IoController {
         List<IoDeviceStat> out = new ArrayList<>();
         for (NestedKeyedFormat.Line l : NestedKeyedFormat.parse(content)) {
             int[] dev = NestedKeyedFormat.parseDevice(l.key());
+            if (l.values().isEmpty()) {
+                // Linux (seen on 6.1) prints the device alone, "254:0 ", when the cgroup has a policy for it
+                // (io.max) but has done no IO there yet: it leaves out counters that are all zero.
+                out.add(new IoDeviceStat(dev[0], dev[1], 0, 0, 0, 0));
+                continue;
+            }
             out.add(new IoDeviceStat(dev[0], dev[1], NestedKeyedFormat.requireLong(l, "rbytes"),
                     NestedKeyedFormat.requireLong(l, "wbytes"), NestedKeyedFormat.requireLong(l, "rios"),
                     NestedKeyedFormat.requireLong(l, "wios")));

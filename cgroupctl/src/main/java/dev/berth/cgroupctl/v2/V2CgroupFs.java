@@ -48,14 +48,21 @@ public final class V2CgroupFs extends AbstractCgroupFs {
     }
 
     /**
-     * Creates the cgroup and, as runc's fs2 manager does, enables in each new cgroup's parent every controller that
-     * the parent has, so the new cgroup gets cpu, memory, io and pids files.
+     * Creates the cgroup and, as runc's fs2 manager does, enables in each of its ancestors, from the root of the
+     * visible hierarchy down, every controller that ancestor has, so the new cgroup gets cpu, memory, io and pids
+     * files (also below a parent made before a controller was delegated). What cannot be enabled (an ancestor
+     * that holds processes, a controller not delegated) is left out; reading or writing its files then says so.
      */
     @Override
     public Cgroup create(String path) throws CgroupException {
         String norm = CgroupPaths.normalize(path);
-        for (CgroupDir created : hierarchy.mkdirs(norm)) {
-            enableControllers(new CgroupDir(created.path().getParent()));
+        hierarchy.mkdirs(norm);
+        StringBuilder ancestor = new StringBuilder();
+        enableControllers(hierarchy.dir("/"));
+        String[] segments = norm.substring(1).split("/");
+        for (int i = 0; i < segments.length - 1; i++) {
+            ancestor.append('/').append(segments[i]);
+            enableControllers(hierarchy.dir(ancestor.toString()));
         }
         return cgroup(norm);
     }

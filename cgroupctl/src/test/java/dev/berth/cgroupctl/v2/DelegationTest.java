@@ -40,8 +40,8 @@ class DelegationTest {
     void aControllerTheParentHasButDidNotEnableNamesTheParent() throws Exception {
         ControllerUnavailableException e = assertThrows(ControllerUnavailableException.class,
                 () -> tree().writeMemoryMax(Limit.of(1L << 30)));
-        assertEquals("the memory controller is not enabled in /berth's cgroup.subtree_control for /berth/web "
-                + "(/berth holds processes, or enabling it failed): "
+        assertEquals("the memory controller is not enabled in /berth's cgroup.subtree_control, so /berth/web has "
+                + "no memory files: "
                 + tmp.resolve("sys/fs/cgroup/berth/web/memory.max"), e.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package dev.berth.collectors.json;
 
+import dev.berth.cgroupctl.Pressure;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.cgroupctl.Limit;
 import dev.berth.collectors.ContainerModel;
-import dev.berth.collectors.Psi;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -37,6 +37,37 @@ import java.util.OptionalLong;
  */
 public final class PsJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    static {
+        MAPPER.getFactory().setCharacterEscapes(new TerminalSafeEscapes());
+    }
+
+    /**
+     * JSON escapes every C0 control character already; this also escapes DEL, the C1 controls (U+0080 to
+     * U+009F, of which U+009B is a CSI to some terminals) and Unicode format characters, as JSON unicode escapes:
+     * {@code ps --json} on a terminal must not carry a container's name to it as a command.
+     */
+    private static final class TerminalSafeEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        TerminalSafeEscapes() {
+            ascii[0x7f] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+            if (Character.isISOControl(ch) || Character.getType(ch) == Character.FORMAT) {
+                return new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04x", ch));
+            }
+            return null;
+        }
+    }
 
     private PsJson() {
     }
@@ -107,12 +138,12 @@ public final class PsJson {
         return l.map(Limit::value).orElse(OptionalLong.empty());
     }
 
-    private static OptionalDouble some(Optional<Psi> p) {
-        return p.map(x -> OptionalDouble.of(x.someAvg10())).orElse(OptionalDouble.empty());
+    private static OptionalDouble some(Optional<Pressure> p) {
+        return p.map(x -> OptionalDouble.of(x.some().avg10())).orElse(OptionalDouble.empty());
     }
 
-    private static OptionalDouble full(Optional<Psi> p) {
-        return p.map(Psi::fullAvg10).orElse(OptionalDouble.empty());
+    private static OptionalDouble full(Optional<Pressure> p) {
+        return p.flatMap(Pressure::full).map(f -> OptionalDouble.of(f.avg10())).orElse(OptionalDouble.empty());
     }
 
     private static void put(ObjectNode o, String field, OptionalLong v) {

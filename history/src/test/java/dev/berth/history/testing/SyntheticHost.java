@@ -1,6 +1,8 @@
 package dev.berth.history.testing;
 
 import dev.berth.cgroupctl.Limit;
+import dev.berth.cgroupctl.Pressure;
+import dev.berth.cgroupctl.PressureLine;
 import dev.berth.collectors.ContainerIdentity;
 import dev.berth.collectors.ContainerRuntime;
 import dev.berth.collectors.ContainerSample;
@@ -8,7 +10,6 @@ import dev.berth.collectors.ContainerState;
 import dev.berth.collectors.HostMemory;
 import dev.berth.collectors.HostSample;
 import dev.berth.collectors.NetNamespace;
-import dev.berth.collectors.Psi;
 import dev.berth.collectors.proc.BlockDevice;
 import dev.berth.collectors.proc.CpuTimes;
 import dev.berth.collectors.proc.DiskCounters;
@@ -154,10 +155,9 @@ public final class SyntheticHost {
                     s.ownNet ? Optional.of(List.of(new NetDevCounters("lo", 0, 0, 0, 0, 0, 0, 0, 0),
                             new NetDevCounters("eth0", s.rx, s.rxp, 0, 0, s.tx, s.txp, 0, 0))) : Optional.empty(),
                     new ContainerSample.Pids(OptionalLong.of(s.pids), Optional.of(Limit.UNLIMITED)),
-                    Optional.of(new Psi(s.busy ? 1.25 : 0, s.busy ? 0.5 : 0, s.psiTotal, OptionalDouble.of(0),
-                            OptionalLong.of(0))),
-                    Optional.of(new Psi(0, 0, 0, OptionalDouble.of(0), OptionalLong.of(0))),
-                    Optional.of(new Psi(0, 0, 0, OptionalDouble.of(0), OptionalLong.of(0)))));
+                    Optional.of(new Pressure(new PressureLine(s.busy ? 1.25 : 0, s.busy ? 0.5 : 0, 0, s.psiTotal), Optional.of(new PressureLine(0, 0, 0, 0)))),
+                    Optional.of(new Pressure(new PressureLine(0, 0, 0, 0), Optional.of(new PressureLine(0, 0, 0, 0)))),
+                    Optional.of(new Pressure(new PressureLine(0, 0, 0, 0), Optional.of(new PressureLine(0, 0, 0, 0))))));
         }
         hostTicks += (long) (secs * 100 * 2);
         long busy = hostTicks / 5;

@@ -59,7 +59,7 @@ final class GuestReport {
         } catch (ParserConfigurationException | SAXException e) {
             throw new IOException(file + ": not JUnit XML: " + e.getMessage(), e);
         }
-        List<TestCase> out = new ArrayList<>();
+        List<TestCase> all = new ArrayList<>();
         NodeList cases = root.getElementsByTagName("testcase");
         for (int i = 0; i < cases.getLength(); i++) {
             Element c = (Element) cases.item(i);
@@ -76,12 +76,22 @@ final class GuestReport {
                     break;
                 }
             }
+            // The console launcher writes several system-out elements per test case: one with the test's
+            // unique-id and display-name, then what the test printed.
+            StringBuilder out = new StringBuilder();
             NodeList so = c.getElementsByTagName("system-out");
-            String systemOut = so.getLength() > 0 ? so.item(0).getTextContent().strip() : "";
+            for (int j = 0; j < so.getLength(); j++) {
+                for (String line : so.item(j).getTextContent().strip().split("\n")) {
+                    if (!line.isBlank() && !line.startsWith("unique-id: ") && !line.startsWith("display-name: ")) {
+                        out.append(line).append('\n');
+                    }
+                }
+            }
+            String systemOut = out.toString().strip();
             String time = c.getAttribute("time");
-            out.add(new TestCase(c.getAttribute("classname"), c.getAttribute("name"), outcome, message, detail,
+            all.add(new TestCase(c.getAttribute("classname"), c.getAttribute("name"), outcome, message, detail,
                     systemOut, time.isEmpty() ? 0 : Double.parseDouble(time.replace(",", ""))));
         }
-        return out;
+        return all;
     }
 }

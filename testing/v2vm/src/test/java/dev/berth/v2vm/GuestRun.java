@@ -90,11 +90,16 @@ final class GuestRun {
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(out.resolve("v2vm.stderr").toFile()).start();
+        // A surefire fork whose Maven goes away calls System.exit, which skips the finally below but runs this:
+        // TERM to v2vm.sh, whose trap kills qemu (a SIGKILL'd JVM leaves it to v2vm.sh's own time limit).
+        Thread hook = new Thread(p::destroy, "v2vm-teardown");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             if (!p.waitFor(guestLimit.toSeconds() + 60, TimeUnit.SECONDS)) {
                 throw new AssertionError("v2vm.sh did not end within " + guestLimit.toSeconds() + " s + 60 s");
             }
         } finally {
+            Runtime.getRuntime().removeShutdownHook(hook);
             // v2vm.sh kills qemu in its trap on TERM; timeout(1) inside it bounds the guest even past a SIGKILL.
             p.descendants().forEach(ProcessHandle::destroy);
             p.destroy();

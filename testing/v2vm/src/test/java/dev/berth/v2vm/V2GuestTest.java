@@ -41,10 +41,9 @@ class V2GuestTest {
             "dev.berth.collectors.FidelityTest",
             // berth set --memory below the working set is refused before writing
             "dev.berth.tui.cli.ForeignCgroupControlTest#setBelowMemoryUsageFailsAndLeavesEveryLimitAsItWas",
-            // berth run end to end with its limits, then set, freeze/thaw and kill of its container
+            // berth run end to end with its limits, then berth set on its container (freeze, thaw and kill
+            // through berth are LiveV2CliTest's, on a crun/runc container)
             "dev.berth.tui.cli.OwnContainerControlTest#setChangesTheQuotaLiveAndTheContainerFollowsIt",
-            "dev.berth.tui.cli.OwnContainerControlTest#freezeAndThawAnOwnContainer",
-            "dev.berth.tui.cli.OwnContainerControlTest#killEmptiesAndRemovesTheCgroup",
             // ps, set, freeze, thaw, kill on a crun/runc container; ps of a cgroup without controllers
             "dev.berth.tui.cli.LiveV2CliTest");
 
@@ -54,12 +53,13 @@ class V2GuestTest {
 
     @TestFactory
     Stream<DynamicNode> pureV2() throws Exception {
-        return boot("pure-v2", false, selection("v2vm.select", PURE_V2), Duration.ofMinutes(7));
+        // The limits guard against a hung guest; on an idle machine the runs take a fraction of them (README).
+        return boot("pure-v2", false, selection("v2vm.select", PURE_V2), Duration.ofMinutes(12));
     }
 
     @TestFactory
     Stream<DynamicNode> delegatedSubtree() throws Exception {
-        return boot("delegated", true, selection("v2vm.select.delegated", DELEGATED), Duration.ofMinutes(3));
+        return boot("delegated", true, selection("v2vm.select.delegated", DELEGATED), Duration.ofMinutes(4));
     }
 
     /** The classes named in the system property (comma-separated; to run a few while working), else the default. */
@@ -74,6 +74,8 @@ class V2GuestTest {
         Assumptions.assumeTrue(Files.isExecutable(script), "no v2vm.sh at " + script);
         Path out = Path.of(System.getProperty("v2vm.out", "target/guest-runs")).toAbsolutePath().resolve(label);
         deleteTree(out);
+        Assumptions.assumeTrue(System.getProperty("v2vm.classpath") != null,
+                "run through Maven: the guest's class path comes from the v2vm.classpath property");
         String cp = Files.readString(Path.of(System.getProperty("v2vm.classpath"))).strip() + ":"
                 + System.getProperty("v2vm.test.classes");
         GuestRun.Result r = new GuestRun(script, cp, out).run(nsdelegate, classes, limit);

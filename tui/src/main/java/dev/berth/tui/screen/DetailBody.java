@@ -1,6 +1,6 @@
 package dev.berth.tui.screen;
 
-import dev.berth.collectors.Psi;
+import dev.berth.cgroupctl.Pressure;
 import dev.berth.tui.format.Cells;
 import dev.berth.tui.style.Role;
 import dev.berth.tui.style.Span;
@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Builds the scrollable body of the detail view as styled lines: limits and pressure (left),
@@ -97,14 +98,15 @@ final class DetailBody {
         psi(out, "io", d.ioPressure());
     }
 
-    private static void psi(List<List<Span>> out, String name, Optional<Psi> p) {
+    private static void psi(List<List<Span>> out, String name, Optional<Pressure> p) {
         if (p.isEmpty()) {
             out.add(kv(name, "unsupported"));
             return;
         }
-        Psi x = p.get();
-        out.add(kv(name, "     " + Cells.pct(x.someAvg10()) + " " + Cells.pct(x.someAvg60()) + "       "
-                + Cells.pct(x.fullAvg10())));
+        Pressure x = p.get();
+        OptionalDouble full = x.full().map(f -> OptionalDouble.of(f.avg10())).orElse(OptionalDouble.empty());
+        out.add(kv(name, "     " + Cells.pct(x.some().avg10()) + " " + Cells.pct(x.some().avg60()) + "       "
+                + Cells.pct(full)));
     }
 
     private static void memory(List<List<Span>> out, ContainerDetail d, ContainerRow c, long hostMem) {

@@ -1,6 +1,6 @@
 package dev.berth.tui.view;
 
-import dev.berth.collectors.Psi;
+import dev.berth.cgroupctl.Pressure;
 import dev.berth.ops.CurrentLimits;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +19,8 @@ import java.util.Optional;
  * @param interfaces per-interface network
  * @param processes the container's processes
  */
-public record ContainerDetail(String id, CurrentLimits limits, Optional<Psi> cpuPressure, Optional<Psi> memoryPressure,
-        Optional<Psi> ioPressure, List<MemoryPart> memoryBreakdown, List<DeviceRates> devices,
+public record ContainerDetail(String id, CurrentLimits limits, Optional<Pressure> cpuPressure, Optional<Pressure> memoryPressure,
+        Optional<Pressure> ioPressure, List<MemoryPart> memoryBreakdown, List<DeviceRates> devices,
         List<InterfaceRates> interfaces, List<ProcessRow> processes) {
 
     /**

@@ -131,8 +131,13 @@ class ForeignCgroupControlTest {
         r = CliRun.of("thaw", live.path);
         assertEquals(0, r.exit(), r.toString());
         assertEquals(FreezerState.THAWED, live.cgroup.readFreezerState());
+        // The event awaited is the process running again: on a loaded CI host a fixed window may give it
+        // no CPU at all, so wait (bounded) for its CPU time to grow by 10 ticks.
         long t1 = LiveCgroup.cpuTicks(p.pid());
-        Thread.sleep(500);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (LiveCgroup.cpuTicks(p.pid()) <= t1 + 10 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         assertTrue(LiveCgroup.cpuTicks(p.pid()) > t1 + 10, "a thawed busy loop gets CPU time again");
     }
 

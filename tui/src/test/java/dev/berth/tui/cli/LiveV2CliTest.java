@@ -174,12 +174,13 @@ class LiveV2CliTest {
 
     @Test
     void psShowsAControllerTheParentDidNotEnableAsUnavailableNeverZero() throws Exception {
+        // The parent enables neither memory nor io nor pids for its child (a parent that holds processes cannot
+        // enable memory or io; here the test simply turns them and cpu and pids off): the child has none of their files.
         Cgroup holder = fs.create(parent + "/holder");
-        LiveProcess a = LiveProcess.start("sleep 600");
-        cleanups.add(a::stop);
-        holder.addProcess(a.pid());
-        // the parent holds a process, so it cannot enable controllers for its child (no internal processes)
         Cgroup child = fs.create(parent + "/holder/child");
+        Path control = fs.probe().unifiedMount().orElseThrow().resolve(holder.path().substring(1))
+                .resolve("cgroup.subtree_control");
+        Files.writeString(control, "-cpu -memory -io -pids");
         LiveProcess b = LiveProcess.start("sleep 600");
         cleanups.add(b::stop);
         child.addProcess(b.pid());

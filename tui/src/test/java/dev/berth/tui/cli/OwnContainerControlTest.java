@@ -196,7 +196,11 @@ class OwnContainerControlTest {
         Thread.sleep(400);
         assertEquals(u0, cg.readCpuUsage().usageUsec(), "no CPU time while frozen");
         assertEquals(0, berth("thaw", name).exit());
-        Thread.sleep(400);
+        // wait (bounded) for the event, the container running again: a loaded host may give it no CPU in a fixed window
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (cg.readCpuUsage().usageUsec() <= u0 + 100_000 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         assertTrue(cg.readCpuUsage().usageUsec() > u0 + 100_000, "runs again after thaw");
         // stop thaws a frozen container first, or SIGTERM could not be acted on
         assertEquals(0, berth("freeze", name).exit());

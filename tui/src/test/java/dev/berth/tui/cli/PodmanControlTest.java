@@ -95,7 +95,10 @@ class PodmanControlTest {
             assertEquals(0, r.exit(), r.toString());
             assertEquals(FreezerState.THAWED, cg.readFreezerState());
             long t1 = LiveCgroup.cpuTicks(pid);
-            Thread.sleep(300);
+            long deadline = System.nanoTime() + 60_000_000_000L; // wait for the event, bounded, not a fixed window
+            while (LiveCgroup.cpuTicks(pid) <= t1 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
             assertTrue(LiveCgroup.cpuTicks(pid) > t1, "thawed");
 
             // the podman id prefix resolves as well, as with podman itself

@@ -130,7 +130,11 @@ class PrometheusServeIT {
             fs.remove(parent);
         }
         if (tmp != null) {
-            exec(List.of("rm", "-rf", tmp.toString()));
+            try (java.util.stream.Stream<Path> all = Files.walk(tmp)) {
+                for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
     }
 

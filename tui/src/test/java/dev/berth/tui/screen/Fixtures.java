@@ -9,7 +9,8 @@ import dev.berth.tui.view.HostView;
 import dev.berth.tui.view.InterfaceRates;
 import dev.berth.ops.CurrentLimits;
 import dev.berth.tui.view.ProcessRow;
-import dev.berth.collectors.Psi;
+import dev.berth.cgroupctl.Pressure;
+import dev.berth.cgroupctl.PressureLine;
 import dev.berth.tui.view.Snapshot;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,10 +65,10 @@ final class Fixtures {
     }
 
     static ContainerDetail detail(String id) {
-        Psi l = new Psi(1.5, 0.8, 1_000, OptionalDouble.of(0.2), OptionalLong.of(100));
+        Pressure l = new Pressure(new PressureLine(1.5, 0.8, 0.5, 1_000), Optional.of(new PressureLine(0.2, 0.1, 0.0, 100)));
         return new ContainerDetail(id, new CurrentLimits(Optional.of("max"), Optional.of("100"), Optional.of("0-1"),
                 Optional.of("0"), Optional.of("512M"), Optional.of("max"), Optional.of("max"), List.of()),
-                Optional.of(l), Optional.of(new Psi(2.25, 1.0, 2_000, OptionalDouble.empty(), OptionalLong.empty())), Optional.empty(),
+                Optional.of(l), Optional.of(new Pressure(new PressureLine(2.25, 1.0, 0.5, 2_000), Optional.empty())), Optional.empty(),
                 List.of(new ContainerDetail.MemoryPart("anon", 100 * MIB), new ContainerDetail.MemoryPart("file",
                         20 * MIB)),
                 List.of(new DeviceRates("253:0", OptionalDouble.of(2048), OptionalDouble.of(0))),
