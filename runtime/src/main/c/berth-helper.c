@@ -715,15 +715,26 @@ static int wait_exit_status(pid_t pid) {
     return 255;
 }
 
-static void write_exit_file(const char *path, int code) {
-    char tmp[PATH_MAX];
-    if (snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int) sizeof tmp) return;
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) return;
-    dprintf(fd, "%d\n", code);
+/*
+ * The exit status of a detached container is written into a file reserved when the monitor starts,
+ * by overwriting its four bytes in place: a state filesystem that filled up while the container ran
+ * (its log grew, say) has no block for a new file, and the status was then lost (issue 10 defect 4).
+ * The reservation holds "   \n", which readers take as "no status yet"; the status is written
+ * right-aligned in the same four bytes ("137\n", "  0\n"), so a reader sees one or the other.
+ */
+static int reserve_exit_file(const char *path) {
+    int fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) die("cannot create %s: %s", path, strerror(errno));
+    if (pwrite(fd, "   \n", 4, 0) != 4) die("cannot write %s: %s", path, strerror(errno));
     fsync(fd);
+    return fd;
+}
+
+static void write_exit_file(int fd, int code) {
+    char text[8];
+    snprintf(text, sizeof text, "%3d\n", code & 0xff);
+    if (pwrite(fd, text, 4, 0) == 4) fsync(fd);
     close(fd);
-    rename(tmp, path); /* readers see the whole status or none */
 }
 
 static void join_namespaces(long pid) {
@@ -790,6 +801,7 @@ int main(int argc, char **argv) {
     if (!run && strcmp(c.mode, "exec")) die("unknown mode %s", c.mode);
     /* detached: leave berth's session so that closing its terminal does not hang us up */
     if (c.exit_file && setsid() < 0) die("setsid: %s", strerror(errno));
+    int exit_fd = c.exit_file ? reserve_exit_file(c.exit_file) : -1;
 
     int master = -1, pty_sock[2] = {-1, -1};
     if (c.tty && socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pty_sock) < 0) die("socketpair: %s", strerror(errno));
@@ -865,6 +877,6 @@ int main(int argc, char **argv) {
         restore_tty();
     }
     int code = wait_exit_status(child_pid);
-    if (c.exit_file) write_exit_file(c.exit_file, code);
+    if (exit_fd >= 0) write_exit_file(exit_fd, code);
     return code;
 }

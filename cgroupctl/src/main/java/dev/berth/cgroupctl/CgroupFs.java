@@ -41,7 +41,7 @@ public interface CgroupFs {
     Cgroup cgroup(String path);
 
     /**
-     * The cgroup at {@code path}, keeping the files it reads open (within a budget of half this process's
+     * The cgroup at {@code path}, keeping the files it reads every tick open (within a budget of most of this process's
      * descriptor limit, shared by every open cgroup of this filesystem) until closed. Which hierarchies the cgroup
      * is in and which optional files it has are looked up once, so open it again when its membership changes.
      *

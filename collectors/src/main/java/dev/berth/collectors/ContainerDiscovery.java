@@ -73,7 +73,7 @@ public final class ContainerDiscovery implements AutoCloseable {
     }
 
     /** How often every hierarchy is walked on a host with several (v1, hybrid). */
-    public static final Duration DEFAULT_FULL_WALK_PERIOD = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_FULL_WALK_PERIOD = Duration.ofSeconds(30);
 
     /**
      * @param clock          when the last full walk was

@@ -1,5 +1,6 @@
 package dev.berth.collectors;
 
+import dev.berth.cgroupctl.Pressure;
 import dev.berth.cgroupctl.Limit;
 import dev.berth.cgroupctl.Pressure;
 import dev.berth.collectors.proc.NetDevCounters;
@@ -98,6 +99,22 @@ public record ContainerModel(ContainerIdentity identity, ContainerState state, I
     public record NetInterface(String name, long rxBytes, long txBytes, long rxPackets, long txPackets,
             OptionalDouble rxBytesPerSecond, OptionalDouble txBytesPerSecond, OptionalDouble rxPacketsPerSecond,
             OptionalDouble txPacketsPerSecond) {
+    }
+
+    /**
+     * A container that has no cgroup to measure, only a record elsewhere (berth's own container after
+     * {@code stop}, or left by a launch that was killed before its cgroup existed): {@link ContainerState#EXITED},
+     * every figure unavailable. Listing it is what makes such a leftover visible, and so removable.
+     */
+    public static ContainerModel unmeasured(ContainerIdentity identity, Instant at) {
+        OptionalDouble d = OptionalDouble.empty();
+        OptionalLong l = OptionalLong.empty();
+        return new ContainerModel(identity, ContainerState.EXITED, at,
+                new Cpu(d, d, d, d, d, d, d, d, Optional.empty()),
+                new Memory(l, l, l, l, Optional.empty(), d, l, l),
+                new Io(List.of(), l, l, l, l, d, d, d, d),
+                new Net(Optional.empty(), List.of(), l, l, l, l, d, d, d, d),
+                new ContainerSample.Pids(l, Optional.empty()), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.berth.collectors;
 
+import dev.berth.cgroupctl.Pressure;
 import dev.berth.cgroupctl.Limit;
 import dev.berth.cgroupctl.Pressure;
 import dev.berth.collectors.proc.BlockDevice;

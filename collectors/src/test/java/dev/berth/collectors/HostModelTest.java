@@ -77,4 +77,30 @@ class HostModelTest {
                 Duration.ofSeconds(1));
         assertTrue(p.get(0).cpuPercent().isEmpty());
     }
+
+    /** Issue 10 defect 8: {@code 100 - idle - iowait} came out as -1.4e-14 and was shown as {@code -0.0%}. */
+    @Test
+    void anIdleHostIsZeroPercentBusyNotMinusZero() {
+        CpuTimes before = new CpuTimes(0, 0, 0, 1000, 0, 0, 0, 0);
+        CpuTimes after = new CpuTimes(0, 0, 0, 1003, 0, 0, 0, 0);
+        HostSample a = new HostSample(T0, Optional.of(new ProcStat(before, List.of(), 0, 0, 0, 0)), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        HostSample b = new HostSample(T0.plusSeconds(1), Optional.of(new ProcStat(after, List.of(), 0, 0, 0, 0)),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        double busy = HostModel.derive(Optional.of(a), b).cpu().orElseThrow().busy();
+        assertEquals(0, Double.compare(0.0, busy), "busy was " + busy);
+    }
+
+    @Test
+    void iowaitGoingBackwardsCannotMakeBusyNegative() {
+        CpuTimes before = new CpuTimes(0, 0, 0, 1000, 50, 0, 0, 0);
+        CpuTimes after = new CpuTimes(0, 0, 0, 1100, 40, 0, 0, 0);
+        HostSample a = new HostSample(T0, Optional.of(new ProcStat(before, List.of(), 0, 0, 0, 0)), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        HostSample b = new HostSample(T0.plusSeconds(1), Optional.of(new ProcStat(after, List.of(), 0, 0, 0, 0)),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        HostModel.CpuShare s = HostModel.derive(Optional.of(a), b).cpu().orElseThrow();
+        assertEquals(0, Double.compare(0.0, s.busy()));
+        assertEquals(100.0, s.idle(), 1e-9);
+    }
 }

@@ -495,11 +495,19 @@ public final class Containers {
         });
     }
 
-    /** Runs a command inside berth's running container {@code name}; returns its exit status. */
+    /**
+     * Runs a command inside berth's running container {@code name}; returns its exit status. Refused, like every
+     * verb, when the container's state names a cgroup other than {@code <cgroup parent>/<name>} (the exec'd
+     * process would be put into that cgroup).
+     */
     public int exec(ContainerName name, ExecSpec spec) throws OpsException, InterruptedException {
         Optional<String> missing = helper().unavailableReason();
         if (missing.isPresent()) {
             throw new RefusedException(missing.get());
+        }
+        Optional<ContainerRecord> r = record(name);
+        if (r.isPresent()) {
+            checkedPath(r.get());
         }
         try {
             return new Execer(fs, helper(), store, processes).exec(name, spec);

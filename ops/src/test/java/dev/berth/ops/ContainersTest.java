@@ -131,6 +131,11 @@ class ContainersTest {
                 + "acting on it; give the --cgroup-parent it was started with, or remove it with 'berth rm -f web'",
                 e.getMessage());
         assertThrows(RefusedException.class, () -> c.own(ContainerName.of("web")));
+        if (c.launchUnavailableReason().isEmpty()) {
+            assertThrows(RefusedException.class, () -> c.exec(ContainerName.of("web"),
+                    new dev.berth.runtime.launch.ExecSpec(List.of("sh"), false, false, List.of(), Optional.empty(),
+                            Optional.empty())));
+        }
         assertEquals("max\n", tree.unified("/victim").read("pids.max"));
         assertEquals(List.of(), signalled);
     }

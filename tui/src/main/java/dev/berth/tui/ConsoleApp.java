@@ -18,6 +18,7 @@ import dev.berth.tui.sample.SnapshotSource;
 import dev.berth.tui.screen.ConsoleController;
 import dev.berth.tui.screen.ConsoleState;
 import dev.berth.tui.screen.Effects;
+import dev.berth.tui.screen.Replay;
 import dev.berth.tui.screen.ScreenRenderer;
 import dev.berth.tui.style.Glyphs;
 import dev.berth.tui.style.Theme;
@@ -40,8 +41,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Threads: only the UI thread (the caller of {@link #run()}) touches {@link ConsoleState} and
  * draws. The others post {@link Runnable}s to one queue: the input thread posts key strokes, the
- * sampler posts immutable snapshots, the resize listener posts a wake-up (the size is applied by
- * {@code doResizeIfNecessary} on the UI thread), the action worker posts results.
+ * sampler posts immutable snapshots, SIGWINCH and the resize listener post {@link #windowChanged}
+ * (the size is asked for and applied on the UI thread), the action worker posts results.
  */
 public final class ConsoleApp {
     /**
@@ -68,6 +69,8 @@ public final class ConsoleApp {
     private final AtomicReference<SampleRequest> request = new AtomicReference<>(SampleRequest.DEFAULT);
     private TerminalScreen screen;
     private ConsoleController controllerRef;
+    private Optional<Replay> replay = Optional.empty();
+    private sun.misc.SignalHandler previousWinch;
 
     /** A console on {@code terminal} (not yet started). */
     public ConsoleApp(Terminal terminal, SnapshotSource source, ContainerActions actions, Options options,
@@ -77,6 +80,12 @@ public final class ConsoleApp {
         this.actions = actions;
         this.options = options;
         this.clock = clock;
+    }
+
+    /** Makes this console a replay of recorded history ({@code berth replay}): its keys and header banner. */
+    public ConsoleApp replaying(Replay r) {
+        this.replay = Optional.of(r);
+        return this;
     }
 
     /** Runs until the user quits; returns the exit code. The terminal is restored before returning. */
@@ -114,6 +123,7 @@ public final class ConsoleApp {
         };
         ConsoleController controller = new ConsoleController(state, keys, actions, effects, clock);
         controllerRef = controller;
+        replay.ifPresent(controller::setReplay);
         request.set(controller.sampleRequest());
         ScreenRenderer renderer = new ScreenRenderer(keys);
         Sampler sampler = new Sampler(source, options.interval(), request::get,
@@ -127,7 +137,8 @@ public final class ConsoleApp {
             if (options.mouse() && terminal instanceof ExtendedTerminal ext) {
                 ext.setMouseCaptureMode(MouseCaptureMode.CLICK_RELEASE);
             }
-            terminal.addResizeListener((t, size) -> events.add(() -> { }));
+            terminal.addResizeListener((t, size) -> windowChanged());
+            previousWinch = takeOverWindowChangeSignal();
             startInputThread();
             sampler.start();
             loop(controller, renderer, state);
@@ -136,6 +147,9 @@ public final class ConsoleApp {
             Thread.currentThread().interrupt();
             return 130;
         } finally {
+            if (previousWinch != null) {
+                sun.misc.Signal.handle(new sun.misc.Signal("WINCH"), previousWinch);
+            }
             sampler.close();
             worker.shutdownNow();
             restore();
@@ -147,6 +161,43 @@ public final class ConsoleApp {
         }
     }
 
+    /**
+     * The terminal window changed (SIGWINCH, or a virtual terminal's resize): the UI thread asks
+     * the terminal for its size and redraws everything, whether or not the size differs. Safe from
+     * any thread; public for tests, which stand in for the signal.
+     */
+    public void windowChanged() {
+        events.add(WINDOW_CHANGED);
+    }
+
+    private static final Runnable WINDOW_CHANGED = () -> { };
+
+    /**
+     * Replaces lanterna's SIGWINCH handler on a real terminal with one that only posts
+     * {@link #windowChanged}. Lanterna's handler asks for the size on a new thread per signal: with
+     * its own size query (a cursor position report) those writes interleaved with the UI thread's
+     * refresh, and with any query the threads of a burst of resizes report their sizes in any order,
+     * so the last size applied need not be the last size; and lanterna drops a window change whose
+     * size equals the last one it saw, though the terminal may have reflowed or cleared meanwhile.
+     * Either way lanterna's front buffer holds cells the terminal does not show, and delta refreshes
+     * never repaint them: issue 10 defect 7, rows 6-40 blank after ~50 rapid resizes while the
+     * header, which changes every tick, kept updating; Ctrl-L (a complete refresh) restored them.
+     * Now the size is asked for on the UI thread, in order, and every window change ends in a
+     * complete refresh.
+     *
+     * @return the handler replaced, to restore on exit; null on a terminal that is not a tty
+     */
+    private sun.misc.SignalHandler takeOverWindowChangeSignal() {
+        if (!(terminal instanceof com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal)) {
+            return null;
+        }
+        try {
+            return sun.misc.Signal.handle(new sun.misc.Signal("WINCH"), sig -> windowChanged());
+        } catch (IllegalArgumentException e) {
+            return null; // no SIGWINCH on this platform: lanterna's listener remains
+        }
+    }
+
     private void loop(ConsoleController controller, ScreenRenderer renderer, ConsoleState state)
             throws IOException, InterruptedException {
         boolean complete = true;
@@ -154,6 +205,7 @@ public final class ConsoleApp {
         while (true) {
             Runnable first = events.poll(1, TimeUnit.SECONDS);
             boolean dirty = first != null;
+            boolean windowChanged = false;
             Runnable r = first;
             while (r != null) {
                 r.run();
@@ -164,11 +216,21 @@ public final class ConsoleApp {
                     }
                     complete |= res == Result.REPAINT;
                 }
+                windowChanged |= r == WINDOW_CHANGED;
                 r = events.poll();
             }
+            if (windowChanged && !restored.get()) {
+                // asks the terminal (a cursor position report on a tty) and, when the size differs,
+                // posts it to the screen through lanterna's resize listener, here on the UI thread
+                terminal.getTerminalSize();
+                complete = true;
+            }
             request.set(controller.sampleRequest());
-            if (dirty || screen.doResizeIfNecessary() != null) {
-                draw(renderer, state, complete);
+            // a resize taken here must still give a complete refresh: draw() would not see it again, and a
+            // delta refresh after a resize left rows that the terminal had dropped blank
+            boolean resized = screen.doResizeIfNecessary() != null;
+            if (dirty || resized) {
+                draw(renderer, state, complete || resized);
                 complete = false;
             }
         }

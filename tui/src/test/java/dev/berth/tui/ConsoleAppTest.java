@@ -98,6 +98,43 @@ class ConsoleAppTest {
         assertTrue(term.isCursorVisible(), "cursor restored");
     }
 
+    /**
+     * Issue 10 defect 7: after ~50 rapid resizes ending at 120x40 the table rows stayed blank while the
+     * header updated. The virtual terminal here behaves like an emulator that drops its content on a
+     * resize (a listener registered before the console's clears it), and the snapshot never changes, so
+     * only a complete refresh can bring the rows back. A window change at an unchanged size (the
+     * emulator reflowed; lanterna reports no resize then) must repaint everything too.
+     */
+    @Test
+    void aBurstOfResizesEndsWithEveryRowDrawnAndAWindowChangeRepaints() throws Exception {
+        DefaultVirtualTerminal term = new DefaultVirtualTerminal(new TerminalSize(100, 30));
+        term.addResizeListener((t, size) -> term.clearScreen());
+        Snapshot fixed = snapshot(1);
+        ConsoleApp app = new ConsoleApp(term, req -> fixed, new NoActions(), new ConsoleApp.Options(
+                Duration.ofMillis(200), true, true, false, false), InstantSource.system());
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
+            try {
+                return app.run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Predicate<String> whole = s -> s.contains("test-host") && s.contains("sample-1")
+                && !s.lines().reduce((a, b) -> b).orElse("").isBlank();
+        await(term, whole);
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 50; i++) {
+            term.setTerminalSize(new TerminalSize(60 + random.nextInt(80), 8 + random.nextInt(45)));
+        }
+        term.setTerminalSize(new TerminalSize(120, 40));
+        await(term, s -> whole.test(s) && s.lines().count() == 40);
+        term.clearScreen();
+        app.windowChanged();
+        await(term, whole);
+        term.addInput(new KeyStroke('q', false, false));
+        assertEquals(0, exit.get(20, TimeUnit.SECONDS));
+    }
+
     /** Actions that are never called in this test. */
     private static final class NoActions implements ContainerActions {
         @Override

@@ -24,8 +24,9 @@ import java.util.Map;
  * errors on cgroup files into {@link CgroupException}s, so every controller maps them the same way.
  *
  * <p>Every read goes through a {@link KernelFile} (size cap, regular files only). A directory made with a
- * {@link FileBudget} keeps the files it reads open (while the budget lasts) and remembers which files it has, until
- * {@link #close()}: that is the sampler's per-tick path. Such a directory is not thread-safe; one made without a
+ * {@link FileBudget} keeps the files it reads with {@link #readBytes} open (while the budget lasts) and remembers
+ * which files it has, until {@link #close()}: that is the sampler's per-tick path; {@link #read} and
+ * {@link #readString} (limits, one-shot readers) open, read and close. Such a directory is not thread-safe; one made without a
  * budget holds only its path and is.
  */
 public final class CgroupDir implements AutoCloseable {
@@ -97,7 +98,9 @@ public final class CgroupDir implements AutoCloseable {
      *                         ControllerUnavailableException} if the file is missing or not supported
      */
     public String readString(String file) throws CgroupException {
-        KernelFile f = file(file);
+        // A String read is a one-shot read (limits, one-shot commands), never kept open: only the per-tick
+        // readBytes files hold a descriptor, so that the descriptor budget goes to the files read every tick.
+        KernelFile f = new KernelFile(dir.resolve(file), KernelFile.DEFAULT_CAP, false);
         try {
             // Bytes, then decode with replacement: cgroup names may hold any byte and a read must not fail on them.
             return f.readString();

@@ -21,8 +21,8 @@ public final class FileBudget {
     }
 
     /**
-     * Half of this process's descriptor limit (the other half stays for sockets, the terminal, the JVM's jars and
-     * whatever else berth opens), capped at 16,384.
+     * This process's descriptor limit less 2048 or 10 %, whichever is more (kept for sockets, the terminal, the
+     * JVM's jars and whatever else berth opens).
      *
      * The limit is the soft "Max open files" of {@code /proc/self/limits} (the JVM has already raised it to the
      * hard limit), 1024 when that cannot be read.
@@ -50,7 +50,7 @@ public final class FileBudget {
         } catch (IOException | RuntimeException e) {
             // not Linux, or an unexpected format: keep the conservative default
         }
-        return new FileBudget((int) Math.min(16_384, Math.max(0, limit / 2)));
+        return new FileBudget((int) Math.max(0, Math.min(limit - 2048, limit * 9 / 10)));
     }
 
     /** @return true if one more descriptor may be held; the caller must {@link #release()} it later */

@@ -41,7 +41,8 @@ public final class FreezerController {
 
     /** Reads {@code freezer.state}. @return the state @throws CgroupException on failure */
     public FreezerState readFreezerState() throws CgroupException {
-        String s = dir.read(STATE, SingleValueFormat::parseLine);
+        String s = dir.readBytes(STATE, (c, n) -> SingleValueFormat.parseLine(
+                new String(c, 0, n, java.nio.charset.StandardCharsets.US_ASCII)));
         try {
             return FreezerState.valueOf(s);
         } catch (IllegalArgumentException e) {

@@ -64,7 +64,7 @@ public final class MemoryController {
 
     /** Reads {@code memory.limit_in_bytes}. @return the limit @throws CgroupException on failure */
     public Limit readMemoryMax() throws CgroupException {
-        return dir.readBytes(LIMIT, (c, n) -> limitOf(SingleValueFormat.parseLong(c, n)));
+        return dir.read(LIMIT, MemoryController::parseLimit);
     }
 
     /**
@@ -127,7 +127,7 @@ public final class MemoryController {
      * @throws CgroupException on failure
      */
     public MemoryEvents readMemoryEvents() throws CgroupException {
-        java.util.Optional<MemoryEvents> ev = dir.readBytes("memory.oom_control", MemoryController::parseOomControl);
+        java.util.Optional<MemoryEvents> ev = dir.read("memory.oom_control", MemoryController::parseOomControl);
         return ev.orElseThrow(() -> new ControllerUnavailableException(dir.path().resolve("memory.oom_control"),
                 "no oom_kill counter (needs Linux 4.13+)", null));
     }

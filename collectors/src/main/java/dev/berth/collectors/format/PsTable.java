@@ -61,7 +61,7 @@ public final class PsTable {
             id = "";
         }
         return new String[] {
-            c.identity().name(), id.isEmpty() ? "-" : id, c.identity().runtime().label(), c.state().label(),
+            Printable.escape(c.identity().name()), id.isEmpty() ? "-" : Printable.escape(id), c.identity().runtime().label(), c.state().label(),
             Units.percent(c.cpu().percent()), Units.cpus(c.cpu().limitCpus(), c.cpu().quotaUsec()),
             Units.bytes(c.memory().workingSetBytes()), Units.limitBytes(c.memory().limit()),
             Units.percent(c.memory().percentOfLimit()),

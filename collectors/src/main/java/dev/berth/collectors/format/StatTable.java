@@ -85,7 +85,7 @@ public final class StatTable {
         }
         for (int i = 0; i < containerNames.size(); i++) {
             int idx = i;
-            String n = containerNames.get(i);
+            String n = Printable.escape(containerNames.get(i));
             if (g.contains(Group.CPU)) {
                 sections.add(new Section(n + "-cpu", List.of(
                         new Column("cpu%", 4, r -> Units.wholePercent(c(r, idx).map(m -> m.cpu().percent())
@@ -162,7 +162,7 @@ public final class StatTable {
         for (String n : containerNames) {
             for (String col : List.of("cpu_pct", "throttled_s_per_s", "mem_working_set_bytes", "mem_usage_bytes",
                     "dsk_read_bytes_per_s", "dsk_writ_bytes_per_s", "net_recv_bytes_per_s", "net_send_bytes_per_s")) {
-                h.add(csv(n + ":" + col));
+                h.add(csv(Printable.escape(n) + ":" + col));
             }
         }
         return String.join(",", h);

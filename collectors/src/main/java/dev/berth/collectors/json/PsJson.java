@@ -38,6 +38,37 @@ import java.util.OptionalLong;
 public final class PsJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    static {
+        MAPPER.getFactory().setCharacterEscapes(new TerminalSafeEscapes());
+    }
+
+    /**
+     * JSON escapes every C0 control character already; this also escapes DEL, the C1 controls (U+0080 to
+     * U+009F, of which U+009B is a CSI to some terminals) and Unicode format characters, as JSON unicode escapes:
+     * {@code ps --json} on a terminal must not carry a container's name to it as a command.
+     */
+    private static final class TerminalSafeEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        TerminalSafeEscapes() {
+            ascii[0x7f] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+            if (Character.isISOControl(ch) || Character.getType(ch) == Character.FORMAT) {
+                return new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04x", ch));
+            }
+            return null;
+        }
+    }
+
     private PsJson() {
     }
 

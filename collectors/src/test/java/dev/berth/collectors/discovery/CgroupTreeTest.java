@@ -40,14 +40,22 @@ class CgroupTreeTest {
             return;   // no cgroupfs to compare with (a minimal container); the fixture test covers the logic
         }
         CgroupFs fs = CgroupFs.open(probe);
-        // Other tests may create or remove cgroups meanwhile: compare twice before failing.
-        for (int attempt = 0; ; attempt++) {
-            var full = fs.listCgroups();
-            var fast = new CgroupTree(probe).list();
-            if (full.equals(fast) || attempt == 2) {
-                assertEquals(full, fast);
-                return;
-            }
-        }
+        // Other processes may create or remove cgroups meanwhile, so no single comparison can be exact. Bracket the
+        // fast walk between two full walks: every cgroup present in both full walks existed throughout and must be
+        // found; nothing may be found that neither full walk saw.
+        var before = new java.util.TreeSet<>(fs.listCgroups());
+        var fast = new java.util.TreeSet<>(new CgroupTree(probe).list());
+        var after = new java.util.TreeSet<>(fs.listCgroups());
+        var stable = new java.util.TreeSet<>(before);
+        stable.retainAll(after);
+        var seen = new java.util.TreeSet<>(before);
+        seen.addAll(after);
+        var missed = new java.util.TreeSet<>(stable);
+        missed.removeAll(fast);
+        var invented = new java.util.TreeSet<>(fast);
+        invented.removeAll(seen);
+        assertTrue(missed.isEmpty(), "cgroups present throughout but not found: " + missed);
+        assertTrue(invented.isEmpty(), "found but in neither full walk: " + invented);
+        assertTrue(fast.contains("/"), "the root is listed");
     }
 }

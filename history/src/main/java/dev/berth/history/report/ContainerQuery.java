@@ -1,5 +1,6 @@
 package dev.berth.history.report;
 
+import dev.berth.collectors.ContainerIdentity;
 import dev.berth.collectors.ContainerSample;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,11 @@ import java.util.Optional;
  * @param text what the user typed
  */
 public record ContainerQuery(String text) {
+
+    /** Whether this could name {@code id}: exactly, or as an id prefix (for reading only what a report needs). */
+    public boolean couldMatch(ContainerIdentity id) {
+        return id.name().equals(text) || id.id().equals(text) || id.cgroup().equals(text) || id.id().startsWith(text);
+    }
 
     /**
      * The container of {@code frame} this names: exact name, id or cgroup first, then an id prefix.

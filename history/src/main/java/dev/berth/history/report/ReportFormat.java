@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -36,8 +37,9 @@ public final class ReportFormat {
 
     /** The line printed for a period without samples. */
     public String noSamples(Instant from, Instant to) {
-        return "no samples between " + ZonedDateTime.ofInstant(from, zone).toOffsetDateTime() + " and "
-                + ZonedDateTime.ofInstant(to, zone).toOffsetDateTime();
+        return "no samples between " + ZonedDateTime.ofInstant(from, zone).truncatedTo(ChronoUnit.SECONDS)
+                .toOffsetDateTime() + " and " + ZonedDateTime.ofInstant(to, zone).truncatedTo(ChronoUnit.SECONDS)
+                .toOffsetDateTime();
     }
 
     /** tsar's layout: a group line, a column line, one line per row, a blank line, MAX, MEAN, MIN and P95. */

@@ -109,6 +109,38 @@ final class DeltaSource {
         return nanos ? base.plusNanos(d) : base.plusNanos(d * 1000);
     }
 
+    void skipOpt() {
+        if (in.uvarint() == 1) {
+            in.fixed64();
+        }
+    }
+
+    void skipLimit() {
+        if (in.uvarint() == 2) {
+            in.fixed64();
+        }
+    }
+
+    void skipDbl() {
+        long t = in.uvarint();
+        if ((t & 1) == 1) {
+            if (t != 1) {
+                throw new CorruptRecordException("bad double tag " + t);
+            }
+            in.fixed64();
+        }
+    }
+
+    void skipStr() {
+        long t = in.uvarint();
+        if (t > 0) {
+            int n = checkLength(t - 1);
+            for (int i = 0; i < n; i++) {
+                in.u8();
+            }
+        }
+    }
+
     private String utf8(long n) {
         byte[] b = new byte[checkLength(n)];
         for (int i = 0; i < b.length; i++) {

@@ -19,12 +19,14 @@ import dev.berth.collectors.proc.ProcStat;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 
 /**
  * Encodes a {@link Frame} field by field as differences from a reference frame (the key frame of its chunk; none
@@ -86,6 +88,52 @@ final class FrameCodec {
     }
 
     Frame decode(byte[] data, Frame ref) {
+        return decode(data, ref == null ? null : new Decoded(ref, new BitSet()), c -> true).frame();
+    }
+
+    /**
+     * A decoded frame whose containers may be partly skeletons: those the selection did not want have their
+     * identity, state and time decoded (what later frames refer to for their names) but no counters.
+     *
+     * @param frame     every container, skeletons included, at the indexes the encoding refers to
+     * @param skeletons the indexes of the skeletons
+     */
+    record Decoded(Frame frame, BitSet skeletons) {
+        /**
+         * The frame without its skeletons and without the containers {@code wanted} refuses (a frame decoded in full
+         * after a {@link SkeletonReferenceException} has counters for all): what a reader hands out.
+         */
+        Frame visible(Predicate<ContainerIdentity> wanted) {
+            List<ContainerSample> cs = new ArrayList<>();
+            for (int i = 0; i < frame.containers().size(); i++) {
+                ContainerSample c = frame.containers().get(i);
+                if (!skeletons.get(i) && wanted.test(c.identity())) {
+                    cs.add(c);
+                }
+            }
+            return cs.size() == frame.containers().size() ? frame
+                    : new Frame(frame.at(), frame.offset(), frame.host(), cs, frame.recorder());
+        }
+    }
+
+    /** A wanted container refers to a skeleton: the caller decodes the chain again without a selection. */
+    static final class SkeletonReferenceException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SkeletonReferenceException() {
+            super("a wanted container refers to one decoded without counters", null, false, false);
+        }
+    }
+
+    /**
+     * Decodes a frame against its decoded reference, with the counters of only the containers {@code wanted}
+     * accepts (the others' bytes are parsed and skipped, which is most of what a host-only or one-container report
+     * saves).
+     *
+     * @throws SkeletonReferenceException when a wanted container's reference is a skeleton
+     */
+    Decoded decode(byte[] data, Decoded refDecoded, Predicate<ContainerIdentity> wanted) {
+        Frame ref = refDecoded == null ? null : refDecoded.frame();
         DeltaSource in = new DeltaSource(new ByteSource(data));
         Instant refAt = ref == null ? Instant.EPOCH : ref.at();
         long sec = in.num(refAt.getEpochSecond());
@@ -107,11 +155,13 @@ final class FrameCodec {
         HostSample host = host(in, ref == null ? null : ref.host(), at);
         int n = in.in.count();
         List<ContainerSample> cs = new ArrayList<>(n);
+        BitSet skeletons = new BitSet();
         int expected = 0;
         Instant prevAt = at;
         for (int i = 0; i < n; i++) {
             long t = in.in.uvarint();
             ContainerSample r = null;
+            boolean refSkeleton = false;
             if (t != 0) {
                 long z = t - 1;
                 long ri = expected + ((z >>> 1) ^ -(z & 1));
@@ -119,16 +169,28 @@ final class FrameCodec {
                     throw new CorruptRecordException("reference container " + ri + " does not exist");
                 }
                 r = ref.containers().get((int) ri);
+                refSkeleton = refDecoded.skeletons().get((int) ri);
                 expected = (int) ri + 1;
             }
-            ContainerSample c = container(in, r, prevAt);
+            ContainerSample head = head(in, r, prevAt);
+            ContainerSample c;
+            if (wanted.test(head.identity())) {
+                if (refSkeleton) {
+                    throw new SkeletonReferenceException();
+                }
+                c = counters(in, r, head);
+            } else {
+                skipCounters(in);
+                skeletons.set(i);
+                c = head;
+            }
             cs.add(c);
             prevAt = c.at();
         }
         if (!in.in.atEnd()) {
             throw new CorruptRecordException("trailing bytes after the last container");
         }
-        return new Frame(at, ZoneOffset.ofTotalSeconds((int) off), host, cs, cost);
+        return new Decoded(new Frame(at, ZoneOffset.ofTotalSeconds((int) off), host, cs, cost), skeletons);
     }
 
     // ---- host
@@ -359,7 +421,14 @@ final class FrameCodec {
         psi(o, c.ioPressure(), r == null ? Optional.empty() : r.ioPressure());
     }
 
-    private static ContainerSample container(DeltaSource in, ContainerSample r, Instant prevAt) {
+    private static final ContainerSample.Cpu NO_CPU = new ContainerSample.Cpu(NONE, NONE, NONE, NONE, NONE, NONE,
+            Optional.empty(), NONE);
+    private static final ContainerSample.Memory NO_MEMORY = new ContainerSample.Memory(NONE, NONE, NONE, NONE,
+            Optional.empty(), NONE, NONE);
+    private static final ContainerSample.Pids NO_PIDS = new ContainerSample.Pids(NONE, Optional.empty());
+
+    /** Time, identity and state; the counters empty (a skeleton until {@link #counters} fills them in). */
+    private static ContainerSample head(DeltaSource in, ContainerSample r, Instant prevAt) {
         Instant at = in.time(prevAt);
         ContainerIdentity rid = r == null ? null : r.identity();
         String id = in.str(rid == null ? null : rid.id());
@@ -375,10 +444,20 @@ final class FrameCodec {
             throw new CorruptRecordException("bad netns tag " + nsKind);
         }
         if (nsKind != 0) {
-            netns = Optional.of(new NetNamespace(in.num(rns.map(NetNamespace::inode).orElse(0L)), nsKind == 1));
+            NetNamespace ns = new NetNamespace(in.num(rns.map(NetNamespace::inode).orElse(0L)), nsKind == 1);
+            netns = rns.isPresent() && rns.get().equals(ns) ? rns : Optional.of(ns);
         }
         ContainerState state = STATES[index(in.num(r == null ? 0 : r.state().ordinal()), STATES.length)];
+        // Unchanged identities (nearly all) share the reference's object: no allocation, and equal anyway.
+        ContainerIdentity identity = rid != null && rid.id() == id && rid.name() == name && rid.cgroup() == cgroup
+                && rid.runtime() == runtime && rid.pod() == pod && rid.pids() == pids && rid.netns() == netns ? rid
+                : new ContainerIdentity(id, name, runtime, cgroup, pod, pids, netns);
+        return new ContainerSample(at, identity, state, NO_CPU, NO_MEMORY, Optional.empty(), Optional.empty(),
+                NO_PIDS, Optional.empty(), Optional.empty(), Optional.empty());
+    }
 
+    /** The counters of {@code head}'s container, against those of its reference {@code r}. */
+    private static ContainerSample counters(DeltaSource in, ContainerSample r, ContainerSample head) {
         ContainerSample.Cpu ru = r == null ? null : r.cpu();
         ContainerSample.Cpu cpu = new ContainerSample.Cpu(in.opt(ru == null ? NONE : ru.usageUsec()),
                 in.opt(ru == null ? NONE : ru.userUsec()), in.opt(ru == null ? NONE : ru.systemUsec()),
@@ -415,8 +494,65 @@ final class FrameCodec {
         Optional<Pressure> cp = psi(in, r == null ? Optional.empty() : r.cpuPressure());
         Optional<Pressure> mp = psi(in, r == null ? Optional.empty() : r.memoryPressure());
         Optional<Pressure> ip = psi(in, r == null ? Optional.empty() : r.ioPressure());
-        return new ContainerSample(at, new ContainerIdentity(id, name, runtime, cgroup, pod, pids, netns), state, cpu,
-                mem, io, net, pidsCtl, cp, mp, ip);
+        return new ContainerSample(head.at(), head.identity(), head.state(), cpu, mem, io, net, pidsCtl, cp, mp, ip);
+    }
+
+
+    /** Parses past the counters {@link #counters} would read, allocating nothing. */
+    private static void skipCounters(DeltaSource in) {
+        for (int i = 0; i < 6; i++) {
+            in.skipOpt();
+        }
+        in.skipLimit();
+        in.skipOpt();
+        for (int i = 0; i < 4; i++) {
+            in.skipOpt();
+        }
+        in.skipLimit();
+        in.skipOpt();
+        in.skipOpt();
+        if (in.bool()) {
+            int n = in.in.count();
+            for (int i = 0; i < n; i++) {
+                skipBlockDevice(in);
+                for (int k = 0; k < 4; k++) {
+                    in.in.uvarint();
+                }
+            }
+        }
+        if (in.bool()) {
+            int n = in.in.count();
+            for (int i = 0; i < n; i++) {
+                in.skipStr();
+                for (int k = 0; k < 8; k++) {
+                    in.in.uvarint();
+                }
+            }
+        }
+        in.skipOpt();
+        in.skipLimit();
+        for (int p = 0; p < 3; p++) {
+            if (in.bool()) {
+                skipPressureLine(in);
+                if (in.bool()) {
+                    skipPressureLine(in);
+                }
+            }
+        }
+    }
+
+    private static void skipPressureLine(DeltaSource in) {
+        in.skipDbl();
+        in.skipDbl();
+        in.skipDbl();
+        in.in.uvarint();
+    }
+
+    private static void skipBlockDevice(DeltaSource in) {
+        in.in.uvarint();
+        in.in.uvarint();
+        in.skipStr();
+        in.bool();
     }
 
     // ---- parts

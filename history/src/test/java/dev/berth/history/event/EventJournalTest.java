@@ -1,6 +1,7 @@
 package dev.berth.history.event;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -55,13 +56,9 @@ class EventJournalTest {
     void aFailedStoreLeavesTheEventsInTheJournal() throws IOException {
         EventJournal j = new EventJournal(dir);
         j.append(event("a", "256M"));
-        try {
-            j.drain(events -> {
-                throw new IOException("No space left on device");
-            }, w -> { });
-        } catch (IOException expected) {
-            // the recorder logs it and drains again next tick
-        }
+        assertThrows(IOException.class, () -> j.drain(events -> {
+            throw new IOException("No space left on device");
+        }, w -> { }));
         assertEquals(List.of(event("a", "256M")), j.read(w -> { }));
     }
 

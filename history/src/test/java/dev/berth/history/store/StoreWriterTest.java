@@ -50,6 +50,45 @@ class StoreWriterTest {
     }
 
     @Test
+    void readingSomeContainersGivesExactlyThoseOfTheFullRead() throws IOException {
+        SyntheticHost h = new SyntheticHost(20, T0, Duration.ofSeconds(10), 5);
+        List<Frame> frames = new ArrayList<>();
+        try (StoreWriter w = new StoreWriter(dir, StoreOptions.DEFAULT)) {
+            for (int i = 0; i < 90; i++) {
+                Frame f = h.next();
+                if (i >= 50) {
+                    // app-3 is renamed web: from frame 50 on it is wanted, its reference was skipped.
+                    f = rename(f, "app-3", "web");
+                }
+                frames.add(f);
+                w.append(f);
+            }
+        }
+        List<Frame> got = new ArrayList<>();
+        new StoreReader(dir, w -> { }).frames(Instant.MIN, Instant.MAX,
+                id -> id.name().equals("app-7") || id.name().equals("web"), got::add);
+        assertEquals(90, got.size());
+        for (int i = 0; i < 90; i++) {
+            Frame f = frames.get(i);
+            List<dev.berth.collectors.ContainerSample> want = f.containers().stream()
+                    .filter(c -> c.identity().name().equals("app-7") || c.identity().name().equals("web")).toList();
+            assertEquals(new Frame(f.at(), f.offset(), f.host(), want, f.recorder()), got.get(i), "frame " + i);
+        }
+    }
+
+    private static Frame rename(Frame f, String from, String to) {
+        List<dev.berth.collectors.ContainerSample> cs = new ArrayList<>();
+        for (var c : f.containers()) {
+            var id = c.identity();
+            cs.add(!id.name().equals(from) ? c : new dev.berth.collectors.ContainerSample(c.at(),
+                    new dev.berth.collectors.ContainerIdentity(id.id(), to, id.runtime(), id.cgroup(), id.pod(),
+                            id.pids(), id.netns()), c.state(), c.cpu(), c.memory(), c.io(), c.net(), c.pids(),
+                    c.cpuPressure(), c.memoryPressure(), c.ioPressure()));
+        }
+        return new Frame(f.at(), f.offset(), f.host(), cs, f.recorder());
+    }
+
+    @Test
     void periodIsHalfOpen() throws IOException {
         List<Frame> frames = write(30, 3);
         List<Frame> back = new StoreReader(dir, w -> { }).frames(frames.get(5).at(), frames.get(10).at());
@@ -95,6 +134,8 @@ class StoreWriterTest {
         expected.addAll(frames.subList(40, 60));   // frame 40 is the next key frame
         assertEquals(expected, back);
         assertTrue(warnings.get(0).contains("fails its CRC"), warnings.toString());
+        assertEquals(s.data() + ": 9 more frames skipped: encoded against a skipped one", warnings.get(1));
+        assertEquals(2, warnings.size(), warnings.toString());
     }
 
     @Test

@@ -69,12 +69,12 @@ public final class Lifecycle {
             // the monitor writes the status right after reaping the init: it may be a moment behind
             Integer code = r.spec().detached() ? awaitExitStatus(name) : store.readExitStatus(name).orElse(null);
             Instant now = clock.instant();
-            r = update(name, c -> c.isActive() ? c.exited(code, now) : c);
+            r = record(name, r.exited(code, now), c -> c.isActive() ? c.exited(code, now) : c);
         } else if (!r.isActive() && r.exitCode() == null) {
             Optional<Integer> late = store.readExitStatus(name);
             if (late.isPresent()) {
                 Instant now = clock.instant();
-                r = update(name, c -> c.exited(late.get(), now));
+                r = record(name, r.exited(late.get(), now), c -> c.exited(late.get(), now));
             }
         }
         return r;
@@ -122,7 +122,7 @@ public final class Lifecycle {
         }
         Integer code = r.isActive() && r.spec().detached() ? awaitExitStatus(name) : null;
         Instant now = clock.instant();
-        return update(name, c -> c.exited(code, now));
+        return record(name, r.exited(code, now), c -> c.exited(code, now));
     }
 
     /**
@@ -197,6 +197,24 @@ public final class Lifecycle {
             return store.update(name, change).orElseThrow(() -> new ContainerNotFoundException(name.value()));
         } catch (CorruptStateException e) {
             throw new ControlException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes what {@code get} and {@code stop} found out (the container exited, with this code), or,
+     * when the state filesystem cannot take the write, returns it without writing: the record is a
+     * cache of what the processes and the monitor's exit-status file say, and the next command
+     * derives the same again. Cleanup must never need to write first (issue 10 defect 4: a full
+     * state filesystem made logs, stop, rm and rm -f fail with "No space left on device", so berth
+     * could not free the space).
+     */
+    private ContainerRecord record(ContainerName name, ContainerRecord derived,
+            java.util.function.UnaryOperator<ContainerRecord> change)
+            throws ContainerNotFoundException, ControlException {
+        try {
+            return update(name, change);
+        } catch (IOException e) {
+            return derived;
         }
     }
 

@@ -92,7 +92,10 @@ public final class Execer {
                 throw new LaunchException("container " + name + " is not running");
             }
             return r;
-        } catch (IOException | CorruptStateException e) {
+        } catch (CorruptStateException e) {
+            // as every other command says: the way out of a damaged state file (found by HostileInputIT)
+            throw new LaunchException(e.getMessage() + "; remove it with: berth rm -f " + name, e);
+        } catch (IOException e) {
             throw new LaunchException("cannot read the state of " + name + ": " + e.getMessage(), e);
         }
     }

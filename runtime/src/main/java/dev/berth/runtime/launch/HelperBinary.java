@@ -56,8 +56,14 @@ public final class HelperBinary {
                 return new HelperBinary(p, null);
             }
             return new HelperBinary(extract(url, cacheDir), null);
+        } catch (java.nio.file.AccessDeniedException e) {
+            // a user other than root: the state dir is root's (issue 10 defect 9: this said only a path)
+            return new HelperBinary(null, "permission denied writing the C helper to " + cacheDir
+                    + " (run berth as root to start or enter containers: namespaces, mounts and cgroups need it)");
         } catch (IOException | URISyntaxException e) {
-            return new HelperBinary(null, "cannot prepare the C helper in " + cacheDir + ": " + e.getMessage());
+            String why = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : e.getMessage();
+            return new HelperBinary(null, "cannot prepare the C helper in " + cacheDir + ": " + why);
         }
     }
 

@@ -55,7 +55,7 @@ public final class Launcher {
         this.helper = helper;
         this.store = store;
         this.veth = veth;
-        this.images = new ImageStore(config.stateDir().resolve(".images"));
+        this.images = new ImageStore(config.stateDir().resolve(dev.berth.runtime.state.StateReconciler.IMAGES_DIR));
         this.processes = processes;
         this.clock = clock;
     }

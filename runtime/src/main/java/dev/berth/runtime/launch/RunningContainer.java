@@ -6,6 +6,7 @@ import dev.berth.runtime.state.ContainerRecord;
 import dev.berth.runtime.state.CorruptStateException;
 import dev.berth.runtime.state.StateStore;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.InstantSource;
 
 /**
@@ -55,6 +56,30 @@ public final class RunningContainer {
         }
         cleanUp(code);
         return code;
+    }
+
+    /**
+     * Kills every process of the container if its helper has not exited {@code grace} after now.
+     * For a foreground run that berth was told to end (SIGTERM, SIGHUP) after the signal was passed
+     * on: the container's init is pid 1 of its namespace, and pid 1 ignores every signal it has no
+     * handler for, so a {@code sleep 600} kept berth (and the session that hung up) waiting for ten
+     * minutes. Returns at once; the wait runs on a daemon thread.
+     */
+    public void killAfter(Duration grace) {
+        Thread t = new Thread(() -> {
+            try {
+                if (session.process().waitFor(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+                cgroups.cgroup(record.cgroupPath()).killAll(Launcher.KILL_TIMEOUT);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (CgroupException e) {
+                // the container went meanwhile, or cannot be killed: waitForExit reports what happens
+            }
+        }, "berth-kill-after-" + record.name());
+        t.setDaemon(true);
+        t.start();
     }
 
     private void cleanUp(int code) {

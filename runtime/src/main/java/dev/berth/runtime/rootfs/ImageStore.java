@@ -30,6 +30,18 @@ import java.util.stream.Stream;
  * permissions kept) because it already handles every tar dialect and compression that exporters write.
  */
 public final class ImageStore {
+    private static final String TMP_PREFIX = ".tmp-";
+    /** {@code .tmp-<pid of the berth unpacking>-<uuid>}. */
+    private static final java.util.regex.Pattern TMP_NAME = java.util.regex.Pattern.compile("\\.tmp-(\\d+)-[0-9a-f-]{36}");
+    /**
+     * Tar runs under {@code setpriv --pdeathsig KILL} where util-linux has it (2.33 and later), so that
+     * tar dies with the berth that started it instead of filling {@code .tmp-*} to the archive's full
+     * size after berth was killed (issue 10 defect 3).
+     */
+    private static final class Pdeathsig {
+        static final List<String> PREFIX = pdeathsigPrefix();
+    }
+
     private final Path dir;
 
     /** @param dir where unpacked bases live, e.g. {@code <state dir>/images} */
@@ -64,7 +76,7 @@ public final class ImageStore {
                 return new Resolved(base, true);
             }
             Files.createDirectories(dir);
-            Path tmp = dir.resolve(".tmp-" + UUID.randomUUID());
+            Path tmp = dir.resolve(TMP_PREFIX + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
             Files.createDirectory(tmp);
             try {
                 untar(rootfs, tmp);
@@ -95,7 +107,8 @@ public final class ImageStore {
     }
 
     private static void untar(Path archive, Path into) throws IOException, RootfsException {
-        List<String> cmd = List.of("tar", "-x", "-p", "--numeric-owner", "-f", archive.toString(), "-C", into.toString());
+        List<String> cmd = new java.util.ArrayList<>(Pdeathsig.PREFIX);
+        cmd.addAll(List.of("tar", "-x", "-p", "--numeric-owner", "-f", archive.toString(), "-C", into.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         try {
@@ -110,6 +123,57 @@ public final class ImageStore {
         if (p.exitValue() != 0) {
             throw new RootfsException("rootfs " + archive + ": not a tar archive berth can unpack ("
                     + out.lines().findFirst().orElse("tar exit status " + p.exitValue()) + ")");
+        }
+    }
+
+    /**
+     * Removes the {@code .tmp-<pid>-<uuid>} directories of unpacks whose berth is gone: a berth
+     * killed while tar ran left them, possibly gigabytes large, and no command could remove them.
+     * Called as berth starts (see {@code StateReconciler}). A directory whose pid is alive is left:
+     * that berth may still be unpacking; so is anything not named like an unpack.
+     *
+     * @param isAlive whether a berth process of that pid is still running
+     * @return how many were removed
+     */
+    public int removeAbandonedUnpacks(java.util.function.LongPredicate isAlive) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        List<Path> tmps;
+        try (Stream<Path> s = Files.list(dir)) {
+            tmps = s.filter(p -> TMP_NAME.matcher(p.getFileName().toString()).matches()).toList();
+        }
+        int removed = 0;
+        for (Path tmp : tmps) {
+            var m = TMP_NAME.matcher(tmp.getFileName().toString());
+            if (m.matches() && !isAlive.test(Long.parseLong(m.group(1)))) {
+                deleteTree(tmp);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    private static List<String> pdeathsigPrefix() {
+        for (String d : List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin")) {
+            Path setpriv = Path.of(d, "setpriv");
+            if (Files.isExecutable(setpriv) && supportsPdeathsig(setpriv)) {
+                return List.of(setpriv.toString(), "--pdeathsig", "KILL", "--");
+            }
+        }
+        return List.of();
+    }
+
+    private static boolean supportsPdeathsig(Path setpriv) {
+        try {
+            Process p = new ProcessBuilder(setpriv.toString(), "--pdeathsig", "KILL", "--", "true")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

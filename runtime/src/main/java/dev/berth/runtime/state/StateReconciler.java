@@ -1,5 +1,6 @@
 package dev.berth.runtime.state;
 
+import dev.berth.runtime.rootfs.ImageStore;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Brings the state store in line with the processes that really exist, when berth starts: a
+ * Brings the state store in line with the processes that really exist, when berth starts (and
+ * removes what crashed berths left: stale {@code .tmp-*} state directories, and archive unpacks
+ * under {@code .images/} whose berth is gone): a
  * container recorded as created or running whose init process is gone (or whose pid now belongs
  * to another process) becomes {@code exited}. Its cgroup, overlay upper dir and state stay until
  * {@code berth rm}, as with Docker, so that its logs and exit code can still be read. The exit
@@ -21,6 +24,8 @@ import java.util.List;
 public final class StateReconciler {
     /** How long a created container without a pid is taken to be starting. */
     public static final Duration STARTING_GRACE = Duration.ofSeconds(60);
+    /** Where {@link ImageStore} unpacks archives, below the state dir. */
+    public static final String IMAGES_DIR = ".images";
 
     private final StateStore store;
     private final ProcessProbe processes;
@@ -39,7 +44,8 @@ public final class StateReconciler {
      */
     public List<ContainerRecord> reconcile() throws IOException {
         Instant now = clock.instant();
-        store.removeStaleTemporaries(now.toEpochMilli(), STARTING_GRACE.toMillis());
+        store.removeStaleTemporaries(now.toEpochMilli(), STARTING_GRACE.toMillis(), this::isRunning);
+        new ImageStore(store.dir().resolve(IMAGES_DIR)).removeAbandonedUnpacks(this::isRunning);
         List<ContainerRecord> changed = new ArrayList<>();
         for (ContainerRecord r : store.list().records()) {
             if (!r.isActive() && r.exitCode() == null && store.readExitStatus(r.name()).isPresent()) {
@@ -74,6 +80,14 @@ public final class StateReconciler {
             return r.createdAt().plus(STARTING_GRACE).isBefore(now);
         }
         return !processes.isAlive(r.pid(), r.pidStartTime());
+    }
+
+    private boolean isRunning(long pid) {
+        try {
+            return processes.stat(pid).map(st -> st.state() != 'Z').orElse(false);
+        } catch (IOException e) {
+            return true; // cannot tell: keep its files
+        }
     }
 
     private boolean isDeadUnchecked(ContainerRecord r, Instant now) {

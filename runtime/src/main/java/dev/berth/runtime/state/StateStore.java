@@ -12,17 +12,22 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.LongPredicate;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -36,8 +41,11 @@ import java.util.stream.Stream;
  *     state.json             one {@link ContainerRecord}, pretty-printed JSON (Jackson), mode 0600
  *     output.log             a detached container's stdout and stderr
  *     lock                   empty; flock(2)ed around read-modify-write ({@link #update})
- *     exit-status            written by a detached container's monitor when its init exits: "137\n"
- *   .tmp-&lt;uuid&gt;/              a container directory being created, or a crash leftover
+ *     exit-status            reserved as "   \n" by a detached container's monitor when it starts, and
+ *                            overwritten in place when its init exits: "137\n", "  0\n" (no new
+ *                            block is needed then, so a full filesystem cannot lose the status)
+ *   .tmp-&lt;pid&gt;-&lt;uuid&gt;/        a container directory being created or removed by berth process
+ *                            &lt;pid&gt;, or a crash leftover (removed at the next start once &lt;pid&gt; is gone)
  * </pre>
  * Writes never leave a half-written {@code state.json}: the new content goes to a temporary file in
  * the same directory, is fsync'ed, and is renamed over the old one (rename(2) is atomic within a
@@ -63,6 +71,11 @@ public final class StateStore {
     public static final String EXIT_STATUS_FILE = "exit-status";
     private static final String LOCK_FILE = "lock";
     private static final String TMP_PREFIX = ".tmp-";
+    /** This process's pid, in the names of the temporaries it makes, so that a later berth knows whose they are. */
+    private static final long OWNER = ProcessHandle.current().pid();
+    private static final Pattern OWNED_TMP = Pattern.compile("\\.tmp-(\\d{1,10})-.*");
+    /** A record is about 1 kB; a state file much larger than that was not written by berth. */
+    static final long MAX_STATE_BYTES = 1 << 20;
 
     private final Path dir;
     private final ObjectMapper json = StateJson.mapper();
@@ -98,7 +111,7 @@ public final class StateStore {
         if (Files.exists(target)) {
             throw new NameInUseException(record.name());
         }
-        Path tmp = dir.resolve(TMP_PREFIX + UUID.randomUUID());
+        Path tmp = dir.resolve(TMP_PREFIX + OWNER + "-" + UUID.randomUUID());
         Files.createDirectory(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         try {
             writeAtomically(tmp.resolve(STATE_FILE), serialize(record));
@@ -171,6 +184,17 @@ public final class StateStore {
         Path file = containerDir(name).resolve(STATE_FILE);
         byte[] content;
         try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!a.isRegularFile()) {
+                // a directory (issue 10 defect 11: every command said only "Is a directory"), a symlink to
+                // another container's state, a FIFO that would block the read: all tampering, none readable
+                throw new CorruptStateException(name, file, "state file is " + kind(a) + ", not a regular file",
+                        null);
+            }
+            if (a.size() > MAX_STATE_BYTES) {
+                throw new CorruptStateException(name, file, "state file is " + a.size() + " bytes, more than the "
+                        + MAX_STATE_BYTES + " a record can take", null);
+            }
             content = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             if (Files.isDirectory(containerDir(name))) {
@@ -242,7 +266,7 @@ public final class StateStore {
             return false;
         }
         // rename first, so that a concurrent reader sees the container either whole or gone
-        Path doomed = dir.resolve(TMP_PREFIX + "rm-" + UUID.randomUUID());
+        Path doomed = dir.resolve(TMP_PREFIX + OWNER + "-rm-" + UUID.randomUUID());
         try {
             Files.move(cdir, doomed, StandardCopyOption.ATOMIC_MOVE);
         } catch (NoSuchFileException e) {
@@ -255,10 +279,14 @@ public final class StateStore {
     }
 
     /**
-     * Removes {@code .tmp-*} directories older than {@code minAgeMillis}: creations and removals
-     * interrupted by a crash. Younger ones may belong to a berth running right now.
+     * Removes {@code .tmp-*} directories left by creations and removals that a crash interrupted:
+     * those named {@code .tmp-<pid>-...} whose berth process is gone (a berth SIGKILLed in the
+     * middle of {@code run -d}: issue 10 defect 3), and any older than {@code minAgeMillis} (an older
+     * berth's {@code .tmp-<uuid>}). Younger ones of a live pid may belong to a berth running now.
+     *
+     * @param isAlive whether the berth process of a pid is still running
      */
-    public int removeStaleTemporaries(long nowMillis, long minAgeMillis) throws IOException {
+    public int removeStaleTemporaries(long nowMillis, long minAgeMillis, LongPredicate isAlive) throws IOException {
         if (!Files.isDirectory(dir)) {
             return 0;
         }
@@ -269,7 +297,9 @@ public final class StateStore {
         }
         for (Path tmp : tmps) {
             try {
-                if (nowMillis - Files.getLastModifiedTime(tmp).toMillis() >= minAgeMillis) {
+                Matcher m = OWNED_TMP.matcher(tmp.getFileName().toString());
+                boolean ownerGone = m.matches() && !isAlive.test(Long.parseLong(m.group(1)));
+                if (ownerGone || nowMillis - Files.getLastModifiedTime(tmp).toMillis() >= minAgeMillis) {
                     deleteTree(tmp);
                     removed++;
                 }
@@ -280,7 +310,21 @@ public final class StateStore {
         return removed;
     }
 
-    private ContainerRecord parse(ContainerName name, Path file, byte[] content) throws CorruptStateException {
+    private static String kind(BasicFileAttributes a) {
+        if (a.isDirectory()) {
+            return "a directory";
+        }
+        if (a.isSymbolicLink()) {
+            return "a symbolic link";
+        }
+        return "a special file";
+    }
+
+    /**
+     * Parses one {@code state.json}: a record, or {@link CorruptStateException} naming {@code file},
+     * and nothing else, whatever the bytes. Package-private for the fuzz tests.
+     */
+    ContainerRecord parse(ContainerName name, Path file, byte[] content) throws CorruptStateException {
         try {
             ContainerRecord r = json.readValue(content, ContainerRecord.class);
             if (r == null) {
@@ -289,7 +333,7 @@ public final class StateStore {
             return r;
         } catch (JsonProcessingException e) {
             throw new CorruptStateException(name, file, firstLine(e.getOriginalMessage()), e);
-        } catch (IOException | IllegalArgumentException | NullPointerException e) {
+        } catch (IOException | RuntimeException e) {
             // the record's constructor rejects missing or invalid fields
             throw new CorruptStateException(name, file, firstLine(String.valueOf(e.getMessage())), e);
         }

@@ -214,4 +214,21 @@ class LauncherPrivilegedTest {
         assertTrue(Files.isDirectory(live.rootfs.resolve(escape + "/x")), "the mount point is inside the rootfs");
         assertFalse(Files.exists(vol.resolve("new")));
     }
+
+    /** Issue 10 security defaults: a relative symlink climbing out with ".." cannot carry a volume out either. */
+    @Test
+    void aVolumeBehindARelativeDotDotSymlinkStaysInsideTheRootfs() throws Exception {
+        Path vol = Files.createDirectories(tmp.resolve("vol2"));
+        Files.writeString(vol.resolve("f"), "from the host\n");
+        String escape = "berth-escape-up-" + ProcessHandle.current().pid();
+        Files.createSymbolicLink(live.rootfs.resolve("up"), Path.of("../../../../../../../../" + escape));
+        String out = run(sh("vol2", "cat /up/x/f").withVolumes(List.of(new Volume(vol, "/up/x", false))));
+        assertEquals("from the host\n", out);
+        assertFalse(Files.exists(Path.of("/" + escape)), "created on the host through a .. symlink");
+        assertFalse(Files.exists(tmp.resolve(escape)), "created beside the rootfs through a .. symlink");
+        assertTrue(Files.isDirectory(live.rootfs.resolve(escape + "/x")), "the mount point is inside the rootfs");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Volume.parse(vol + ":/a/../../etc"));
+        assertTrue(e.getMessage().contains(".."), e.getMessage());
+    }
 }

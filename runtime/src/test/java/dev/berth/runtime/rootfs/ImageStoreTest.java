@@ -50,4 +50,20 @@ class ImageStoreTest {
             assertEquals(0, s.count(), "a failed unpack leaves nothing");
         }
     }
+
+    /** Issue 10 defect 3: a berth killed while tar ran left .images/.tmp-<uuid>, removable by no command. */
+    @Test
+    void unpacksOfDeadBerthsAreRemovedAndLiveOnesKept() throws Exception {
+        Path images = tmp.resolve("images");
+        long self = ProcessHandle.current().pid();
+        Path dead = Files.createDirectories(images.resolve(".tmp-999999999-0f8fad5b-d9cb-469f-a165-70867728950e/usr"));
+        Files.writeString(dead.resolve("big"), "x".repeat(4096));
+        Path alive = Files.createDirectories(images.resolve(".tmp-" + self + "-7c9e6679-7425-40de-944b-e07fc1f90ae7"));
+        Path base = Files.createDirectories(images.resolve("0123456789abcdef0123456789abcdef"));
+        Path other = Files.createDirectories(images.resolve(".tmp-not-an-unpack"));
+        int removed = new ImageStore(images).removeAbandonedUnpacks(pid -> pid == self);
+        assertEquals(1, removed);
+        assertFalse(Files.exists(dead.getParent()));
+        assertTrue(Files.isDirectory(alive) && Files.isDirectory(base) && Files.isDirectory(other));
+    }
 }

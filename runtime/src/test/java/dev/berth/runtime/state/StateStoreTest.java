@@ -127,8 +127,23 @@ class StateStoreTest {
         Files.createDirectory(tmp.resolve(".tmp-0000"));
         assertEquals(Optional.of(r), store.load(ContainerName.of("crash")));
         assertEquals(List.of(r), store.list().records());
-        assertEquals(1, store.removeStaleTemporaries(System.currentTimeMillis() + 120_000, 60_000));
+        assertEquals(1, store.removeStaleTemporaries(System.currentTimeMillis() + 120_000, 60_000, pid -> true));
         assertFalse(Files.exists(tmp.resolve(".tmp-0000")));
+    }
+
+    /** Issue 10 defect 3: a berth SIGKILLed inside create() or delete() leaves .tmp-<its pid>-...; removed at once. */
+    @Test
+    void temporariesOfADeadBerthAreRemovedAtOnceAndThoseOfALiveOneKept() throws Exception {
+        StateStore store = new StateStore(tmp);
+        Files.createDirectories(tmp.resolve(".tmp-999999999-0f8fad5b-d9cb-469f-a165-70867728950e"));
+        Files.createDirectories(tmp.resolve(".tmp-999999999-rm-0f8fad5b-d9cb-469f-a165-70867728950e/upper"));
+        Path mine = Files.createDirectories(tmp.resolve(".tmp-" + ProcessHandle.current().pid() + "-x"));
+        long now = System.currentTimeMillis();
+        long self = ProcessHandle.current().pid();
+        assertEquals(2, store.removeStaleTemporaries(now, 60_000, pid -> pid == self));
+        try (var s = Files.list(tmp)) {
+            assertEquals(List.of(mine), s.toList());
+        }
     }
 
     @Test
@@ -219,5 +234,38 @@ class StateStoreTest {
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(List.of(), s.filter(p -> p.getFileName().toString().startsWith(".tmp-")).toList());
         }
+    }
+
+    /** Issue 10 defect 11: every command said only "Is a directory" and nothing could remove it. */
+    @Test
+    void aStateFileReplacedByADirectoryIsCorruptListedAndRemovable() throws Exception {
+        StateStore store = new StateStore(tmp);
+        ContainerRecord r = record(store, "dir");
+        store.create(r);
+        Path file = store.containerDir(r.name()).resolve(StateStore.STATE_FILE);
+        Files.delete(file);
+        Files.createDirectories(file.resolve("nested"));
+        CorruptStateException e = assertThrows(CorruptStateException.class, () -> store.load(r.name()));
+        assertEquals("state of container dir is unreadable (" + file + "): state file is a directory, not a "
+                + "regular file", e.getMessage());
+        assertEquals(List.of(r.name()), store.list().corrupt().stream().map(CorruptStateException::name).toList());
+        assertTrue(store.delete(r.name()));
+        assertFalse(Files.exists(store.containerDir(r.name())));
+    }
+
+    @Test
+    void aStateFileThatIsASymlinkToAnotherContainersStateIsCorrupt() throws Exception {
+        StateStore store = new StateStore(tmp);
+        ContainerRecord a = record(store, "a");
+        ContainerRecord b = record(store, "b");
+        store.create(a);
+        store.create(b);
+        Path file = store.containerDir(b.name()).resolve(StateStore.STATE_FILE);
+        Files.delete(file);
+        Files.createSymbolicLink(file, store.containerDir(a.name()).resolve(StateStore.STATE_FILE));
+        CorruptStateException e = assertThrows(CorruptStateException.class, () -> store.load(b.name()));
+        assertTrue(e.getMessage().endsWith("state file is a symbolic link, not a regular file"), e.getMessage());
+        assertTrue(store.delete(b.name()));
+        assertEquals(a, store.load(a.name()).orElseThrow(), "the link's target is untouched");
     }
 }

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
             SetCommand.class, LogsCommand.class,
             ShellCommand.class,
             ServeCommand.class,
-            RecordCommand.class, HistoryCommand.class,
+            RecordCommand.class, HistoryCommand.class, ReplayCommand.class,
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {

@@ -1,5 +1,11 @@
 package dev.berth.tui.cli;
 
+import dev.berth.runtime.control.KillSignal;
+import dev.berth.runtime.control.PosixSignaller;
+import dev.berth.runtime.launch.RunningContainer;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -7,26 +13,48 @@ import sun.misc.SignalHandler;
  * While a foreground container runs, ^C and friends belong to it: the terminal sends SIGINT to
  * berth's whole process group, the helper forwards it to the container (which is in its own
  * session), and berth itself must survive to record the exit status and remove the cgroup. So
- * berth ignores SIGINT for that time and passes SIGTERM/SIGHUP on to the helper.
+ * berth ignores SIGINT for that time.
+ *
+ * <p>SIGTERM and SIGHUP (the session that ran berth went away) are passed on to the container as
+ * themselves, as {@code docker run} does, and then berth stops the container the way
+ * {@code berth stop} does: if it has not exited {@link #GRACE} later, every process in its cgroup
+ * is killed. Without that second step a container whose init ignores the signal (any init
+ * without a handler, being pid 1 of its namespace, such as {@code sleep}) kept berth up after
+ * SIGHUP for as long as the command ran (600 s in issue 10). Other signals (USR1, USR2, WINCH) are
+ * not berth's to act on and keep their JVM defaults; send them to the container with
+ * {@code berth kill -s}.
  *
  * <p>{@code sun.misc.Signal} (module jdk.unsupported) is the JDK's only way to handle a signal
- * without native code; it is exported for exactly this purpose.
+ * without native code; it is exported for exactly this purpose. SIGQUIT is the JVM's own (thread
+ * dumps) and cannot be taken over.
  */
 final class ForegroundSignals implements AutoCloseable {
-    // SIGQUIT is the JVM's own (thread dumps) and cannot be taken over
+    /** How long the container has to exit after SIGTERM/SIGHUP; {@code berth stop}'s default. */
+    static final Duration GRACE = Duration.ofSeconds(10);
     private static final String[] IGNORED = {"INT"};
     private static final String[] FORWARDED = {"TERM", "HUP"};
 
     private final SignalHandler[] saved = new SignalHandler[IGNORED.length + FORWARDED.length];
+    private final AtomicBoolean stopping = new AtomicBoolean();
 
-    ForegroundSignals(ProcessHandle helper) {
+    ForegroundSignals(RunningContainer container) {
         int i = 0;
         for (String s : IGNORED) {
             saved[i++] = Signal.handle(new Signal(s), sig -> { });
         }
+        long helper = container.helper().pid();
         for (String s : FORWARDED) {
-            // destroy() is SIGTERM; the helper forwards it to the container
-            saved[i++] = Signal.handle(new Signal(s), sig -> helper.destroy());
+            saved[i++] = Signal.handle(new Signal(s), sig -> {
+                try {
+                    // the helper passes TERM and HUP on to the container's init
+                    new PosixSignaller().signal(helper, KillSignal.parse(s));
+                } catch (IOException | RuntimeException e) {
+                    container.helper().destroy();
+                }
+                if (stopping.compareAndSet(false, true)) {
+                    container.killAfter(GRACE);
+                }
+            });
         }
     }
 

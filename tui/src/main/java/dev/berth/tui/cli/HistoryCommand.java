@@ -265,9 +265,14 @@ final class HistoryCommand implements Callable<Integer> {
             PrintWriter out) throws IOException {
         Instant since = first.rows().isEmpty() ? first.from() : first.rows().get(first.rows().size() - 1).end()
                 .plusNanos(1);
+        Instant[] printed = {first.rows().isEmpty() ? Instant.MIN : first.rows().get(first.rows().size() - 1).start()};
         IntervalScanner scanner = new IntervalScanner(interval, queries, first.columns(), row -> {
-            out.println(fmt.line(row, first.columns()));
-            out.flush();
+            // The seed frame's interval was printed with the report (possibly partial): print the rows after it.
+            if (row.start().isAfter(printed[0])) {
+                printed[0] = row.start();
+                out.println(fmt.line(row, first.columns()));
+                out.flush();
+            }
         });
         // Seed the scanner with the last sample, so the first live row has a rate.
         if (!first.rows().isEmpty()) {

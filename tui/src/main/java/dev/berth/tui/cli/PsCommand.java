@@ -77,6 +77,9 @@ final class PsCommand implements Callable<Integer> {
         Snapshot s = collector.tick(options);
         collector.close();
         List<ContainerModel> rows = new ArrayList<>(s.containers());
+        if (all) {
+            rows.addAll(StoredContainers.missingFrom(rows, runtime.config(root.runtime), s.at()));
+        }
         rows.sort(sort.comparator());
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? PsJson.render(rows) + "\n" : PsTable.render(rows));

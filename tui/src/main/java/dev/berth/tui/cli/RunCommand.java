@@ -118,6 +118,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--rm works in the foreground only (remove a detached container with 'berth rm')");
         }
+        List<String> environment = environment();
         Containers containers = Wiring.containers(Wiring.host(root, runtime));
         // the C helper first, so that a build without one says what is missing before anything else happens
         containers.launchUnavailableReason().ifPresent(r -> {
@@ -126,7 +127,7 @@ public final class RunCommand implements Callable<Integer> {
         LimitRequest request = limits.toRequest();
         Resources resources = Wiring.map(() -> containers.resolveLimits(request));
         LaunchSpec launch = new LaunchSpec(Optional.ofNullable(name), rootfs.toAbsolutePath(), overlay,
-                Optional.ofNullable(hostname), environment(), Optional.ofNullable(workdir), Optional.ofNullable(user),
+                Optional.ofNullable(hostname), environment, Optional.ofNullable(workdir), Optional.ofNullable(user),
                 volumes, net, Optional.ofNullable(ip), ulimits, command, tty, interactive, detach, autoRemove, resources,
                 request.describe());
         RunningContainer c = Wiring.map(() -> containers.launch(launch));
@@ -137,7 +138,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         ForegroundSignals signals = null;
         try {
-            signals = new ForegroundSignals(c.helper());
+            signals = new ForegroundSignals(c);
             return c.waitForExit();
         } finally {
             if (signals != null) {
@@ -146,10 +147,18 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code K=V} as given; a bare {@code K} takes berth's own value, or is dropped when unset (as Docker does). */
+    /**
+     * {@code K=V} as given; a bare {@code K} takes berth's own value, or is dropped when unset (as Docker does).
+     * An entry without a name ({@code =x}, or empty) is a usage error, as in {@code exec}: it used to be
+     * dropped without a word, so a typo lost a variable silently.
+     */
     private List<String> environment() {
         List<String> out = new ArrayList<>();
         for (String e : env) {
+            if (e.isEmpty() || e.startsWith("=")) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "invalid environment entry \"" + e + "\": expected NAME=VALUE or NAME (the name is empty)");
+            }
             if (e.indexOf('=') > 0) {
                 out.add(e);
             } else if (!e.isEmpty() && System.getenv(e) != null) {

@@ -1,5 +1,6 @@
 package dev.berth.tui.cli;
 
+import dev.berth.collectors.format.Printable;
 import dev.berth.ops.Containers;
 import dev.berth.ops.LimitChange;
 import dev.berth.ops.Target;
@@ -44,7 +45,7 @@ public final class SetCommand implements Runnable {
         Containers containers = Wiring.containers(Wiring.host(root, runtime));
         Target t = Wiring.map(() -> containers.resolve(name));
         Map<String, String> applied = Wiring.map(() -> containers.setLimits(t, LimitChange.of(request)));
-        spec.commandLine().getOut().println(t.label() + ": " + applied.entrySet().stream()
+        spec.commandLine().getOut().println(Printable.escape(t.label()) + ": " + applied.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
     }
 }

@@ -103,10 +103,10 @@ final class StatCommand implements Callable<Integer> {
         StatTable table = new StatTable(groups, containers);
         PrintWriter out = spec.commandLine().getOut();
         int screen = rows >= 0 ? rows : terminalRows();
-        Writer csvOut = csv == null ? null : Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
+        Writer csvOut = csv == null ? null : openCsv(csv);
         try {
             if (csvOut != null) {
-                csvOut.write(table.csvHeader() + "\n");
+                writeCsv(csvOut, table.csvHeader());
             }
             long deadline = System.nanoTime();
             for (long line = 0; count == null || line < count; line++) {
@@ -127,16 +127,59 @@ final class StatCommand implements Callable<Integer> {
                 out.println(table.dataLine(s.host(), chosen));
                 out.flush();
                 if (csvOut != null) {
-                    csvOut.write(table.csvLine(s.at(), s.host(), chosen) + "\n");
-                    csvOut.flush();
+                    writeCsv(csvOut, table.csvLine(s.at(), s.host(), chosen));
                 }
             }
         } finally {
             if (csvOut != null) {
-                csvOut.close();
+                closeCsv(csvOut);
             }
         }
         return 0;
+    }
+
+    /**
+     * Opens {@code --csv FILE} before the first sample, so that a directory that does not exist or
+     * a file that cannot be written is reported at once, as one line (issue 10 defect 6: it was a
+     * 21-29 line Java trace and exit 70).
+     */
+    private Writer openCsv(Path file) {
+        try {
+            return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw csvError(file, e);
+        }
+    }
+
+    private void writeCsv(Writer w, String line) {
+        try {
+            w.write(line + "\n");
+            w.flush();
+        } catch (IOException e) {
+            throw csvError(csv, e);
+        }
+    }
+
+    private void closeCsv(Writer w) {
+        try {
+            w.close();
+        } catch (IOException e) {
+            throw csvError(csv, e); // the last buffered line did not fit (a full filesystem)
+        }
+    }
+
+    private static UserDataException csvError(Path file, IOException e) {
+        String reason;
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            reason = "no such directory: " + file.toAbsolutePath().getParent();
+        } else if (e instanceof java.nio.file.AccessDeniedException) {
+            reason = "permission denied";
+        } else if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            reason = f.getReason();
+        } else {
+            reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        return new UserDataException("cannot write --csv " + file + ": " + reason, e);
     }
 
     /** Finds the container {@code wanted} names: exact name, id or cgroup path first, then a unique id prefix. */

@@ -1,5 +1,6 @@
 package dev.berth.tui.cli;
 
+import dev.berth.collectors.format.Printable;
 import dev.berth.ops.Containers;
 import dev.berth.ops.OpsException;
 import dev.berth.ops.Target;
@@ -33,7 +34,7 @@ abstract class TargetCommand implements Runnable {
             act(containers, t);
             return null;
         });
-        spec.commandLine().getOut().println(t.label());
+        spec.commandLine().getOut().println(Printable.escape(t.label()));
     }
 
     /** The subcommand's verb on the resolved target. */

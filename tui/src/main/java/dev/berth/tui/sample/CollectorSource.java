@@ -58,16 +58,30 @@ public final class CollectorSource implements SnapshotSource {
         Set<String> procsOf = request.focus().map(Set::of).orElse(Set.of());
         dev.berth.collectors.Snapshot s = collector.tick(new TickOptions(request.allCgroups(),
                 request.hostProcesses(), procsOf));
+        return map(s, request, limits, facts.hostname(), facts.uptime(), facts.self());
+    }
+
+    /**
+     * The console's view of a collectors snapshot (live, or derived from recorded samples by replay).
+     *
+     * @param limits   the focused container's limits
+     * @param hostname the host's name
+     * @param uptime   time since boot
+     * @param self     berth's own cost (the recorder's, in replay)
+     */
+    static Snapshot map(dev.berth.collectors.Snapshot s, SampleRequest request, LimitsLookup limits,
+            String hostname, java.time.Duration uptime, SystemFacts.Self self) {
         List<ContainerRow> rows = new ArrayList<>(s.containers().size());
         Optional<ContainerDetail> detail = Optional.empty();
         for (ContainerModel m : s.containers()) {
             ContainerRow row = row(m);
             rows.add(row);
             if (request.focus().isPresent() && request.focus().get().equals(row.id())) {
-                detail = Optional.of(detail(m, s.processes().getOrDefault(m.identity().cgroup(), List.of())));
+                detail = Optional.of(detail(m, s.processes().getOrDefault(m.identity().cgroup(), List.of()),
+                        limits));
             }
         }
-        return new Snapshot(s.at(), host(s.host()), rows, detail, s.warnings());
+        return new Snapshot(s.at(), host(s.host(), hostname, uptime, self), rows, detail, s.warnings());
     }
 
     static ContainerRow row(ContainerModel m) {
@@ -80,7 +94,7 @@ public final class CollectorSource implements SnapshotSource {
                 m.net().txBytesPerSecond(), pids);
     }
 
-    private ContainerDetail detail(ContainerModel m, List<ProcessModel> procs) {
+    private static ContainerDetail detail(ContainerModel m, List<ProcessModel> procs, LimitsLookup limits) {
         CurrentLimits l;
         try {
             l = limits.read(m.identity().cgroup());
@@ -125,7 +139,7 @@ public final class CollectorSource implements SnapshotSource {
         return out;
     }
 
-    private HostView host(HostModel h) {
+    private static HostView host(HostModel h, String hostname, java.time.Duration uptime, SystemFacts.Self self) {
         HostMemory mem = h.memory().orElse(new HostMemory(0, 0, OptionalLong.empty(), 0, 0, 0, 0));
         long used = mem.availableBytes().isPresent() ? mem.totalBytes() - mem.availableBytes().getAsLong()
                 : mem.totalBytes() - mem.freeBytes() - mem.buffersBytes() - mem.cachedBytes();
@@ -146,8 +160,7 @@ public final class CollectorSource implements SnapshotSource {
         for (HostModel.NetRate n : h.interfaces()) {
             nics.add(new InterfaceRates(n.name(), n.rxBytesPerSecond(), n.txBytesPerSecond()));
         }
-        SystemFacts.Self self = facts.self();
-        return new HostView(facts.hostname(), facts.uptime(), h.load().map(l -> l.one()).orElse(0.0),
+        return new HostView(hostname, uptime, h.load().map(l -> l.one()).orElse(0.0),
                 h.load().map(l -> l.five()).orElse(0.0), h.load().map(l -> l.fifteen()).orElse(0.0),
                 h.cpu().isPresent() ? OptionalDouble.of(h.cpu().get().busy()) : OptionalDouble.empty(), cores,
                 mem.totalBytes(), Math.max(0, used), mem.buffersBytes(), mem.cachedBytes(),

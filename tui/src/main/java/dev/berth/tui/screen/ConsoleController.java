@@ -45,6 +45,11 @@ public final class ConsoleController {
         this.actions = new ActionHandler(state, actions, effects, clock);
     }
 
+    /** Makes this a replay console: t/T, j/J and space move through recorded history (atop's and below's keys). */
+    public void setReplay(Replay replay) {
+        s.replay = replay;
+    }
+
     /** The container whose detail the sampler should collect (the detail view's), if any. */
     public Optional<String> focus() {
         return s.detailId();
@@ -59,6 +64,13 @@ public final class ConsoleController {
     public Result onSnapshot(Snapshot snap) {
         s.snapshot = snap;
         s.history.record(snap);
+        if (s.replay != null && s.jumpPrompt == null) {
+            List<String> events = s.replay.newEvents();
+            if (!events.isEmpty()) {
+                actions.info(events.get(events.size() - 1));
+                return Result.REDRAW;
+            }
+        }
         if (s.status != null && !s.status.error()
                 && Duration.between(s.status.at(), clock.instant()).compareTo(STATUS_TTL) > 0) {
             s.status = null;
@@ -85,6 +97,12 @@ public final class ConsoleController {
         }
         if (k instanceof MouseAction m) {
             return mouse(m);
+        }
+        if (s.replay != null) {
+            Optional<Result> r = ReplayKeys.handle(s, k, effects, actions);
+            if (r.isPresent()) {
+                return r.get();
+            }
         }
         Optional<Action> a = keys.actionFor(k);
         if (a.isEmpty()) {

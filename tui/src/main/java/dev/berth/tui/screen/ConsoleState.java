@@ -43,6 +43,12 @@ public final class ConsoleState {
     String selectedKey;
     int scrollTop;
     Status status;
+    /** The replay's controls when the console shows recorded history ({@code berth replay}); null when live. */
+    Replay replay;
+    /** The jump prompt being typed after {@code j} or {@code J} in replay; null when none. */
+    StringBuilder jumpPrompt;
+    /** Whether the prompt jumps forward ({@code j}) or back ({@code J}). */
+    boolean jumpForward;
     final Optional<String> readOnlyReason;
     final Theme theme;
     final Glyphs glyphs;

@@ -40,8 +40,11 @@ final class HeaderRenderer {
         } else {
             left.add(new Span(" collecting first sample...", Role.DIM));
         }
-        String clock = s.snapshot == null ? "" : CLOCK.format(s.snapshot.at().atZone(ZoneId.systemDefault()));
-        String banner = s.readOnlyReason.isPresent() ? " READ-ONLY " : "";
+        String clock = s.snapshot == null || s.replay != null ? ""
+                : CLOCK.format(s.snapshot.at().atZone(ZoneId.systemDefault()));
+        // Replay shows the recorded sample's date and time instead of the clock (and needs no READ-ONLY banner).
+        String banner = s.replay != null ? " " + s.replay.banner() + " "
+                : s.readOnlyReason.isPresent() ? " READ-ONLY " : "";
         int rightLen = clock.length() + banner.length() + (banner.isEmpty() ? 0 : 1);
         int leftWidth = Math.max(0, width - rightLen - 1);
         p.line(0, 0, leftWidth, left, Role.NORMAL);

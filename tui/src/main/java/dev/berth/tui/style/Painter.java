@@ -1,6 +1,7 @@
 package dev.berth.tui.style;
 
 import com.googlecode.lanterna.graphics.TextGraphics;
+import dev.berth.collectors.format.Printable;
 
 /** Writes text in a {@link Role}'s style; the one place that turns roles into lanterna colours. */
 public final class Painter {
@@ -22,7 +23,8 @@ public final class Painter {
         if (!s.sgr().isEmpty()) {
             g.enableModifiers(s.sgr().toArray(new com.googlecode.lanterna.SGR[0]));
         }
-        g.putString(col, row, text);
+        // a container name comes from whoever started the container: never let it reach the terminal raw
+        g.putString(col, row, Printable.cell(text));
     }
 
     /** Fills {@code width} cells from ({@code col}, {@code row}) with spaces in {@code role}'s style. */

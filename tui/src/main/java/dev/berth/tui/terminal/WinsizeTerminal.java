@@ -34,9 +34,25 @@ public final class WinsizeTerminal extends UnixTerminal {
         super(in, out, charset, ctrlC);
     }
 
+    /** The size last read; forgotten on SIGWINCH. lanterna asks for it twice at start. */
+    private volatile TerminalSize known;
+
     @Override
     protected TerminalSize findTerminalSize() throws IOException {
-        return parseSttySize(runSTTYCommand("size"));
+        TerminalSize k = known;
+        if (k == null) {
+            k = parseSttySize(runSTTYCommand("size"));
+            known = k;
+        }
+        return k;
+    }
+
+    @Override
+    protected void registerTerminalResizeListener(Runnable onResize) throws IOException {
+        super.registerTerminalResizeListener(() -> {
+            known = null;
+            onResize.run();
+        });
     }
 
     /**

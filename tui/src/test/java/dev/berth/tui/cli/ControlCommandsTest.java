@@ -197,4 +197,42 @@ class ControlCommandsTest {
         assertEquals("done", r.out().strip());
         assertFalse(Files.exists(store.containerDir(ContainerName.of("done"))));
     }
+
+    CliRun psAll(String... extra) {
+        List<String> all = new ArrayList<>(List.of("--procfs", tree.procfs().toString(), "--sysfs",
+                tree.sysfs().toString(), "--state-dir", tmp.resolve("state").toString(), "ps", "--all"));
+        all.addAll(Arrays.asList(extra));
+        return CliRun.of(all.toArray(String[]::new));
+    }
+
+    /**
+     * Issue 10 defect 3: a berth container without a cgroup (stopped, or its launch killed before the
+     * cgroup existed) held its name but ps --all did not show it; rm -f must then remove it.
+     */
+    @Test
+    void aContainerWithStateButNoCgroupIsListedAsExitedAndRmFRemovesIt() throws Exception {
+        own("nocg", false);
+        Files.createDirectories(store.containerDir(ContainerName.of("broken")).resolve(StateStore.STATE_FILE));
+        CliRun ps = psAll();
+        assertEquals(0, ps.exit(), ps.toString());
+        assertTrue(ps.out().lines().anyMatch(l -> l.matches("nocg\\s+\\S+\\s+berth\\s+exited.*")), ps.out());
+        assertTrue(ps.out().lines().anyMatch(l -> l.matches("broken\\s+-\\s+berth\\s+exited.*")), ps.out());
+        CliRun json = psAll("--json");
+        assertTrue(json.out().contains("\"cgroup\" : \"/berth/nocg\"") || json.out().contains("\"cgroup\":\"/berth/nocg\""),
+                json.out());
+        CliRun plain = CliRun.of("--procfs", tree.procfs().toString(), "--sysfs", tree.sysfs().toString(),
+                "--state-dir", tmp.resolve("state").toString(), "ps");
+        assertFalse(plain.out().contains("nocg"), "without --all only running containers: " + plain.out());
+
+        CliRun logs = berth("logs", "broken");
+        assertEquals(1, logs.exit(), logs.toString());
+        assertTrue(logs.errLine().contains("state file is a directory, not a regular file; remove it with: berth rm -f broken"),
+                logs.errLine());
+        for (String name : List.of("nocg", "broken")) {
+            CliRun rm = berth("rm", "-f", name);
+            assertEquals(0, rm.exit(), rm.toString());
+            assertFalse(Files.exists(store.containerDir(ContainerName.of(name))));
+        }
+        assertFalse(psAll().out().contains("nocg"));
+    }
 }

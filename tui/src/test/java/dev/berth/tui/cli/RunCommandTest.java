@@ -59,4 +59,15 @@ class RunCommandTest {
         assertEquals(1, r.exit(), r.toString());
         assertEquals("berth exec: no such container: no-such-container", r.errLine());
     }
+
+    /** Issue 10: "-e =x" was dropped without a word; exec already refused it. */
+    @Test
+    void anEnvironmentEntryWithoutANameIsAUsageError() {
+        for (String bad : new String[] {"=x", "", "="}) {
+            CliRun r = berth("run", "-e", bad, "--rootfs", tmp.toString(), "--", "sh");
+            assertEquals(2, r.exit(), r.toString());
+            assertEquals("berth run: invalid environment entry \"" + bad + "\": expected NAME=VALUE or NAME (the name is "
+                    + "empty)", r.errLine());
+        }
+    }
 }

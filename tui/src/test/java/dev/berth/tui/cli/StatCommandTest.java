@@ -119,4 +119,25 @@ class StatCommandTest {
         assertEquals(1, r.exit(), r.toString());
         assertEquals("berth stat: no container named 'nope' (see berth ps --all)", r.errLine());
     }
+
+    /** Issue 10 defect 6: each of these was a Java stack trace and exit 70. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"missing-dir/out.csv", "a-directory", "/dev/full"})
+    void anUnwritableCsvIsOneLineAndExitOne(String target) throws Exception {
+        Files.createDirectories(dir.resolve("a-directory"));
+        String file = target.startsWith("/") ? target : dir.resolve(target).toString();
+        CliRun r = CliRun.of(args(host(FakeHost.Layout.V2), "--csv", file, "0.1", "2"));
+        assertEquals(1, r.exit(), r.toString());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.errLine().startsWith("berth stat: cannot write --csv " + file + ": "), r.errLine());
+        assertTrue(!r.err().contains("Exception") && !r.err().contains("\tat "), r.err());
+    }
+
+    /** Issue 10 defect 10: a name echoed in a message must not reach the terminal raw. */
+    @Test
+    void aContainerNameWithControlCharactersIsEscapedInTheMessage() {
+        CliRun r = CliRun.of(args(host(FakeHost.Layout.V2), "-c", "x\u001b[2J\ny", "0.1", "1"));
+        assertEquals(1, r.exit(), r.toString());
+        assertEquals("berth stat: no container named 'x\\e[2J\\ny' (see berth ps --all)", r.err().strip());
+    }
 }

@@ -1,0 +1,81 @@
+#!/bin/bash
+# History benchmarks, in one run (writes bench/history/RESULTS.txt when given --save):
+#  1. bytes on disk per container-sample of each candidate encoding, at 100 and 500 containers (synthetic
+#     samples, history/src/test/.../EncodingBench.java), the measurement behind the store's format;
+#  2. the time to summarise a day of 100 containers at 10 s (berth history --date, cold JVM, user+sys CPU and wall);
+#  3. as root: the recorder's CPU per sample at N real cgroups (empty cgroups made under a test parent in every
+#     mounted hierarchy, removed on exit) next to `atop -w` sampling the same host at the same interval, in the
+#     same run; and bytes on disk per sample of each.
+# Usage: bench/history/run.sh [cgroups=500] [seconds=60] [interval=2]
+set -euo pipefail
+here=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$here"
+n=${1:-500}
+secs=${2:-60}
+ival=${3:-2}
+tmp=$(mktemp -d /tmp/berth-bench-history.XXXXXX)
+parent="berth-bench-history-$$"
+mounts=()
+cleanup() {
+  for pid in ${rec_pid:-} ${atop_pid:-}; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  for m in "${mounts[@]}"; do
+    [ -d "$m/$parent" ] || continue
+    for i in $(seq 1 "$n"); do rmdir "$m/$parent/c$i" 2>/dev/null || true; done
+    rmdir "$m/$parent" 2>/dev/null || true
+  done
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+[ -f tui/target/berth.jar ] || ./mvnw -q -DskipTests package
+./mvnw -q -o -pl history -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$tmp/cp" >/dev/null
+cp="history/target/classes:history/target/test-classes:$(cat "$tmp/cp")"
+echo "# bench/history/run.sh, $(date -u +%Y-%m-%dT%H:%MZ), $(uname -r), $(nproc) CPUs, $(java -version 2>&1 | head -1)"
+echo "# load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo; echo "## 1. encodings (synthetic samples, 1080 frames = 3 h at 10 s)"
+java -XX:+UseSerialGC -cp "$cp" dev.berth.history.store.EncodingBench 1080 100 500
+
+echo; echo "## 2. summarise a day of 100 containers at 10 s"
+java -XX:+UseSerialGC -cp "$cp" dev.berth.history.store.DayStore "$tmp/day" 100 8640 10 2026-11-29T00:00:00Z
+for args in "--date 2026-11-29" "--date 2026-11-29 -c app-10" "--date 2026-11-29 --top cpu"; do
+  for run in 1 2 3; do
+    /usr/bin/time -f "berth history $args: %e s wall, %U s user, %S s sys (cold JVM)" \
+      bin/berth history --store "$tmp/day" $args >/dev/null
+  done
+done 2>&1
+
+if [ "$(id -u)" != 0 ] || ! command -v atop >/dev/null; then
+  echo; echo "## 3. recorder vs atop -w: skipped (needs root and atop)"; exit 0
+fi
+echo; echo "## 3. recorder vs atop -w, $n cgroups under a test parent, every ${ival}s for ${secs}s"
+while read -r _ m type _; do
+  case "$type" in cgroup|cgroup2) mounts+=("$m") ;; esac
+done < /proc/self/mounts
+for m in "${mounts[@]}"; do
+  mkdir "$m/$parent" 2>/dev/null || continue
+  for i in $(seq 1 "$n"); do mkdir "$m/$parent/c$i"; done
+done
+cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # utime + stime, clock ticks
+hz=$(getconf CLK_TCK)
+bin/berth record --store "$tmp/store" --interval "${ival}s" 2>"$tmp/record.log" & rec_pid=$!
+atop -w "$tmp/atop.raw" "$ival" >/dev/null 2>&1 & atop_pid=$!
+sleep 20   # JVM start and JIT warm-up; atop's first sample
+t1=$(date -u +%Y-%m-%dT%H:%M:%SZ); r1=$(cpu $rec_pid); a1=$(cpu $atop_pid); s1=$(stat -c %s "$tmp/atop.raw")
+sleep "$secs"
+t2=$(date -u +%Y-%m-%dT%H:%M:%SZ); r2=$(cpu $rec_pid); a2=$(cpu $atop_pid); s2=$(stat -c %s "$tmp/atop.raw")
+frames=$(bin/berth history --store "$tmp/store" --from "$t1" --to "$t2" --interval 1s --csv | grep -c '^2')
+cgroups=$(bin/berth history --store "$tmp/store" --from "$t1" --to "$t2" --top cpu -n 100000 | tail -n +2 | wc -l)
+procs=$(ls -d /proc/[0-9]* | wc -l)
+samples=$((secs / ival))
+store_bytes=$(du -sb "$tmp/store" | cut -f1)
+awk -v r=$((r2 - r1)) -v a=$((a2 - a1)) -v hz="$hz" -v f="$frames" -v s="$samples" -v c="$cgroups" -v p="$procs" \
+    -v sb="$store_bytes" -v ab=$((s2 - s1)) 'BEGIN {
+  printf "berth record: %d samples of %d cgroups, %.1f ms CPU per sample\n", f, c, r * 1000 / hz / f;
+  printf "atop -w:      %d samples of %d processes, %.1f ms CPU per sample\n", s, p, a * 1000 / hz / s;
+  printf "ratio berth/atop: %.2f (goal <= 0.5)\n", (r / f) / (a / s);
+  printf "atop bytes per sample %.0f, per process-sample %.1f\n", ab / s, ab / s / p;
+  printf "berth store after the whole run (warm-up included): %d bytes\n", sb }'
+echo "# load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,78 @@
+package dev.berth.history.record;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.cgroupctl.CgroupFs;
+import dev.berth.cgroupctl.CgroupFsProber;
+import dev.berth.collectors.Collector;
+import dev.berth.collectors.discovery.RuntimeNames;
+import dev.berth.collectors.testing.FakeClock;
+import dev.berth.collectors.testing.FakeHost;
+import dev.berth.history.event.Event;
+import dev.berth.history.event.EventJournal;
+import dev.berth.history.store.Frame;
+import dev.berth.history.store.Retention;
+import dev.berth.history.store.StoreOptions;
+import dev.berth.history.store.StoreReader;
+import dev.berth.history.store.StoreWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The recorder's tick on a fake host: raw samples stored, appearances as events, the journal moved in. */
+class RecorderTest {
+    private static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void storesRawSamplesAppearancesAndJournalledActions() throws Exception {
+        FakeHost host = FakeHost.v2(tmp.resolve("host"));
+        host.container("/berth/web").pids(101);
+        host.write();
+        FakeClock clock = new FakeClock(T0);
+        CgroupFs fs = CgroupFs.open(new CgroupFsProber(host.procfs(), host.sysfs()).probe());
+        Collector collector = new Collector(fs, host.procfs(), host.sysfs(), new RuntimeNames(host.root()), clock,
+                100, 4096);
+        Path store = tmp.resolve("store");
+        List<String> log = new ArrayList<>();
+        try (StoreWriter writer = new StoreWriter(store, StoreOptions.DEFAULT)) {
+            Recorder r = new Recorder(collector, writer, StoreOptions.DEFAULT, new EventJournal(store),
+                    new Retention(Duration.ofDays(14), Long.MAX_VALUE),
+                    () -> Optional.of(new Frame.RecorderCost(1000, 2 << 20)), ZoneOffset.ofHours(1), log::add);
+            r.tick();
+            host.container("/berth/db").pids(102);
+            host.write();
+            new EventJournal(store).append(new Event("e1", T0.plusSeconds(5), Event.Kind.FREEZE, "web",
+                    Optional.of("/berth/web"), OptionalLong.of(0), "cli", List.of(), Event.Outcome.OK));
+            clock.advance(Duration.ofSeconds(10));
+            r.tick();
+            assertEquals(2, r.frames());
+        }
+        StoreReader reader = new StoreReader(store, log::add);
+        List<Frame> frames = reader.frames(Instant.MIN, Instant.MAX);
+        assertEquals(2, frames.size());
+        assertEquals(ZoneOffset.ofHours(1), frames.get(0).offset());
+        // Every cgroup, as ps --all lists them: the parent /berth too.
+        assertEquals(List.of("/berth", "/berth/web"), frames.get(0).containers().stream()
+                .map(c -> c.identity().cgroup()).toList());
+        assertEquals(List.of("/berth", "/berth/db", "/berth/web"), frames.get(1).containers().stream()
+                .map(c -> c.identity().cgroup()).toList());
+        assertEquals(Optional.of(new Frame.RecorderCost(1000, 2 << 20)), frames.get(1).recorder());
+        assertTrue(frames.get(1).containers().get(2).cpu().usageUsec().isPresent(), "raw counters are stored");
+        List<Event> events = reader.events(Instant.MIN, Instant.MAX);
+        assertEquals(List.of(Event.Kind.FREEZE, Event.Kind.APPEARED), events.stream().map(Event::kind).toList());
+        assertEquals("db", events.get(1).container());
+        assertEquals(List.of(), new EventJournal(store).read(log::add), "the journal was moved into the store");
+        assertEquals(List.of(), log);
+    }
+}
