@@ -3,6 +3,7 @@ package dev.berth.runtime.control;
 import dev.berth.cgroupctl.Cgroup;
 import dev.berth.cgroupctl.CgroupException;
 import dev.berth.cgroupctl.CgroupFs;
+import dev.berth.cgroupctl.ControllerUnavailableException;
 import dev.berth.cgroupctl.FreezerState;
 import dev.berth.runtime.ContainerName;
 import dev.berth.runtime.ContainerNotFoundException;
@@ -97,9 +98,7 @@ public final class Lifecycle {
         boolean initInCgroup = false;
         try {
             if (r.isActive() && cg.exists()) {
-                if (cg.readFreezerState() != FreezerState.THAWED) {
-                    cg.thaw(CgroupControl.DEFAULT_TIMEOUT);
-                }
+                thawIfFrozen(cg);
                 // the recorded pid is signalled only while it is in the container's cgroup
                 initInCgroup = r.pid() != null && cg.readProcs().contains(r.pid());
                 if (initInCgroup && signaller.signal(r.pid(), KillSignal.TERM)) {
@@ -150,9 +149,7 @@ public final class Lifecycle {
         try {
             Cgroup cg = fs.cgroup(cgroupPath);
             if (cg.exists()) {
-                if (cg.readFreezerState() != FreezerState.THAWED) {
-                    cg.thaw(CgroupControl.DEFAULT_TIMEOUT);
-                }
+                thawIfFrozen(cg);
                 cg.killAll(CgroupControl.DEFAULT_TIMEOUT);
             }
             fs.remove(cgroupPath);
@@ -269,6 +266,23 @@ public final class Lifecycle {
         }
         for (Path f : all) {
             Files.deleteIfExists(f);
+        }
+    }
+
+    /**
+     * Thaws {@code cg} when it is frozen. A cgroup without a freezer cannot be frozen, so there is nothing to thaw:
+     * berth killed while it created a container's cgroups leaves it in some v1 hierarchies only (found by
+     * LaunchKillIT: {@code rm -f} failed with "no freezer for this cgroup" and the leftover could not be removed).
+     */
+    private static void thawIfFrozen(Cgroup cg) throws CgroupException {
+        FreezerState state;
+        try {
+            state = cg.readFreezerState();
+        } catch (ControllerUnavailableException e) {
+            return;
+        }
+        if (state != FreezerState.THAWED) {
+            cg.thaw(CgroupControl.DEFAULT_TIMEOUT);
         }
     }
 }
