@@ -36,6 +36,7 @@ case "$timeout_s" in ''|*[!0-9]*) echo "v2vm: --timeout: not a whole number of s
 
 [ "$(id -u)" = 0 ] || skip "needs root (the guest shares / with the ownership of the files as they are)"
 command -v qemu-system-x86_64 >/dev/null || skip "qemu-system-x86_64 is not installed (apt-get install qemu-system-x86)"
+qemu-system-x86_64 -accel help 2>/dev/null | grep -qx tcg || skip "qemu-system-x86_64 offers no TCG (the guest runs emulated, without KVM)"
 command -v cpio >/dev/null || skip "cpio is not installed"
 command -v mkfs.ext4 >/dev/null || skip "mkfs.ext4 is not installed (e2fsprogs)"
 [ -x /bin/busybox ] || skip "busybox-static is not installed"
