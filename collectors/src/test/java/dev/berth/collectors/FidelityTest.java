@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -144,7 +145,7 @@ class FidelityTest {
         try (LiveHost live = new LiveHost("mem")) {
             Cgroup cg = live.child("hog");
             Process p = live.startIn(cg, exe.toString(), "100");
-            LiveHost.await(p, "ready", Duration.ofSeconds(30));
+            LiveHost.await(p, "ready", Duration.ofSeconds(120));
             ContainerModel m = find(collector().tick(ALL), cg);
             double mib = m.memory().workingSetBytes().getAsLong() / 1048576.0;
             System.out.printf("fidelity: memory working set %.2f MiB (usage %.2f MiB, anon %.2f MiB) for 100 MiB%n",
@@ -166,7 +167,7 @@ class FidelityTest {
             // The child is created empty; read its counters once so that the rate has a start.
             Process p = live.startIn(cg, "sh", "-c", "read x; dd if=/dev/zero of=" + file
                     + " bs=1M count=64 oflag=direct status=none && echo done; exec sleep 60");
-            LiveHost.await(p, "done", Duration.ofSeconds(60));
+            LiveHost.await(p, "done", Duration.ofSeconds(120));
             ContainerModel m = find(c.tick(ALL), cg);
             double mib = m.io().writeBytes().getAsLong() / 1048576.0;
             System.out.printf("fidelity: io written %.2f MiB for a 64 MiB O_DIRECT write (devices %s)%n", mib,
@@ -190,14 +191,14 @@ class FidelityTest {
             Process receiver = live.startIn(cg, "ip", "netns", "exec", ns, "busybox", "sh", "-c",
                     "read x; busybox nc -l -p 5555 > /dev/null; echo received; exec sleep 60");
             Collector c = collector();
-            Thread.sleep(300);   // the listener is up once the shell has read its line and started nc
+            awaitListening(receiver, 5555);
             Snapshot before = c.tick(ALL);
             ContainerModel m0 = find(before, cg);
             long lo0 = lo(m0);
             Map<String, Long> host0 = hostRx(before);
             LiveHost.run("ip", "netns", "exec", ns, "busybox", "sh", "-c",
                     "head -c 10485760 /dev/zero | busybox nc 127.0.0.1 5555");
-            LiveHost.await(receiver, "received", Duration.ofSeconds(30));
+            LiveHost.await(receiver, "received", Duration.ofSeconds(120));
             Snapshot after = c.tick(ALL);
             ContainerModel m1 = find(after, cg);
             long moved = lo(m1) - lo0;
@@ -213,6 +214,27 @@ class FidelityTest {
         } finally {
             LiveHost.run("ip", "netns", "delete", ns);
         }
+    }
+
+    /**
+     * Waits (bounded) until a TCP socket listens on {@code port} in {@code p}'s network namespace, as its
+     * {@code /proc/<pid>/net/tcp} shows it: before {@code ip netns exec} has entered the namespace, that file is the
+     * host's, and on a slow (emulated) CPU that takes a while.
+     */
+    private static void awaitListening(Process p, int port) throws Exception {
+        // the local address column ends in :PORT (hex), and state 0A is LISTEN; busybox nc may listen on IPv6
+        Pattern listen = Pattern.compile(
+                String.format("(?m)^\\s*\\d+: [0-9A-F]+:%04X [0-9A-F]+:0000 0A ", port));
+        String seen = "";
+        for (long deadline = System.nanoTime() + 60_000_000_000L; System.nanoTime() < deadline; Thread.sleep(50)) {
+            seen = Files.readString(Path.of("/proc/" + p.pid() + "/net/tcp"))
+                    + Files.readString(Path.of("/proc/" + p.pid() + "/net/tcp6"));
+            if (listen.matcher(seen).find()) {
+                return;
+            }
+        }
+        throw new AssertionError("nothing listens on port " + port + " in the namespace of " + p.pid() + " after 60 s: "
+                + seen);
     }
 
     private static String debugIo(LiveHost live, Cgroup cg) {
