@@ -166,7 +166,7 @@ class LiveCgroupTest extends LiveCgroupSupport {
         c.addProcess(p.pid());
         release(p);
         long usage = 0;
-        for (int i = 0; i < 1200 && usage < (40L << 20); i++) {
+        for (int i = 0; i < 1200 && usage < 40_000_000; i++) {
             Thread.sleep(50);
             usage = c.readMemory().usageBytes();
         }
