@@ -70,8 +70,10 @@ class V2GuestTest {
 
     private static Stream<DynamicNode> boot(String label, boolean nsdelegate, List<String> classes, Duration limit)
             throws Exception {
-        // Opt-in until the guest's timing checks are deterministic: in 4 runs in a row on a loaded 2-core host, 2
-        // failed (cpu.max 0.2 read as 0.171, io.max 4 MiB/s as 3.5 MiB/s) and a red CI blocks every change.
+        // Opt-in until a long enough run of passes under load is shown (the rule: 8 in a row, the guest part under
+        // 8 minutes): the timing checks now assert the kernel's guarantees (README), but the series measured so far
+        // is shorter than that, and a red CI blocks every change. Turning it on: drop this assumption; v2vm.sh
+        // skips with the reason wherever the guest cannot be had.
         Assumptions.assumeTrue(Boolean.getBoolean("berth.v2vm") || "1".equals(System.getenv("BERTH_V2VM")),
                 "the pure-v2 guest runs only when asked: BERTH_V2VM=1 or -Dberth.v2vm=true (testing/v2vm/README.md)");
         Path script = Path.of(System.getProperty("v2vm.script", "v2vm.sh"));
