@@ -11,6 +11,7 @@ import dev.berth.history.store.Frame;
 import dev.berth.history.store.StoreReader;
 import dev.berth.ops.CurrentLimits;
 import dev.berth.tui.screen.Replay;
+import dev.berth.tui.screen.Timeline;
 import dev.berth.tui.view.Snapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,6 +53,7 @@ public final class ReplaySource implements SnapshotSource, Replay {
     private boolean moved = true;
     private Instant lastShown;
     private List<String> arrived = List.of();
+    private SampleRequest lastRequest;
 
     /**
      * @param reader   the store
@@ -105,7 +107,11 @@ public final class ReplaySource implements SnapshotSource, Replay {
         if (window.isEmpty()) {
             throw new IllegalStateException("no recorded samples to replay");
         }
-        if (!paused && !moved) {
+        // Playing moves one sample per console interval; a sample asked for early because the request changed
+        // (the detail view opened, --all toggled) shows the same position again with what it now asks for.
+        boolean again = !request.equals(lastRequest);
+        lastRequest = request;
+        if (!paused && !moved && !again) {
             step0(1);
         }
         moved = false;
@@ -240,5 +246,38 @@ public final class ReplaySource implements SnapshotSource, Replay {
     @Override
     public synchronized List<String> newEvents() {
         return arrived;
+    }
+
+    @Override
+    public synchronized Optional<Timeline> timeline() {
+        if (window.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant from = window.get(0).at();
+        Instant to = window.get(window.size() - 1).at();
+        ReportFormat fmt = new ReportFormat(zone);
+        List<Timeline.Mark> marks = new ArrayList<>();
+        for (Event e : events) {
+            if (e.kind().isControl() && !e.at().isBefore(from) && !e.at().isAfter(to)) {
+                marks.add(new Timeline.Mark(e.at(), fmt.events(List.of(e)).get(0)));
+            }
+        }
+        return Optional.of(new Timeline(from, to, window.get(pos).at(), zone, marks));
+    }
+
+    @Override
+    public synchronized List<String> eventsOf(String cgroup, String name) {
+        if (window.isEmpty()) {
+            return List.of();
+        }
+        Instant upTo = window.get(pos).at();
+        List<Event> mine = new ArrayList<>();
+        for (Event e : events) {
+            boolean its = e.cgroup().map(cgroup::equals).orElseGet(() -> e.container().equals(name));
+            if (its && !e.at().isAfter(upTo)) {
+                mine.add(e);
+            }
+        }
+        return new ReportFormat(zone).events(mine);
     }
 }
