@@ -18,6 +18,7 @@ import dev.berth.tui.sample.SnapshotSource;
 import dev.berth.tui.screen.ConsoleController;
 import dev.berth.tui.screen.ConsoleState;
 import dev.berth.tui.screen.Effects;
+import dev.berth.tui.screen.RecordedHistory;
 import dev.berth.tui.screen.Replay;
 import dev.berth.tui.screen.ScreenRenderer;
 import dev.berth.tui.style.Glyphs;
@@ -70,6 +71,7 @@ public final class ConsoleApp {
     private TerminalScreen screen;
     private ConsoleController controllerRef;
     private Optional<Replay> replay = Optional.empty();
+    private Optional<RecordedHistory> recorded = Optional.empty();
     private sun.misc.SignalHandler previousWinch;
 
     /** A console on {@code terminal} (not yet started). */
@@ -80,6 +82,12 @@ public final class ConsoleApp {
         this.actions = actions;
         this.options = options;
         this.clock = clock;
+    }
+
+    /** Lets the detail graphs start with what a recorder stored before the console opened. */
+    public ConsoleApp recordedHistory(RecordedHistory r) {
+        this.recorded = Optional.of(r);
+        return this;
     }
 
     /** Makes this console a replay of recorded history ({@code berth replay}): its keys and header banner. */
@@ -124,6 +132,7 @@ public final class ConsoleApp {
         ConsoleController controller = new ConsoleController(state, keys, actions, effects, clock);
         controllerRef = controller;
         replay.ifPresent(controller::setReplay);
+        recorded.ifPresent(r -> controller.setRecordedHistory(r, options.interval()));
         request.set(controller.sampleRequest());
         ScreenRenderer renderer = new ScreenRenderer(keys);
         Sampler sampler = new Sampler(source, options.interval(), request::get,
