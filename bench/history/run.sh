@@ -40,6 +40,14 @@ java -XX:+UseSerialGC -cp "$cp" dev.berth.history.store.EncodingBench 1080 100 5
 
 echo; echo "## 2. summarise a day of 100 containers at 10 s"
 java -XX:+UseSerialGC -cp "$cp" dev.berth.history.store.DayStore "$tmp/day" 100 8640 10 2026-11-29T00:00:00Z
+# The read alone, in a fresh JVM with bin/berth's compiler flags: host-only (what --date does), every container
+# parsed past as a skeleton (what it did before the host-only read), every container decoded (--top).
+for mode in host skeleton all; do
+  java -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -cp "$cp" dev.berth.history.store.DayRead \
+      "$tmp/day" 2026-11-29T00:00:00Z "$mode"
+done
+/usr/bin/time -f "berth history --help: %e s wall, %U s user, %S s sys (cold JVM: the fixed cost)" \
+  bin/berth history --help >/dev/null
 for args in "--date 2026-11-29" "--date 2026-11-29 -c app-10" "--date 2026-11-29 --top cpu"; do
   for run in 1 2 3; do
     /usr/bin/time -f "berth history $args: %e s wall, %U s user, %S s sys (cold JVM)" \
