@@ -123,10 +123,17 @@ public final class ConsoleApp {
 
             @Override
             public void sampleNow() {
-                Sampler sm = samplerRef.get();
-                if (sm != null) {
-                    sm.sampleNow();
-                }
+                // Wake the sampler from the UI thread, after publishing what the UI now asks for: woken at once, the
+                // early sample could read the request of before the key (the loop publishes it only after handling
+                // the key), e.g. the detail view opening would get a sample without its detail (and, in replay, a
+                // step). Posted, since this is also called from the action worker.
+                events.add(() -> {
+                    request.set(controllerRef.sampleRequest());
+                    Sampler sm = samplerRef.get();
+                    if (sm != null) {
+                        sm.sampleNow();
+                    }
+                });
             }
         };
         ConsoleController controller = new ConsoleController(state, keys, actions, effects, clock);

@@ -66,8 +66,9 @@ class ReplayTmuxIT {
                     && l.contains(" 10:05:00  10:00:35  set web memory max -> 256M")), screen);
             // The detail view lists web's events up to the sample shown.
             tmux.keys("Enter");
-            screen = tmux.await(20, s -> s.contains("Events  up to this sample"), "the detail view's events");
-            // Opening the detail view samples again at the same position (it does not step).
+            // The detail arrives (the sample taken on opening asks for it) at the same position: no step.
+            screen = tmux.await(20, s -> s.contains("Events  up to this sample") && s.contains("Limits"),
+                    "the detail view's events and detail");
             assertTrue(screen.contains("REPLAY 2026-11-30 10:00:40 +00:00"), screen);
             assertTrue(screen.lines().anyMatch(l -> l.startsWith(" 10:00:35  set web memory max -> 256M  by uid 0")),
                     screen);
