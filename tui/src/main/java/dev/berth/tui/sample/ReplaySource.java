@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -54,6 +55,10 @@ public final class ReplaySource implements SnapshotSource, Replay {
     private Instant lastShown;
     private List<String> arrived = List.of();
     private SampleRequest lastRequest;
+    private final Duration interval;
+    private final InstantSource clock;
+    /** When playing last moved the position, or the user did; null before the first sample. */
+    private Instant lastMoveAt;
 
     /**
      * @param reader   the store
@@ -61,14 +66,18 @@ public final class ReplaySource implements SnapshotSource, Replay {
      * @param zone     the display zone
      * @param hostname the host name for the header
      * @param events   the store's events (and the journal's), in time order
+     * @param interval the console's interval: while playing, one recorded sample per interval
+     * @param clock    the console's clock, which says when an interval has passed
      * @throws IOException when the store cannot be read
      */
-    public ReplaySource(StoreReader reader, Instant from, ZoneId zone, String hostname, List<Event> events)
-            throws IOException {
+    public ReplaySource(StoreReader reader, Instant from, ZoneId zone, String hostname, List<Event> events,
+            Duration interval, InstantSource clock) throws IOException {
         this.reader = reader;
         this.zone = zone;
         this.hostname = hostname;
         this.events = List.copyOf(events);
+        this.interval = interval;
+        this.clock = clock;
         load(from);
     }
 
@@ -107,12 +116,19 @@ public final class ReplaySource implements SnapshotSource, Replay {
         if (window.isEmpty()) {
             throw new IllegalStateException("no recorded samples to replay");
         }
-        // Playing moves one sample per console interval; a sample asked for early because the request changed
-        // (the detail view opened, --all toggled) shows the same position again with what it now asks for.
+        // Playing moves one sample per console interval. A sample asked for early shows the same position again:
+        // because the request changed (the detail view opened, --all toggled), or because it comes less than half
+        // an interval after the last move (two wake-ups close together make two samples).
+        Instant now = clock.instant();
         boolean again = !request.equals(lastRequest);
+        boolean due = lastMoveAt == null || !now.isBefore(lastMoveAt.plus(interval.dividedBy(2)));
         lastRequest = request;
-        if (!paused && !moved && !again) {
+        if (!paused && !moved && !again && due) {
             step0(1);
+            lastMoveAt = now;
+        }
+        if (moved || lastMoveAt == null) {
+            lastMoveAt = now;
         }
         moved = false;
         Frame cur = window.get(pos);

@@ -11,6 +11,7 @@ import dev.berth.history.testing.Frames;
 import dev.berth.tui.screen.Timeline;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -25,6 +26,8 @@ class ReplaySourceTest {
 
     @TempDir
     Path store;
+    /** The console's clock. */
+    Instant now = Instant.parse("2026-12-01T08:00:00Z");
 
     private static Event event(String id, int second, Event.Kind kind, String name, Optional<String> cgroup,
             Event.Outcome outcome) {
@@ -47,7 +50,8 @@ class ReplaySourceTest {
                 event("s", 35, Event.Kind.SET, "web", Optional.of("/berth/web"), Event.Outcome.OK),
                 event("f", 100, Event.Kind.FREEZE, "web", Optional.empty(), Event.Outcome.failed("no such container")),
                 event("late", 4000, Event.Kind.KILL, "web", Optional.of("/berth/web"), Event.Outcome.OK));
-        return new ReplaySource(new StoreReader(store, w -> { }), T0.plusSeconds(30), ZoneOffset.UTC, "host", events);
+        return new ReplaySource(new StoreReader(store, w -> { }), T0.plusSeconds(30), ZoneOffset.UTC, "host", events,
+                Duration.ofSeconds(1), () -> now);
     }
 
     @Test
@@ -81,14 +85,22 @@ class ReplaySourceTest {
     }
 
     @Test
-    void playingStepsOncePerSampleButNotWhenTheRequestChanged() throws IOException {
+    void playingStepsOncePerIntervalButNotForAnEarlySample() throws IOException {
         ReplaySource r = replay();
         assertEquals(T0.plusSeconds(30), r.sample(SampleRequest.DEFAULT).at());
+        now = now.plusSeconds(1);
         assertEquals(T0.plusSeconds(40), r.sample(SampleRequest.DEFAULT).at());
+        now = now.plusMillis(300);
         SampleRequest detail = new SampleRequest(Optional.of("/berth/web"), false, false);
         var s = r.sample(detail);
         assertEquals(T0.plusSeconds(40), s.at(), "the detail view opened: same sample, with its detail");
         assertTrue(s.detail().isPresent());
+        now = now.plusMillis(100);
+        assertEquals(T0.plusSeconds(40), r.sample(detail).at(), "a second early sample, 0.4 s after the step");
+        now = now.plusMillis(500);
         assertEquals(T0.plusSeconds(50), r.sample(detail).at());
+        r.togglePause();
+        now = now.plusSeconds(5);
+        assertEquals(T0.plusSeconds(50), r.sample(detail).at(), "paused");
     }
 }
