@@ -130,6 +130,16 @@ public final class Collector implements AutoCloseable {
     }
 
     /**
+     * Container read problems since this collector was made, by kind (see {@link ContainerSampler#readErrors()}).
+     * Call it from the thread that ticks.
+     *
+     * @return a copy; kinds never seen are absent
+     */
+    public Map<ReadErrorKind, Long> readErrors() {
+        return containers.readErrors();
+    }
+
+    /**
      * The raw samples of the last {@link #tick}, sorted by cgroup path; empty before the first tick. The recorder
      * stores these (never the derived models).
      */
