@@ -35,6 +35,7 @@ import dev.berth.cgroupctl.kernfs.Signals;
 import dev.berth.cgroupctl.kernfs.WriteJournal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** A cgroup of a pure cgroup2 host: every file in one directory. Immutable; see {@link Cgroup}. */
@@ -140,6 +141,11 @@ public final class V2Cgroup extends AbstractCgroup implements OpenCgroup {
     @Override
     public MemoryUsage readMemory() throws CgroupException {
         return in("memory", () -> new MemoryController(dir).readMemory());
+    }
+
+    @Override
+    public Instant readCreationTime() throws CgroupException {
+        return dir.readModifiedSince("cgroup.events");
     }
 
     @Override
