@@ -89,7 +89,10 @@ class PrometheusServeIT {
         // charged to no cgroup on v1), then hold the memory and burn CPU under the quota until removed.
         // Whole seconds: some filesystems keep mtimes to the second.
         created = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        CliRun run = CliRun.of("run", "-d", "--name", name, "--cpus", Double.toString(QUOTA_CPUS), "--memory", "256M",
+        // The highest CPU weight, so that the burner gets its whole quota on a loaded machine (a CI runner with a
+        // build beside it: 0.33-0.41 CPU measured at load 12 with the default weight): the quota is the figure checked.
+        CliRun run = CliRun.of("run", "-d", "--name", name, "--cpus", Double.toString(QUOTA_CPUS),
+                "--cpu-weight", "10000", "--memory", "256M",
                 "--net", "veth", "--ip", "10.213.9.2/24", "-v", data + ":/data", "--rootfs", rootfs.toString(),
                 "--state-dir", stateDir.toString(), "--cgroup-parent", parent, "--", "sh", "-c",
                 "dd if=/dev/zero of=/data/f bs=1M count=8 oflag=direct; dd if=/data/f of=/dev/null bs=1M iflag=direct;"
