@@ -5,7 +5,8 @@
  * setns() and fork() are either per-thread or unsafe there. runc (nsexec.c), crun, LXC and Bazel's
  * linux-sandbox all do this work in small single-threaded native code between spawn and exec; so does
  * berth. The JVM keeps everything that needs no namespaces: validation, state, cgroups, veth, rootfs
- * unpacking. This program only creates/joins namespaces, mounts, drops privileges and execs.
+ * unpacking. This program only creates/joins namespaces, mounts, drops privileges, installs the
+ * seccomp profile (seccomp.c) and execs.
  *
  * Usage: berth-helper SOCKET
  *
@@ -53,6 +54,8 @@
 #include <linux/capability.h>
 #include <linux/openat2.h>
 
+#include "seccomp.h"
+
 #define MAX_ITEMS 256
 #define MSG_MAX 512
 
@@ -88,6 +91,7 @@ struct config {
     uid_t uid;
     gid_t gid;
     int tty, interactive;
+    int seccomp;                      /* 1: berth's default profile (seccomp.c); 0: unconfined */
     const char *args[MAX_ITEMS + 1];
     int nargs;
     const char *env[MAX_ITEMS + 1];
@@ -204,6 +208,7 @@ static void read_config(struct config *c) {
     memset(c, 0, sizeof *c);
     c->cwd = "/";
     c->new_net = 1;
+    c->seccomp = 1; /* a config without the key gets the default profile, never none */
     for (size_t i = 0; i < n;) {
         const char *k = items[i++];
         /* each key takes a fixed number of values; check they are there */
@@ -221,6 +226,13 @@ static void read_config(struct config *c) {
         else if (!strcmp(k, "gid")) c->gid = (gid_t) parse_long(VAL(0), "gid"), i += 1;
         else if (!strcmp(k, "tty")) c->tty = !strcmp(VAL(0), "1"), i += 1;
         else if (!strcmp(k, "interactive")) c->interactive = !strcmp(VAL(0), "1"), i += 1;
+        else if (!strcmp(k, "seccomp")) {
+            const char *v = VAL(0);
+            if (!strcmp(v, "default")) c->seccomp = 1;
+            else if (!strcmp(v, "unconfined")) c->seccomp = 0;
+            else die("unknown seccomp profile %s in launch config", v);
+            i += 1;
+        }
         else if (!strcmp(k, "arg")) {
             if (c->nargs == MAX_ITEMS) die("too many arguments");
             c->args[c->nargs++] = VAL(0); i += 1;
@@ -644,6 +656,16 @@ static int container_main(const struct config *c, int sync_fd, int pty_sock) {
     drop_privileges(c);
     /* The pdeath signal must not outlive the start: the helper may die later (berth restarts). */
     prctl(PR_SET_PDEATHSIG, 0, 0, 0, 0);
+    /*
+     * Last, after no_new_privs (which an unprivileged filter needs) and everything that needs a
+     * call the profile refuses: from here on only execve, write (fail) and exit run before the
+     * user's command, and the profile allows all three.
+     */
+    if (c->seccomp) {
+        char why[MSG_MAX / 2];
+        if (seccomp_install_default(why, sizeof why) < 0)
+            fail("%s; start the container with --security-opt seccomp=unconfined to run it without one", why);
+    }
     exec_command(c);
     return 127;
 }

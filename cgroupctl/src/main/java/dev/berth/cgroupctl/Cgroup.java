@@ -316,6 +316,21 @@ public interface Cgroup {
     void writeIoLimit(IoLimit limit) throws CgroupException;
 
     /**
+     * Replaces the devices the cgroup's processes may open or create by an allow-list. v1: writes {@code a} to
+     * {@code devices.deny}, then each rule to {@code devices.allow}, and reads {@code devices.list} back to confirm.
+     * Write it before any process joins: the kernel checks opens, not descriptors already open. v2 has no devices
+     * files (its allow-list is a {@code BPF_PROG_TYPE_CGROUP_DEVICE} program attached to the cgroup, which this
+     * layer does not do), and a v1 host may not mount the devices hierarchy: both are
+     * {@link ControllerUnavailableException}, with nothing written.
+     *
+     * @param allowed the rules; an empty list allows no device at all
+     * @throws CgroupException if the kernel refuses a rule (one the parent does not allow) or lists something else
+     *     afterwards; the cgroup may then allow fewer devices than asked (never more), so a caller setting up a new
+     *     cgroup removes it
+     */
+    void writeDevicesAllowList(List<DeviceRule> allowed) throws CgroupException;
+
+    /**
      * Moves a process into this cgroup, in every hierarchy the cgroup exists in (writes {@code cgroup.procs}).
      *
      * @param pid the process

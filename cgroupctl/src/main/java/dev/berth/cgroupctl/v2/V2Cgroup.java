@@ -11,6 +11,7 @@ import dev.berth.cgroupctl.CpuThrottling;
 import dev.berth.cgroupctl.CpuUsage;
 import dev.berth.cgroupctl.CpuWeight;
 import dev.berth.cgroupctl.Cpuset;
+import dev.berth.cgroupctl.DeviceRule;
 import dev.berth.cgroupctl.FreezerState;
 import dev.berth.cgroupctl.IoLimit;
 import dev.berth.cgroupctl.IoStat;
@@ -259,6 +260,16 @@ public final class V2Cgroup extends AbstractCgroup implements OpenCgroup {
             new IoController(dir).writeIoLimit(v, j);
             return null;
         });
+    }
+
+    /**
+     * Always {@link ControllerUnavailableException}: cgroup v2 has no devices files; its allow-list is a
+     * {@code BPF_PROG_TYPE_CGROUP_DEVICE} program attached with {@code bpf(2)}, which berth does not attach.
+     */
+    @Override
+    public void writeDevicesAllowList(List<DeviceRule> allowed) throws CgroupException {
+        throw new ControllerUnavailableException(dir.path(), "cgroup v2 has no devices files (its device allow-list "
+                + "is a BPF program, which berth does not attach)", null);
     }
 
     @Override
