@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
         description = {"Run a command in a new container.",
             "The container gets its own pid, mount, uts, ipc and net namespaces, pivots into --rootfs (a directory, "
                 + "or a tar archive unpacked once and shared), runs with Docker's default capabilities, seccomp profile, "
-                + "device allow-list, masked /proc paths and no_new_privs, and is in its cgroups, with its limits, before the command starts.",
+                + "masked /proc paths and no_new_privs and runc's device allow-list (cgroup v1; on v2 a warning says it "
+                + "is not enforced), and is in its cgroups, with its limits, before the command starts.",
             "Foreground: stdio is attached and berth exits with the command's status. -d: output goes to the log "
                 + "('berth logs NAME') and berth prints the name."},
         exitCodeListHeading = "%nExit status:%n",

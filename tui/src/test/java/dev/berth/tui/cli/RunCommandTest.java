@@ -44,7 +44,7 @@ class RunCommandTest {
         assertEquals("berth run: Missing required option: '--rootfs=DIR|TAR'", r.errLine());
         r = berth("run", "--rootfs", tmp.toString(), "--security-opt", "seccomp=/etc/profile.json", "--", "sh");
         assertEquals(2, r.exit(), r.toString());
-        assertEquals("berth run: Invalid value for option '--security-opt' (seccomp=PROFILE): invalid security option "
+        assertEquals("berth run: Invalid value for option '--security-opt': invalid security option "
                 + "\"seccomp=/etc/profile.json\": expected seccomp=unconfined or seccomp=default (profile files are not "
                 + "supported)", r.errLine());
     }
