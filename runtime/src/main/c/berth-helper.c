@@ -54,6 +54,7 @@
 #include <linux/capability.h>
 #include <linux/openat2.h>
 
+#include "devices-bpf.h"
 #include "seccomp.h"
 
 #define MAX_ITEMS 256
@@ -92,6 +93,9 @@ struct config {
     gid_t gid;
     int tty, interactive;
     int seccomp;                      /* 1: berth's default profile (seccomp.c); 0: unconfined */
+    const char *device_cgroup2;       /* run: the cgroup2 directory the device program goes to, or NULL */
+    struct device_rule device_rules[64];
+    int ndevice_rules;
     const char *args[MAX_ITEMS + 1];
     int nargs;
     const char *env[MAX_ITEMS + 1];
@@ -252,6 +256,15 @@ static void read_config(struct config *c) {
             if (c->nrlims == RLIM_NLIMITS) die("too many rlimits");
             c->rlims[c->nrlims++] = (struct rlim) {res, parse_rlim(VAL(1)), parse_rlim(VAL(2))};
             i += 3;
+        } else if (!strcmp(k, "device-bpf")) c->device_cgroup2 = VAL(0), i += 1;
+        else if (!strcmp(k, "device-rule")) {
+            if (c->ndevice_rules == (int) (sizeof c->device_rules / sizeof c->device_rules[0]))
+                die("too many device rules");
+            char why[MSG_MAX / 2];
+            if (device_rule_parse(&c->device_rules[c->ndevice_rules++], VAL(0), VAL(1), VAL(2), VAL(3), why,
+                                  sizeof why) < 0)
+                die("launch config: %s", why);
+            i += 4;
         } else die("unknown launch config key %s", k);
 #undef VAL
     }
@@ -830,6 +843,12 @@ int main(int argc, char **argv) {
     int sync_pipe[2], err_pipe[2];
     if (pipe2(sync_pipe, O_CLOEXEC) < 0 || pipe2(err_pipe, O_CLOEXEC) < 0) die("pipe: %s", strerror(errno));
 
+    if (run && c.device_cgroup2) {
+        /* before the container process exists: nothing of it ever runs without the allow-list */
+        char why[MSG_MAX / 2];
+        if (devices_bpf_attach(c.device_cgroup2, c.device_rules, (size_t) c.ndevice_rules, why, sizeof why) < 0)
+            die("%s", why);
+    }
     if (!run) join_namespaces(c.target_pid);
     int flags = SIGCHLD;
     if (run) flags |= CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | (c.new_net ? CLONE_NEWNET : 0);

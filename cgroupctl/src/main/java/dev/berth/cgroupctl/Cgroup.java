@@ -331,6 +331,15 @@ public interface Cgroup {
     void writeDevicesAllowList(List<DeviceRule> allowed) throws CgroupException;
 
     /**
+     * The cgroup's directory in the cgroup2 hierarchy: v2's, or the unified hierarchy of a hybrid host; empty on a
+     * pure v1 host or when the cgroup is not there. For what a file cannot do: attaching BPF programs (a device
+     * allow-list on v2) needs the directory's descriptor.
+     *
+     * @return the directory, which exists
+     */
+    java.util.Optional<java.nio.file.Path> cgroup2Directory();
+
+    /**
      * Moves a process into this cgroup, in every hierarchy the cgroup exists in (writes {@code cgroup.procs}).
      *
      * @param pid the process

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,5 +41,6 @@ class DeviceRuleTest {
         ControllerUnavailableException e = assertThrows(ControllerUnavailableException.class,
                 () -> c.writeDevicesAllowList(List.of(DeviceRule.character(1, 3, "rwm"))));
         assertTrue(e.getMessage().contains("BPF"), e.getMessage());
+        assertEquals(Optional.of(tmp.resolve("sys/fs/cgroup").resolve(s.path().substring(1))), c.cgroup2Directory());
     }
 }

@@ -387,6 +387,11 @@ public final class V1Cgroup extends AbstractCgroup implements OpenCgroup {
     }
 
     @Override
+    public Optional<Path> cgroup2Directory() {
+        return unifiedDir().map(CgroupDir::path);
+    }
+
+    @Override
     public void writeDevicesAllowList(List<DeviceRule> allowed) throws CgroupException {
         new DevicesController(dir("devices")).writeAllowList(allowed);
     }

@@ -37,6 +37,7 @@ import dev.berth.cgroupctl.kernfs.WriteJournal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** A cgroup of a pure cgroup2 host: every file in one directory. Immutable; see {@link Cgroup}. */
 public final class V2Cgroup extends AbstractCgroup implements OpenCgroup {
@@ -264,12 +265,17 @@ public final class V2Cgroup extends AbstractCgroup implements OpenCgroup {
 
     /**
      * Always {@link ControllerUnavailableException}: cgroup v2 has no devices files; its allow-list is a
-     * {@code BPF_PROG_TYPE_CGROUP_DEVICE} program attached with {@code bpf(2)}, which berth does not attach.
+     * {@code BPF_PROG_TYPE_CGROUP_DEVICE} program attached with {@code bpf(2)} to {@link #cgroup2Directory()}.
      */
     @Override
     public void writeDevicesAllowList(List<DeviceRule> allowed) throws CgroupException {
         throw new ControllerUnavailableException(dir.path(), "cgroup v2 has no devices files (its device allow-list "
-                + "is a BPF program, which berth does not attach)", null);
+                + "is a BPF program attached to the cgroup)", null);
+    }
+
+    @Override
+    public Optional<Path> cgroup2Directory() {
+        return dir.exists() ? Optional.of(dir.path()) : Optional.empty();
     }
 
     @Override

@@ -125,6 +125,8 @@ public final class Launcher {
             List<String> warnings = new ArrayList<>();
             Cgroup cgroup = createCgroup(cgroupPath, spec, rollback, warnings);
             HelperConfig hc = helperConfig(spec, name, ids, base.directory(), overlay ? root : null, upper, work, dir);
+            // the helper attaches the device program before the container process exists
+            cgroup.cgroup2Directory().ifPresent(d -> putDeviceProgram(hc, d));
             StdioPlan io = spec.detached() ? new StdioPlan.Detached(store.logPath(name))
                     : new StdioPlan.Attached(spec.interactive());
             HelperSession session = HelperSession.start(helperPath, socketPath(dir), hc, io);
@@ -173,9 +175,12 @@ public final class Launcher {
         try {
             cgroup.writeDevicesAllowList(DEFAULT_DEVICES);
         } catch (ControllerUnavailableException e) {
-            // cgroup v2 (no BPF device program yet) or no devices hierarchy: start, and say so every time
-            warnings.add("the device allow-list is not enforced (" + e.getMessage() + "): the container can open "
-                    + "any device node it creates with CAP_MKNOD, the host's disks included");
+            // cgroup v2: the helper's BPF program is the allow-list; with neither, start and say so every time
+            if (cgroup.cgroup2Directory().isEmpty()) {
+                warnings.add("the device allow-list is not enforced (" + e.getMessage() + ", and the cgroup has no "
+                        + "cgroup2 directory for a BPF device program): the container can open any device node it "
+                        + "creates with CAP_MKNOD, the host's disks included");
+            }
         } catch (CgroupException e) {
             throw new LaunchException("cannot restrict the devices of cgroup " + path + ": " + e.getMessage(), e);
         }
@@ -265,6 +270,20 @@ public final class Launcher {
                 environment(spec.env(), hostname, ids.home(), spec.tty()), spec.ulimits(), spec.command());
         hc.put("seccomp", spec.seccomp().toString());
         return hc;
+    }
+
+    /**
+     * The device allow-list as a BPF program for the helper to attach to the cgroup2 directory {@code dir}: the
+     * whole list on cgroup v2, which has no devices files; on a hybrid host a second lock beside the v1 list (both
+     * must allow an open), which is also what lets this host test the program.
+     */
+    private static void putDeviceProgram(HelperConfig hc, Path dir) {
+        hc.put("device-bpf", dir.toString());
+        for (DeviceRule r : DEFAULT_DEVICES) {
+            hc.put("device-rule", String.valueOf(r.type().letter()),
+                    r.major().isPresent() ? Integer.toString(r.major().getAsInt()) : "*",
+                    r.minor().isPresent() ? Integer.toString(r.minor().getAsInt()) : "*", r.access());
+        }
     }
 
     /** The parts a run and an exec share: identity, stdio, environment, rlimits, argv. */

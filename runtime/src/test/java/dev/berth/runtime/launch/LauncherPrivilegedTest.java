@@ -349,33 +349,20 @@ class LauncherPrivilegedTest {
         return out;
     }
 
-    /** Issue 10: runc's device allow-list, seen from inside a container (v1 devices controller). */
-    @Test
-    void devicesOutsideTheAllowListCannotBeOpenedFromInside() throws Exception {
-        ContainerName name = ContainerName.of("devices");
-        List<String> devices = hostOpenableDevices();
-        assumeTrue(!devices.isEmpty(), "no device outside the allow-list that root may open on this host");
+    /** A script that makes a node for each device and tries to open it (a redirection opens without reading). */
+    private static String openEach(List<String> devices) {
         StringBuilder script = new StringBuilder();
         for (int i = 0; i < devices.size(); i++) {
-            // a shell redirection opens without reading: the answer is the open's
             script.append("mknod /dev/berth-").append(i).append(' ').append(devices.get(i)).append(';')
                     .append(" if ( : < /dev/berth-").append(i).append(" ) 2> /tmp/dev-err; then echo dev").append(i)
                     .append("=opened; else echo dev").append(i).append("=$(cat /tmp/dev-err); fi;");
         }
-        script.append(" echo null=$(head -c1 /dev/null | wc -c) zero=$(head -c4 /dev/zero | wc -c)"
-                + " urandom=$(head -c4 /dev/urandom | wc -c) full=$(head -c4 /dev/full | wc -c)");
-        RunningContainer c = live.launcher.start(sh("devices", script.toString()).withDetached(true), LaunchHooks.NONE);
-        if (!live.cgroups.probe().v1Mounts().containsKey("devices")) {
-            // cgroup v2: berth attaches no BPF device program yet, and says so instead of pretending
-            assertEquals(1, c.warnings().size(), c.warnings().toString());
-            assertTrue(c.warnings().get(0).contains("device allow-list is not enforced"), c.warnings().get(0));
-            live.awaitExit(name, EXIT_TIMEOUT);
-            live.remove(name);
-            assumeTrue(false, "no v1 devices controller: the warning is all there is to check");
-        }
-        assertEquals(List.of(), c.warnings());
-        assertEquals(0, live.awaitExit(name, EXIT_TIMEOUT), live.output(name));
-        String out = live.output(name);
+        return script + " echo null=$(head -c1 /dev/null | wc -c) zero=$(head -c4 /dev/zero | wc -c)"
+                + " urandom=$(head -c4 /dev/urandom | wc -c) full=$(head -c4 /dev/full | wc -c)";
+    }
+
+    /** Checks {@link #openEach}'s output: every device refused with EPERM, the four allowed ones usable. */
+    private static void assertRefusedAndUsable(List<String> devices, String out) {
         Map<String, String> kv = new java.util.TreeMap<>();
         out.lines().forEach(l -> {
             for (String w : l.startsWith("null=") ? l.split(" ") : new String[] {l}) {
@@ -393,12 +380,64 @@ class LauncherPrivilegedTest {
         assertEquals("4", kv.get("zero"), out);
         assertEquals("4", kv.get("urandom"), out);
         assertEquals("4", kv.get("full"), out);
-        Path list = live.cgroups.probe().v1Mounts().get("devices").resolve(live.cgroupParent.substring(1))
-                .resolve("devices/devices.list");
-        assertEquals(Launcher.DEFAULT_DEVICES.stream().map(dev.berth.cgroupctl.DeviceRule::toV1).sorted().toList(),
-                Files.readAllLines(list).stream().sorted().toList());
+    }
+
+    /**
+     * Issue 10: runc's device allow-list, seen from inside a container: on v1 (and hybrid) the devices
+     * controller's list, which the kernel lists back; on v2 the BPF program alone.
+     */
+    @Test
+    void devicesOutsideTheAllowListCannotBeOpenedFromInside() throws Exception {
+        ContainerName name = ContainerName.of("devices");
+        List<String> devices = hostOpenableDevices();
+        assumeTrue(!devices.isEmpty(), "no device outside the allow-list that root may open on this host");
+        RunningContainer c = live.launcher.start(sh("devices", openEach(devices)).withDetached(true), LaunchHooks.NONE);
+        assertEquals(List.of(), c.warnings(), "the allow-list is enforced");
+        assertEquals(0, live.awaitExit(name, EXIT_TIMEOUT), live.output(name));
+        assertRefusedAndUsable(devices, live.output(name));
+        Path v1 = live.cgroups.probe().v1Mounts().get("devices");
+        if (v1 != null) {
+            Path list = v1.resolve(live.cgroupParent.substring(1)).resolve("devices/devices.list");
+            assertEquals(Launcher.DEFAULT_DEVICES.stream().map(dev.berth.cgroupctl.DeviceRule::toV1).sorted().toList(),
+                    Files.readAllLines(list).stream().sorted().toList());
+        }
         System.out.println("LIVE devices allow-list: " + devices.size() + " device opens refused inside a container "
                 + devices + " (each opened by root on the host), /dev/null, zero, urandom, full usable");
+        live.remove(name);
+    }
+
+    /**
+     * The BPF device program on its own: on a hybrid host the test opens the container's v1 list to every device
+     * once the container exists, so only the program (on the unified hierarchy) can still refuse; on v2 it is the
+     * only list anyway.
+     */
+    @Test
+    void theBpfDeviceProgramRefusesOnItsOwn() throws Exception {
+        ContainerName name = ContainerName.of("bpfdev");
+        List<String> devices = hostOpenableDevices();
+        assumeTrue(!devices.isEmpty(), "no device outside the allow-list that root may open on this host");
+        RunningContainer c = live.launcher.start(sh("bpfdev", "while [ ! -e /tmp/bpf-go ]; do sleep 0.05; done; "
+                + openEach(devices)).withDetached(true), LaunchHooks.NONE);
+        Cgroup cg = live.cgroups.cgroup(live.cgroupParent + "/bpfdev");
+        if (cg.cgroup2Directory().isEmpty()) {
+            Files.writeString(live.rootfs.resolve("tmp/bpf-go"), "");
+            live.awaitExit(name, EXIT_TIMEOUT);
+            live.remove(name);
+            assumeTrue(false, "no cgroup2 hierarchy on this host: no BPF device program");
+        }
+        Path v1 = live.cgroups.probe().v1Mounts().get("devices");
+        if (v1 != null) {
+            Path allow = v1.resolve(live.cgroupParent.substring(1)).resolve("bpfdev/devices.allow");
+            Files.writeString(allow, "a");
+            assertEquals("a *:* rwm", Files.readString(allow.resolveSibling("devices.list")).strip());
+        }
+        Files.writeString(live.rootfs.resolve("tmp/bpf-go"), "");
+        assertEquals(0, live.awaitExit(name, EXIT_TIMEOUT), live.output(name));
+        Files.delete(live.rootfs.resolve("tmp/bpf-go"));
+        assertRefusedAndUsable(devices, live.output(name));
+        assertEquals(List.of(), c.warnings());
+        System.out.println("LIVE devices BPF program alone (v1 list opened to all): " + devices.size()
+                + " device opens refused inside a container " + devices);
         live.remove(name);
     }
 }
