@@ -28,7 +28,8 @@ install -d "$root/bin" "$root/lib/berth/lib" "$root/share/man/man1" "$root/share
 install -m 644 "$here/tui/target/berth.jar" "$root/lib/berth/berth.jar"
 rm -f "$root/lib/berth/lib/"*.jar
 install -m 644 "$here/tui/target/lib/"*.jar "$root/lib/berth/lib/"
-sed "s|@LIBDIR@|$prefix/lib/berth|g" "$here/dist/src/berth.in" > "$root/bin/berth"
+sed -e "s|@LIBDIR@|$prefix/lib/berth|g" -e "s|@JVM_OPTIONS@|$(cat "$here/bin/jvm-options")|" \
+  "$here/dist/src/berth.in" > "$root/bin/berth"
 chmod 755 "$root/bin/berth"
 for page in "$here/man/target/man/"*.1; do
   gzip -9nc "$page" > "$root/share/man/man1/$(basename "$page").gz"

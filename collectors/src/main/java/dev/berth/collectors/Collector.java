@@ -35,6 +35,7 @@ public final class Collector implements AutoCloseable {
     private final HostSampler host;
     private final ProcessSampler processSampler;
     private final InstantSource clock;
+    private LimitChangeMarker limitChanges;
     private Instant previousAt;
     private HostSample previousHost;
     private Map<String, ContainerSample> previous = Map.of();
@@ -130,6 +131,14 @@ public final class Collector implements AutoCloseable {
     }
 
     /**
+     * Makes each tick look at {@code marker} (one {@code stat}) and read every container's limits again when it
+     * moved, so that a limit changed by another berth process shows at the next tick. Call before ticking.
+     */
+    public void watchLimitChanges(LimitChangeMarker marker) {
+        this.limitChanges = marker;
+    }
+
+    /**
      * The raw samples of the last {@link #tick}, sorted by cgroup path; empty before the first tick. The recorder
      * stores these (never the derived models).
      */
@@ -150,6 +159,9 @@ public final class Collector implements AutoCloseable {
                 : Optional.of(Duration.between(previousAt, at));
         Duration dt = elapsed.orElse(Duration.ZERO);
         List<ContainerIdentity> ids = List.of();
+        if (limitChanges != null && limitChanges.changedSinceLastLook()) {
+            containers.invalidateAllLimits();
+        }
         if (options.containers()) {
             try {
                 ids = discovery.discover(options.allCgroups(), warnings::add);

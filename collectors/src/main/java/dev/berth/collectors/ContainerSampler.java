@@ -146,6 +146,16 @@ public final class ContainerSampler implements AutoCloseable {
         invalidated.add(cgroup);
     }
 
+    /**
+     * Makes the next sample of every held cgroup read its limits again (another process changed some, and did not
+     * say which). Call it from the sampling thread.
+     */
+    public void invalidateAllLimits() {
+        for (Held h : held.values()) {
+            h.limitsDue = null;
+        }
+    }
+
     /** Starts a tick: forgets the previous tick's per-namespace reads. */
     public void beginTick() {
         netThisTick.clear();

@@ -7,6 +7,7 @@ import dev.berth.cgroupctl.IoLimit;
 import dev.berth.cgroupctl.Limit;
 import dev.berth.cgroupctl.Resources;
 import dev.berth.collectors.ContainerIdentity;
+import dev.berth.collectors.LimitChangeMarker;
 import dev.berth.ops.ActionEvent.Action;
 import dev.berth.ops.ActionEvent.Outcome;
 import dev.berth.runtime.ContainerName;
@@ -269,11 +270,13 @@ public final class Containers {
             if (change.replaceDevices()) {
                 request = withRemovals(t, request);
             }
+            boolean written = false;
             try {
                 Resources r = limits.resolve(request);
                 if (change.cpusetMems().isPresent()) {
                     r = r.withCpusetMems(change.cpusetMems().get().strip());
                 }
+                written = true;
                 control.set(t.cgroupPath(), r);
                 if (t.own().isPresent()) {
                     lifecycle.recordLimits(t.own().get().name(), after);
@@ -282,9 +285,27 @@ public final class Containers {
                 throw map(e);
             } catch (IllegalArgumentException e) {
                 throw new RefusedException(e.getMessage(), e);
+            } finally {
+                if (written) {
+                    // also after a failure: a partly applied change was rolled back; re-reading costs one read
+                    signalLimitChange(t.cgroupPath());
+                }
             }
             return after;
         });
+    }
+
+    /**
+     * Tells every running console, exporter and recorder on this host (through {@link LimitChangeMarker} in the
+     * state directory) to read limits again at its next tick. Best effort: when the marker cannot be written, they
+     * show the change one slow-cadence period later, and the change itself stands.
+     */
+    private void signalLimitChange(String cgroupPath) {
+        try {
+            LimitChangeMarker.in(config.stateDir()).signal(cgroupPath);
+        } catch (IOException | RuntimeException e) {
+            // see above: nothing is lost but up to one slow-cadence period of freshness
+        }
     }
 
     /** The device throttles of {@code request}, plus {@code max} for every one the container has now that it drops. */

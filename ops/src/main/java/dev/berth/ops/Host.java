@@ -8,6 +8,7 @@ import dev.berth.cgroupctl.NotCgroupFsException;
 import dev.berth.collectors.Collector;
 import dev.berth.collectors.ContainerDiscovery;
 import dev.berth.collectors.ContainerIdentity;
+import dev.berth.collectors.LimitChangeMarker;
 import dev.berth.collectors.discovery.RuntimeNames;
 import dev.berth.collectors.proc.Auxv;
 import dev.berth.runtime.control.ProcessSignaller;
@@ -107,14 +108,18 @@ public final class Host {
 
     /**
      * A new collector (it keeps the previous tick, so each sampling loop gets its own), recognising berth's own
-     * containers under the configured cgroup parent.
+     * containers under the configured cgroup parent, and reading limits again at the tick after any berth process
+     * on this host changed some ({@link LimitChangeMarker} in the state directory).
      */
     public Collector newCollector() throws OperationFailedException {
         Path auxv = Path.of("/proc/self/auxv"); // properties of the running kernel: the real procfs, always
-        return new Collector(cgroupFs(), config.procfs(), config.sysfs(), new RuntimeNames(config.fsRoot()),
+        Collector c = new Collector(cgroupFs(), config.procfs(), config.sysfs(), new RuntimeNames(config.fsRoot()),
                 config.runtime().cgroupParent(), clock,
                 // 100 and 4096 are what every mainstream Linux ABI uses, for the odd JVM that cannot read auxv
                 Auxv.read(auxv, Auxv.AT_CLKTCK).orElse(100), Auxv.read(auxv, Auxv.AT_PAGESZ).orElse(4096));
+        // a limit changed by another berth process (a CLI set beside a running console) shows at the next tick
+        c.watchLimitChanges(LimitChangeMarker.in(config.runtime().stateDir()));
+        return c;
     }
 
     /** A discovery of containers as {@code berth ps} finds them (for resolving names and completing them). */

@@ -22,6 +22,7 @@ import dev.berth.tui.screen.Replay;
 import dev.berth.tui.screen.ScreenRenderer;
 import dev.berth.tui.style.Glyphs;
 import dev.berth.tui.style.Theme;
+import dev.berth.tui.terminal.InputWait;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -33,6 +34,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Runs the console on a terminal: owns the lanterna {@link Screen}, the UI thread's event loop,
@@ -64,8 +66,13 @@ public final class ConsoleApp {
     private final InstantSource clock;
     private final BlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
     private final AtomicBoolean restored = new AtomicBoolean();
-    /** How often the input thread looks for keys: short enough not to be felt, long enough to cost nothing. */
+    /** How often the input thread looks for keys while typing goes on: short enough not to be felt. */
     private static final java.time.Duration INPUT_POLL = java.time.Duration.ofMillis(15);
+    /** How long after the last input it keeps looking that often (lanterna resolves a lone ESC by its timeout). */
+    private static final java.time.Duration INPUT_ACTIVE = java.time.Duration.ofSeconds(1);
+    /** The longest wait for input when idle: how late the input thread notices that the console has ended. */
+    private static final java.time.Duration INPUT_IDLE_WAIT = java.time.Duration.ofMillis(500);
+    private Supplier<InputWait> inputWait = () -> InputWait.SLEEP;
     private final AtomicReference<SampleRequest> request = new AtomicReference<>(SampleRequest.DEFAULT);
     private TerminalScreen screen;
     private ConsoleController controllerRef;
@@ -80,6 +87,17 @@ public final class ConsoleApp {
         this.actions = actions;
         this.options = options;
         this.clock = clock;
+    }
+
+    /**
+     * Makes the input thread wait for keys with the wait {@code wait} gives
+     * ({@link dev.berth.tui.terminal.PollInputWait}
+     * on a real terminal) when idle, rather than look every 15 ms. {@code wait} is called on the input thread after
+     * the first second without input, so that binding it (jnr-ffi) costs the first frame nothing.
+     */
+    public ConsoleApp waitingForInputWith(Supplier<InputWait> wait) {
+        this.inputWait = wait;
+        return this;
     }
 
     /** Makes this console a replay of recorded history ({@code berth replay}): its keys and header banner. */
@@ -268,13 +286,26 @@ public final class ConsoleApp {
         // blocking read(2). A blocked read would outlive the console: once the screen is restored, the keys typed
         // before the JVM exits (or, inside `berth shell`, the whole next line) would be read by this thread and
         // lost. Polling, it stops reading the moment the terminal is given back.
+        // Between looks it sleeps 15 ms while keys come, and waits for input (poll(2): a wake-up only when a key
+        // arrives, or every 0.5 s) after a second without any: an idle console costs no wake-ups.
         Thread t = new Thread(() -> {
+            long lastInput = System.nanoTime();
+            InputWait idleWait = null;
             while (!restored.get()) {
                 KeyStroke k;
                 try {
                     k = screen.pollInput();
-                    if (k == null) {
+                    if (k != null) {
+                        lastInput = System.nanoTime();
+                    } else if (System.nanoTime() - lastInput < INPUT_ACTIVE.toNanos()) {
                         Thread.sleep(INPUT_POLL.toMillis());
+                    } else {
+                        if (idleWait == null) {
+                            idleWait = inputWait.get();
+                        }
+                        if (idleWait.await(INPUT_IDLE_WAIT)) {
+                            lastInput = System.nanoTime();
+                        }
                     }
                 } catch (IOException | RuntimeException e) {
                     k = new KeyStroke(KeyType.EOF);

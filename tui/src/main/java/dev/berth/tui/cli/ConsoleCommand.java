@@ -18,6 +18,8 @@ import dev.berth.tui.sample.LazySource;
 import dev.berth.tui.sample.SnapshotSource;
 import dev.berth.tui.sample.SystemFacts;
 import dev.berth.tui.style.Glyphs;
+import dev.berth.tui.terminal.InputWait;
+import dev.berth.tui.terminal.PollInputWait;
 import dev.berth.tui.terminal.WinsizeTerminal;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -78,6 +80,8 @@ public final class ConsoleCommand implements Runnable {
                     UnixLikeTerminal.CtrlCBehaviour.TRAP);
             ConsoleApp app = new ConsoleApp(terminal, parts.source(), parts.actions(),
                     new ConsoleApp.Options(options.interval, color, unicode, !options.noMouse, options.all), clock);
+            // System.in is file descriptor 0; without libc, the input thread sleeps between looks as before
+            app.waitingForInputWith(() -> PollInputWait.on(0).orElse(InputWait.SLEEP));
             app.run();
         } catch (IOException e) {
             throw new UserDataException("cannot use the terminal: " + e.getMessage(), e);

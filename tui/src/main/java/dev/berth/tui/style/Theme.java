@@ -34,6 +34,8 @@ public final class Theme {
 
     private final Map<Role, Style> styles;
     private final boolean color;
+    /** Per role, {@link Painter}'s cells of printable ASCII in that role's style, made on first use (UI thread). */
+    final Cell[][] asciiCells = new Cell[Role.values().length][];
 
     private Theme(Map<Role, Style> styles, boolean color) {
         this.styles = styles;

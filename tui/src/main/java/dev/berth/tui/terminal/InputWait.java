@@ -1,0 +1,24 @@
+package dev.berth.tui.terminal;
+
+import java.time.Duration;
+
+/**
+ * How the console's input thread waits between looks for keys. It must never sit in a blocking {@code read(2)}
+ * (that read would outlive the console and take the keys typed after it), so it waits for the terminal to have
+ * input, or for a while, and then looks without blocking.
+ */
+@FunctionalInterface
+public interface InputWait {
+    /**
+     * Returns when input may be waiting, or after at most {@code max}, or at once after a signal.
+     *
+     * @return whether input is known to be waiting (false: the time ran out, or it cannot be told)
+     */
+    boolean await(Duration max) throws InterruptedException;
+
+    /** Sleeps {@code max} and says nothing about input: for terminals that are not a file descriptor. */
+    InputWait SLEEP = max -> {
+        Thread.sleep(max.toMillis());
+        return false;
+    };
+}
