@@ -1,6 +1,7 @@
 package dev.berth.cgroupctl;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -169,6 +170,18 @@ public interface Cgroup {
      * @throws CgroupException on read failure
      */
     MemoryUsage readMemory() throws CgroupException;
+
+    /**
+     * When the cgroup was made, as well as the filesystem shows it (kernfs keeps no birth time): the oldest
+     * modification time of its directory and of a file the kernel does not rewrite in it, over every hierarchy it
+     * is in. This is cAdvisor's estimate ({@code GetSpec} in {@code container/common/helpers.go}), so that
+     * {@code container_start_time_seconds} agrees with it. v1: each hierarchy's directory and its
+     * {@code cgroup.clone_children}; v2: the directory and {@code cgroup.events}.
+     *
+     * @return the estimate
+     * @throws CgroupException {@link CgroupGoneException} when the cgroup is in no hierarchy
+     */
+    Instant readCreationTime() throws CgroupException;
 
     /**
      * Reads {@code memory.stat}. v1 negative values are clamped to 0 (kernel per-cpu counter drift).

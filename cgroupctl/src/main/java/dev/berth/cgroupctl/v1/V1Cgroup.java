@@ -35,6 +35,7 @@ import dev.berth.cgroupctl.kernfs.Signals;
 import dev.berth.cgroupctl.kernfs.WriteJournal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -247,6 +248,16 @@ public final class V1Cgroup extends AbstractCgroup implements OpenCgroup {
     @Override
     public MemoryUsage readMemory() throws CgroupException {
         return new MemoryController(dir("memory")).readMemory();
+    }
+
+    @Override
+    public Instant readCreationTime() throws CgroupException {
+        Instant oldest = null;
+        for (CgroupDir d : existingDirs()) {
+            Instant t = d.readModifiedSince("cgroup.clone_children");
+            oldest = oldest == null || t.isBefore(oldest) ? t : oldest;
+        }
+        return oldest;
     }
 
     @Override

@@ -36,6 +36,7 @@ import dev.berth.cgroupctl.kernfs.Signals;
 import dev.berth.cgroupctl.kernfs.WriteJournal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -142,6 +143,11 @@ public final class V2Cgroup extends AbstractCgroup implements OpenCgroup {
     @Override
     public MemoryUsage readMemory() throws CgroupException {
         return in("memory", () -> new MemoryController(dir).readMemory());
+    }
+
+    @Override
+    public Instant readCreationTime() throws CgroupException {
+        return dir.readModifiedSince("cgroup.events");
     }
 
     @Override
