@@ -11,6 +11,7 @@ import dev.berth.cgroupctl.CpuThrottling;
 import dev.berth.cgroupctl.CpuUsage;
 import dev.berth.cgroupctl.CpuWeight;
 import dev.berth.cgroupctl.Cpuset;
+import dev.berth.cgroupctl.DeviceRule;
 import dev.berth.cgroupctl.FreezerState;
 import dev.berth.cgroupctl.IoLimit;
 import dev.berth.cgroupctl.IoStat;
@@ -394,6 +395,16 @@ public final class V1Cgroup extends AbstractCgroup implements OpenCgroup {
     @Override
     public void writeIoLimit(IoLimit v, WriteJournal j) throws CgroupException {
         new IoController(dir("blkio")).writeIoLimit(v, j);
+    }
+
+    @Override
+    public Optional<Path> cgroup2Directory() {
+        return unifiedDir().map(CgroupDir::path);
+    }
+
+    @Override
+    public void writeDevicesAllowList(List<DeviceRule> allowed) throws CgroupException {
+        new DevicesController(dir("devices")).writeAllowList(allowed);
     }
 
     /** Writes the pid to {@code cgroup.procs} of every hierarchy the cgroup exists in. */
