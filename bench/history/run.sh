@@ -3,21 +3,23 @@
 #  1. bytes on disk per container-sample of each candidate encoding, at 100 and 500 containers (synthetic
 #     samples, history/src/test/.../EncodingBench.java), the measurement behind the store's format;
 #  2. the time to summarise a day of 100 containers at 10 s (berth history --date, cold JVM, user+sys CPU and wall);
-#  3. as root: the recorder's CPU per sample at N real cgroups (empty cgroups made under a test parent in every
-#     mounted hierarchy, removed on exit) next to `atop -w` sampling the same host at the same interval, in the
-#     same run; and bytes on disk per sample of each.
-# Usage: bench/history/run.sh [cgroups=500] [seconds=60] [interval=2]
+#  3. as root: the recorder's CPU per sample at N real cgroups (made under a test parent in every mounted
+#     hierarchy, each holding one sleeping process, as the peers harness does, so that atop has the N processes
+#     to read that N containers would give it; all removed on exit) next to `atop -w` sampling the same host at
+#     the same interval, in the same run, measured after a 20 s warm-up; and bytes on disk per sample of each.
+# Usage: bench/history/run.sh [cgroups=500] [seconds=60] [interval=2]   (SECTIONS=3 runs only section 3, etc.)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$here"
 n=${1:-500}
 secs=${2:-60}
 ival=${3:-2}
+sections=${SECTIONS:-123}
 tmp=$(mktemp -d /tmp/berth-bench-history.XXXXXX)
 parent="berth-bench-history-$$"
 mounts=()
 cleanup() {
-  for pid in ${rec_pid:-} ${atop_pid:-}; do kill "$pid" 2>/dev/null || true; done
+  for pid in ${rec_pid:-} ${atop_pid:-} ${sleepers:-}; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   for m in "${mounts[@]}"; do
     [ -d "$m/$parent" ] || continue
@@ -35,18 +37,31 @@ cp="history/target/classes:history/target/test-classes:$(cat "$tmp/cp")"
 echo "# bench/history/run.sh, $(date -u +%Y-%m-%dT%H:%MZ), $(uname -r), $(nproc) CPUs, $(java -version 2>&1 | head -1)"
 echo "# load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
+if [[ $sections == *1* ]]; then
 echo; echo "## 1. encodings (synthetic samples, 1080 frames = 3 h at 10 s)"
 java -XX:+UseSerialGC -cp "$cp" dev.berth.history.store.EncodingBench 1080 100 500
+fi
 
+if [[ $sections == *2* ]]; then
 echo; echo "## 2. summarise a day of 100 containers at 10 s"
 java -XX:+UseSerialGC -cp "$cp" dev.berth.history.store.DayStore "$tmp/day" 100 8640 10 2026-11-29T00:00:00Z
+# The read alone, in a fresh JVM with bin/berth's compiler flags: host-only (what --date does), every container
+# parsed past as a skeleton (what it did before the host-only read), every container decoded (--top).
+for mode in host skeleton all; do
+  java -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -cp "$cp" dev.berth.history.store.DayRead \
+      "$tmp/day" 2026-11-29T00:00:00Z "$mode"
+done
+/usr/bin/time -f "berth history --help: %e s wall, %U s user, %S s sys (cold JVM: the fixed cost)" \
+  bin/berth history --help >/dev/null
 for args in "--date 2026-11-29" "--date 2026-11-29 -c app-10" "--date 2026-11-29 --top cpu"; do
   for run in 1 2 3; do
     /usr/bin/time -f "berth history $args: %e s wall, %U s user, %S s sys (cold JVM)" \
       bin/berth history --store "$tmp/day" $args >/dev/null
   done
 done 2>&1
+fi
 
+[[ $sections == *3* ]] || exit 0
 if [ "$(id -u)" != 0 ] || ! command -v atop >/dev/null; then
   echo; echo "## 3. recorder vs atop -w: skipped (needs root and atop)"; exit 0
 fi
@@ -54,9 +69,21 @@ echo; echo "## 3. recorder vs atop -w, $n cgroups under a test parent, every ${i
 while read -r _ m type _; do
   case "$type" in cgroup|cgroup2) mounts+=("$m") ;; esac
 done < /proc/self/mounts
+made=()
 for m in "${mounts[@]}"; do
   mkdir "$m/$parent" 2>/dev/null || continue
+  made+=("$m")
   for i in $(seq 1 "$n"); do mkdir "$m/$parent/c$i"; done
+  if [ -f "$m/cpuset.cpus" ]; then # v1 cpuset starts empty: a task cannot join until cpus and mems are set
+    for c in "$m/$parent" "$m/$parent"/c[0-9]*; do
+      cat "$m/cpuset.cpus" > "$c/cpuset.cpus"; cat "$m/cpuset.mems" > "$c/cpuset.mems"
+    done
+  fi
+done
+sleepers=""
+for i in $(seq 1 "$n"); do
+  sleep 3600 & sleepers="$sleepers $!"
+  for m in "${made[@]}"; do echo "$!" > "$m/$parent/c$i/cgroup.procs"; done
 done
 cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # utime + stime, clock ticks
 hz=$(getconf CLK_TCK)

@@ -5,7 +5,8 @@
  * setns() and fork() are either per-thread or unsafe there. runc (nsexec.c), crun, LXC and Bazel's
  * linux-sandbox all do this work in small single-threaded native code between spawn and exec; so does
  * berth. The JVM keeps everything that needs no namespaces: validation, state, cgroups, veth, rootfs
- * unpacking. This program only creates/joins namespaces, mounts, drops privileges and execs.
+ * unpacking. This program only creates/joins namespaces, mounts, drops privileges, installs the
+ * seccomp profile (seccomp.c) and execs.
  *
  * Usage: berth-helper SOCKET
  *
@@ -53,6 +54,9 @@
 #include <linux/capability.h>
 #include <linux/openat2.h>
 
+#include "devices-bpf.h"
+#include "seccomp.h"
+
 #define MAX_ITEMS 256
 #define MSG_MAX 512
 
@@ -88,6 +92,10 @@ struct config {
     uid_t uid;
     gid_t gid;
     int tty, interactive;
+    int seccomp;                      /* 1: berth's default profile (seccomp.c); 0: unconfined */
+    const char *device_cgroup2;       /* run: the cgroup2 directory the device program goes to, or NULL */
+    struct device_rule device_rules[64];
+    int ndevice_rules;
     const char *args[MAX_ITEMS + 1];
     int nargs;
     const char *env[MAX_ITEMS + 1];
@@ -204,6 +212,7 @@ static void read_config(struct config *c) {
     memset(c, 0, sizeof *c);
     c->cwd = "/";
     c->new_net = 1;
+    c->seccomp = 1; /* a config without the key gets the default profile, never none */
     for (size_t i = 0; i < n;) {
         const char *k = items[i++];
         /* each key takes a fixed number of values; check they are there */
@@ -221,6 +230,13 @@ static void read_config(struct config *c) {
         else if (!strcmp(k, "gid")) c->gid = (gid_t) parse_long(VAL(0), "gid"), i += 1;
         else if (!strcmp(k, "tty")) c->tty = !strcmp(VAL(0), "1"), i += 1;
         else if (!strcmp(k, "interactive")) c->interactive = !strcmp(VAL(0), "1"), i += 1;
+        else if (!strcmp(k, "seccomp")) {
+            const char *v = VAL(0);
+            if (!strcmp(v, "default")) c->seccomp = 1;
+            else if (!strcmp(v, "unconfined")) c->seccomp = 0;
+            else die("unknown seccomp profile %s in launch config", v);
+            i += 1;
+        }
         else if (!strcmp(k, "arg")) {
             if (c->nargs == MAX_ITEMS) die("too many arguments");
             c->args[c->nargs++] = VAL(0); i += 1;
@@ -240,6 +256,15 @@ static void read_config(struct config *c) {
             if (c->nrlims == RLIM_NLIMITS) die("too many rlimits");
             c->rlims[c->nrlims++] = (struct rlim) {res, parse_rlim(VAL(1)), parse_rlim(VAL(2))};
             i += 3;
+        } else if (!strcmp(k, "device-bpf")) c->device_cgroup2 = VAL(0), i += 1;
+        else if (!strcmp(k, "device-rule")) {
+            if (c->ndevice_rules == (int) (sizeof c->device_rules / sizeof c->device_rules[0]))
+                die("too many device rules");
+            char why[MSG_MAX / 2];
+            if (device_rule_parse(&c->device_rules[c->ndevice_rules++], VAL(0), VAL(1), VAL(2), VAL(3), why,
+                                  sizeof why) < 0)
+                die("launch config: %s", why);
+            i += 4;
         } else die("unknown launch config key %s", k);
 #undef VAL
     }
@@ -644,6 +669,16 @@ static int container_main(const struct config *c, int sync_fd, int pty_sock) {
     drop_privileges(c);
     /* The pdeath signal must not outlive the start: the helper may die later (berth restarts). */
     prctl(PR_SET_PDEATHSIG, 0, 0, 0, 0);
+    /*
+     * Last, after no_new_privs (which an unprivileged filter needs) and everything that needs a
+     * call the profile refuses: from here on only execve, write (fail) and exit run before the
+     * user's command, and the profile allows all three.
+     */
+    if (c->seccomp) {
+        char why[MSG_MAX / 2];
+        if (seccomp_install_default(why, sizeof why) < 0)
+            fail("%s; start the container with --security-opt seccomp=unconfined to run it without one", why);
+    }
     exec_command(c);
     return 127;
 }
@@ -808,6 +843,12 @@ int main(int argc, char **argv) {
     int sync_pipe[2], err_pipe[2];
     if (pipe2(sync_pipe, O_CLOEXEC) < 0 || pipe2(err_pipe, O_CLOEXEC) < 0) die("pipe: %s", strerror(errno));
 
+    if (run && c.device_cgroup2) {
+        /* before the container process exists: nothing of it ever runs without the allow-list */
+        char why[MSG_MAX / 2];
+        if (devices_bpf_attach(c.device_cgroup2, c.device_rules, (size_t) c.ndevice_rules, why, sizeof why) < 0)
+            die("%s", why);
+    }
     if (!run) join_namespaces(c.target_pid);
     int flags = SIGCHLD;
     if (run) flags |= CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | (c.new_net ? CLONE_NEWNET : 0);

@@ -1,6 +1,7 @@
 package dev.berth.cgroupctl;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -171,6 +172,18 @@ public interface Cgroup {
     MemoryUsage readMemory() throws CgroupException;
 
     /**
+     * When the cgroup was made, as well as the filesystem shows it (kernfs keeps no birth time): the oldest
+     * modification time of its directory and of a file the kernel does not rewrite in it, over every hierarchy it
+     * is in. This is cAdvisor's estimate ({@code GetSpec} in {@code container/common/helpers.go}), so that
+     * {@code container_start_time_seconds} agrees with it. v1: each hierarchy's directory and its
+     * {@code cgroup.clone_children}; v2: the directory and {@code cgroup.events}.
+     *
+     * @return the estimate
+     * @throws CgroupException {@link CgroupGoneException} when the cgroup is in no hierarchy
+     */
+    Instant readCreationTime() throws CgroupException;
+
+    /**
      * Reads {@code memory.stat}. v1 negative values are clamped to 0 (kernel per-cpu counter drift).
      *
      * @return every key of the file
@@ -314,6 +327,30 @@ public interface Cgroup {
      * @throws CgroupException if the kernel refuses (e.g. no such device)
      */
     void writeIoLimit(IoLimit limit) throws CgroupException;
+
+    /**
+     * Replaces the devices the cgroup's processes may open or create by an allow-list. v1: writes {@code a} to
+     * {@code devices.deny}, then each rule to {@code devices.allow}, and reads {@code devices.list} back to confirm.
+     * Write it before any process joins: the kernel checks opens, not descriptors already open. v2 has no devices
+     * files (its allow-list is a {@code BPF_PROG_TYPE_CGROUP_DEVICE} program attached to the cgroup, which this
+     * layer does not do), and a v1 host may not mount the devices hierarchy: both are
+     * {@link ControllerUnavailableException}, with nothing written.
+     *
+     * @param allowed the rules; an empty list allows no device at all
+     * @throws CgroupException if the kernel refuses a rule (one the parent does not allow) or lists something else
+     *     afterwards; the cgroup may then allow fewer devices than asked (never more), so a caller setting up a new
+     *     cgroup removes it
+     */
+    void writeDevicesAllowList(List<DeviceRule> allowed) throws CgroupException;
+
+    /**
+     * The cgroup's directory in the cgroup2 hierarchy: v2's, or the unified hierarchy of a hybrid host; empty on a
+     * pure v1 host or when the cgroup is not there. For what a file cannot do: attaching BPF programs (a device
+     * allow-list on v2) needs the directory's descriptor.
+     *
+     * @return the directory, which exists
+     */
+    java.util.Optional<java.nio.file.Path> cgroup2Directory();
 
     /**
      * Moves a process into this cgroup, in every hierarchy the cgroup exists in (writes {@code cgroup.procs}).

@@ -1,5 +1,7 @@
 package dev.berth.cgroupctl;
 
+import java.util.OptionalLong;
+
 /**
  * Relative CPU weight, on the v2 scale 1..10000 (default 100).
  *
@@ -7,8 +9,10 @@ package dev.berth.cgroupctl;
  * kernel's own mapping, see {@link #fromShares(long)}.
  *
  * @param weight the weight, 1..10000
+ * @param shares v1 {@code cpu.shares} as the kernel printed it (2..262144), which the weight only approximates;
+ *               empty on v2, whose {@code cpu.weight} is the only figure
  */
-public record CpuWeight(long weight) {
+public record CpuWeight(long weight, OptionalLong shares) {
 
     /** Smallest {@code cpu.weight} ({@code CGROUP_WEIGHT_MIN}). */
     public static final long MIN = 1;
@@ -26,6 +30,11 @@ public record CpuWeight(long weight) {
         if (weight < MIN || weight > MAX) {
             throw new IllegalArgumentException("invalid cpu weight " + weight + ": expected 1..10000");
         }
+    }
+
+    /** A v2 weight (no v1 shares behind it). @throws IllegalArgumentException outside 1..10000 */
+    public CpuWeight(long weight) {
+        this(weight, OptionalLong.empty());
     }
 
     /**

@@ -21,7 +21,15 @@ import java.util.OptionalLong;
  * @param swapUsageBytes swap in use; empty without swap accounting
  * @param failcnt        times usage hit the limit (v1 {@code memory.failcnt}); empty on v2, which has no such file
  *                       ({@code memory.events} {@code max} counts instead)
+ * @param memoryAndSwapMaxBytes v1 {@code memory.memsw.limit_in_bytes} as the kernel shows it: memory plus swap;
+ *                       empty on v2, which has no combined limit, and without swap accounting
  */
 public record MemoryUsage(long usageBytes, Limit maxBytes, Limit highBytes, Optional<Limit> swapMaxBytes,
-                          OptionalLong swapUsageBytes, OptionalLong failcnt) {
+                          OptionalLong swapUsageBytes, OptionalLong failcnt, Optional<Limit> memoryAndSwapMaxBytes) {
+
+    /** Usage without a combined memory+swap limit (v2, or v1 without swap accounting). */
+    public MemoryUsage(long usageBytes, Limit maxBytes, Limit highBytes, Optional<Limit> swapMaxBytes,
+            OptionalLong swapUsageBytes, OptionalLong failcnt) {
+        this(usageBytes, maxBytes, highBytes, swapMaxBytes, swapUsageBytes, failcnt, Optional.empty());
+    }
 }

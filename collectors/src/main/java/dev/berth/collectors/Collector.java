@@ -131,6 +131,16 @@ public final class Collector implements AutoCloseable {
     }
 
     /**
+     * Container read problems since this collector was made, by kind (see {@link ContainerSampler#readErrors()}).
+     * Call it from the thread that ticks.
+     *
+     * @return a copy; kinds never seen are absent
+     */
+    public Map<ReadErrorKind, Long> readErrors() {
+        return containers.readErrors();
+    }
+
+    /**
      * Makes each tick look at {@code marker} (one {@code stat}) and read every container's limits again when it
      * moved, so that a limit changed by another berth process shows at the next tick. Call before ticking.
      */

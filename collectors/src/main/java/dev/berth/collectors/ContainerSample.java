@@ -1,6 +1,6 @@
 package dev.berth.collectors;
 
-import dev.berth.cgroupctl.Pressure;
+import dev.berth.cgroupctl.CpuWeight;
 import dev.berth.cgroupctl.Limit;
 import dev.berth.cgroupctl.Pressure;
 import dev.berth.collectors.proc.BlockDevice;
@@ -29,10 +29,20 @@ import java.util.OptionalLong;
  * @param ioPressure     {@code io.pressure}
  * @param readTimes      when each counter file was read; rates divide by the time between two readings of the
  *                       same counter, not between two samples' {@code at}
+ * @param spec           the rarely-changing values read on the slow cadence beside the limits;
+ *                       {@link Spec#UNKNOWN} for samples built without them (fixtures, history frames)
  */
 public record ContainerSample(Instant at, ContainerIdentity identity, ContainerState state, Cpu cpu, Memory memory,
         Optional<List<IoDevice>> io, Optional<List<NetDevCounters>> net, Pids pids, Optional<Pressure> cpuPressure,
-        Optional<Pressure> memoryPressure, Optional<Pressure> ioPressure, ReadTimes readTimes) {
+        Optional<Pressure> memoryPressure, Optional<Pressure> ioPressure, ReadTimes readTimes, Spec spec) {
+
+    /** A sample without {@link Spec} values (history frames, fixtures). */
+    public ContainerSample(Instant at, ContainerIdentity identity, ContainerState state, Cpu cpu, Memory memory,
+            Optional<List<IoDevice>> io, Optional<List<NetDevCounters>> net, Pids pids, Optional<Pressure> cpuPressure,
+            Optional<Pressure> memoryPressure, Optional<Pressure> ioPressure, ReadTimes readTimes) {
+        this(at, identity, state, cpu, memory, io, net, pids, cpuPressure, memoryPressure, ioPressure, readTimes,
+                Spec.UNKNOWN);
+    }
 
     /** A sample whose counters were all read at {@code at} (fixtures, tests, samples recorded before read times). */
     public ContainerSample(Instant at, ContainerIdentity identity, ContainerState state, Cpu cpu, Memory memory,
@@ -40,6 +50,30 @@ public record ContainerSample(Instant at, ContainerIdentity identity, ContainerS
             Optional<Pressure> memoryPressure, Optional<Pressure> ioPressure) {
         this(at, identity, state, cpu, memory, io, net, pids, cpuPressure, memoryPressure, ioPressure,
                 ReadTimes.all(at));
+    }
+
+    /**
+     * What cAdvisor calls a container's spec, and a counter that moves as rarely: read with the limits on the
+     * sampler's slow cadence ({@link ContainerSampler#DEFAULT_LIMITS_PERIOD}), so shown up to one period late.
+     * Each is empty when it could not be read or the kernel has no such file.
+     *
+     * @param cpuWeight       {@code cpu.weight} (v1: {@code cpu.shares}, the raw shares kept in
+     *                        {@link CpuWeight#shares()})
+     * @param memoryHighBytes {@code memory.high}; unlimited when "max", and on v1, which has no such knob
+     * @param swapLimitBytes  the swap allowance alone: v2 {@code memory.swap.max}, v1 memsw limit minus memory
+     *                        limit; empty without swap accounting
+     * @param memoryAndSwapLimitBytes v1 {@code memory.memsw.limit_in_bytes} (memory plus swap) as the kernel shows
+     *                        it; empty on v2, which has no combined limit
+     * @param memoryLimitHits times usage hit the memory limit: v1 {@code memory.failcnt}, v2 {@code memory.events
+     *                        max} (the kernel's count of charges that reached {@code memory.max}); a counter
+     * @param createdAt       when the cgroup was made, as cAdvisor estimates it ({@code Cgroup#readCreationTime});
+     *                        read once, when the cgroup is first held
+     */
+    public record Spec(Optional<CpuWeight> cpuWeight, Optional<Limit> memoryHighBytes, Optional<Limit> swapLimitBytes,
+            Optional<Limit> memoryAndSwapLimitBytes, OptionalLong memoryLimitHits, Optional<Instant> createdAt) {
+        /** Nothing read. */
+        public static final Spec UNKNOWN = new Spec(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), OptionalLong.empty(), Optional.empty());
     }
 
     /**

@@ -3,19 +3,23 @@ package dev.berth.collectors;
 import dev.berth.cgroupctl.CgroupException;
 import dev.berth.cgroupctl.CgroupFs;
 import dev.berth.cgroupctl.CgroupGoneException;
+import dev.berth.cgroupctl.CgroupReadException;
 import dev.berth.cgroupctl.ControllerUnavailableException;
 import dev.berth.cgroupctl.CpuMax;
 import dev.berth.cgroupctl.CpuStat;
 import dev.berth.cgroupctl.CpuThrottling;
 import dev.berth.cgroupctl.CpuUsage;
+import dev.berth.cgroupctl.CpuWeight;
 import dev.berth.cgroupctl.FreezerState;
 import dev.berth.cgroupctl.IoDeviceStat;
 import dev.berth.cgroupctl.IoStat;
 import dev.berth.cgroupctl.KernelFile;
 import dev.berth.cgroupctl.Limit;
+import dev.berth.cgroupctl.MalformedCgroupFileException;
 import dev.berth.cgroupctl.MemoryCurrent;
 import dev.berth.cgroupctl.MemoryEvents;
 import dev.berth.cgroupctl.MemoryStat;
+import dev.berth.cgroupctl.MemoryUsage;
 import dev.berth.cgroupctl.OpenCgroup;
 import dev.berth.cgroupctl.PidsUsage;
 import dev.berth.cgroupctl.Pressure;
@@ -26,11 +30,13 @@ import dev.berth.collectors.proc.NetDevCounters;
 import dev.berth.collectors.proc.ProcParseException;
 import dev.berth.collectors.proc.ProcParsers;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -82,10 +88,13 @@ public final class ContainerSampler implements AutoCloseable {
     private final Map<String, Held> held = new HashMap<>();
     private final Set<String> invalidated = ConcurrentHashMap.newKeySet();
     private final Map<Long, NetRead> netThisTick = new HashMap<>();
+    private final Map<ReadErrorKind, Long> readErrors = new EnumMap<>(ReadErrorKind.class);
+    /** The errors of the container being sampled, counted only if it is still there (as its warnings). */
+    private final Map<ReadErrorKind, Long> pendingErrors = new EnumMap<>(ReadErrorKind.class);
 
     /** The parts of a sample, for remembering which ones a cgroup does not have. */
     private enum Part { CPU, MEMORY, MEMORY_STAT, MEMORY_EVENTS, IO, PIDS, CPU_PSI, MEMORY_PSI, IO_PSI, FREEZER,
-        CPU_MAX, MEMORY_LIMIT, PIDS_MAX }
+        CPU_MAX, MEMORY_LIMIT, PIDS_MAX, CPU_WEIGHT, CREATED }
 
     /** One container's open cgroup and what is known about it until its membership changes. */
     private static final class Held {
@@ -97,6 +106,7 @@ public final class ContainerSampler implements AutoCloseable {
         Optional<Limit> memoryLimit = Optional.empty();
         Optional<Limit> pidsLimit = Optional.empty();
         OptionalLong oomKills = OptionalLong.empty();
+        ContainerSample.Spec spec = ContainerSample.Spec.UNKNOWN;
         boolean seen;
 
         Held(OpenCgroup cgroup, List<Long> pids) {
@@ -183,11 +193,22 @@ public final class ContainerSampler implements AutoCloseable {
     }
 
     /**
+     * Read problems since this sampler was made, by kind: every warning it passed on, plus the containers that
+     * vanished while they were read ({@link ReadErrorKind#GONE}). Kinds never seen are absent.
+     *
+     * @return a copy
+     */
+    public Map<ReadErrorKind, Long> readErrors() {
+        return Map.copyOf(readErrors);
+    }
+
+    /**
      * Samples {@code id}; empty when its cgroup vanished meanwhile. Warnings are passed on only for containers
      * that are still there: the errors of a cgroup being torn down (ENODEV, empty files) are not news.
      */
     public Optional<ContainerSample> sample(ContainerIdentity id, Consumer<String> warnings) {
         List<String> mine = new ArrayList<>(0);
+        pendingErrors.clear();
         Optional<ContainerSample> s;
         Held h = hold(id, mine::add);
         try {
@@ -199,7 +220,9 @@ public final class ContainerSampler implements AutoCloseable {
         if (s.isPresent()) {
             h.seen = true;
             mine.forEach(warnings);
+            pendingErrors.forEach((k, n) -> readErrors.merge(k, n, Long::sum));
         } else {
+            readErrors.merge(ReadErrorKind.GONE, 1L, Long::sum);
             h.cgroup.close();
             held.remove(id.cgroup());
         }
@@ -223,8 +246,10 @@ public final class ContainerSampler implements AutoCloseable {
         held.put(id.cgroup(), h);
         // Opens the counter files and warms the code path, so that the timed reads below are reads only.
         try {
-            read(h, h.cgroup::readCpuStat, Part.CPU, w -> { });
-            read(h, h.cgroup::readIoStat, Part.IO, w -> { });
+            // Untimed and uncounted: the timed read below meets, warns about and counts the same problem.
+            Map<ReadErrorKind, Long> uncounted = new EnumMap<>(ReadErrorKind.class);
+            read(h, h.cgroup::readCpuStat, Part.CPU, w -> { }, uncounted);
+            read(h, h.cgroup::readIoStat, Part.IO, w -> { }, uncounted);
         } catch (CgroupGoneException e) {
             // read() below finds the same
         }
@@ -235,9 +260,10 @@ public final class ContainerSampler implements AutoCloseable {
         OpenCgroup cg = h.cgroup;
         try {
             Instant cpuAt = clock.instant();
-            Optional<CpuStat> cpuStat = read(h, cg::readCpuStat, Part.CPU, warnings);
+            Optional<CpuStat> cpuStat = read(h, cg::readCpuStat, Part.CPU, warnings, pendingErrors);
             Instant ioAt = clock.instant();
-            Optional<List<ContainerSample.IoDevice>> io = read(h, cg::readIoStat, Part.IO, warnings).map(this::io);
+            Optional<List<ContainerSample.IoDevice>> io = read(h, cg::readIoStat, Part.IO, warnings, pendingErrors)
+                    .map(this::io);
             readLimits(h, cpuAt, warnings);
             Optional<CpuUsage> usage = cpuStat.map(CpuStat::usage);
             Optional<CpuThrottling> thr = cpuStat.flatMap(CpuStat::throttling);
@@ -250,9 +276,9 @@ public final class ContainerSampler implements AutoCloseable {
                     longOf(thr, CpuThrottling::throttledUsec),
                     h.cpuMax.map(CpuMax::quotaUsec),
                     longOf(h.cpuMax, CpuMax::periodUsec));
-            Optional<MemoryCurrent> mem = read(h, cg::readMemoryCurrent, Part.MEMORY, warnings);
+            Optional<MemoryCurrent> mem = read(h, cg::readMemoryCurrent, Part.MEMORY, warnings, pendingErrors);
             Optional<MemoryStat> stat = read(h, () -> cg.readMemoryStat(MEMORY_STAT_KEYS), Part.MEMORY_STAT,
-                    warnings);
+                    warnings, pendingErrors);
             ContainerSample.Memory memory = new ContainerSample.Memory(
                     longOf(mem, MemoryCurrent::usageBytes),
                     flat(stat, MemoryStat::anonBytes),
@@ -261,20 +287,23 @@ public final class ContainerSampler implements AutoCloseable {
                     mem.isPresent() ? h.memoryLimit : Optional.empty(),
                     mem.isPresent() ? h.oomKills : OptionalLong.empty(),
                     flat(mem, MemoryCurrent::swapBytes));
-            Optional<Long> pidsCurrent = read(h, cg::readPidsCurrent, Part.PIDS, warnings);
+            Optional<Long> pidsCurrent = read(h, cg::readPidsCurrent, Part.PIDS, warnings, pendingErrors);
             ContainerSample.Pids pids = new ContainerSample.Pids(
                     pidsCurrent.isPresent() ? OptionalLong.of(pidsCurrent.get()) : OptionalLong.empty(),
                     pidsCurrent.isPresent() ? h.pidsLimit : Optional.empty());
-            Optional<Pressure> cpuPsi = read(h, () -> cg.readPressure(PressureResource.CPU), Part.CPU_PSI, warnings);
-            Optional<Pressure> memPsi = read(h, () -> cg.readPressure(PressureResource.MEMORY), Part.MEMORY_PSI, warnings);
-            Optional<Pressure> ioPsi = read(h, () -> cg.readPressure(PressureResource.IO), Part.IO_PSI, warnings);
-            Optional<FreezerState> freezer = read(h, cg::readFreezerState, Part.FREEZER, warnings);
+            Optional<Pressure> cpuPsi = read(h, () -> cg.readPressure(PressureResource.CPU), Part.CPU_PSI, warnings,
+                    pendingErrors);
+            Optional<Pressure> memPsi = read(h, () -> cg.readPressure(PressureResource.MEMORY), Part.MEMORY_PSI,
+                    warnings, pendingErrors);
+            Optional<Pressure> ioPsi = read(h, () -> cg.readPressure(PressureResource.IO), Part.IO_PSI, warnings,
+                    pendingErrors);
+            Optional<FreezerState> freezer = read(h, cg::readFreezerState, Part.FREEZER, warnings, pendingErrors);
             ContainerState state = id.pids().isEmpty() ? ContainerState.EXITED
                     : freezer.filter(f -> f != FreezerState.THAWED).isPresent() ? ContainerState.FROZEN
                     : ContainerState.RUNNING;
             NetRead net = net(id, warnings);
             return Optional.of(new ContainerSample(cpuAt, id, state, cpu, memory, io, net.counters(), pids, cpuPsi,
-                    memPsi, ioPsi, new ContainerSample.ReadTimes(cpuAt, ioAt, net.at())));
+                    memPsi, ioPsi, new ContainerSample.ReadTimes(cpuAt, ioAt, net.at()), h.spec));
         } catch (CgroupGoneException e) {
             return Optional.empty();
         }
@@ -283,17 +312,31 @@ public final class ContainerSampler implements AutoCloseable {
     /**
      * Reads the limits, and the OOM kill count, when due: on open, after an invalidation, or a slow-cadence period
      * after the last read. The OOM kill count is a counter, but one that rarely moves, and its file (v1
-     * {@code memory.oom_control}) costs 10 µs of kernel time per read: it is shown up to one period late.
+     * {@code memory.oom_control}) costs 10 µs of kernel time per read: it is shown up to one period late. So are
+     * the {@link ContainerSample.Spec} values read with them (the memory limit comes with {@code memory.high},
+     * the swap limits and v1's {@code memory.failcnt} in one {@link OpenCgroup#readMemory()}); the creation time
+     * only once, when the cgroup is first held.
      */
     private void readLimits(Held h, Instant now, Consumer<String> warnings) throws CgroupGoneException {
         if (h.limitsDue != null && now.isBefore(h.limitsDue)) {
             return;
         }
         OpenCgroup cg = h.cgroup;
-        h.cpuMax = read(h, cg::readCpuMax, Part.CPU_MAX, warnings);
-        h.memoryLimit = read(h, cg::readMemoryMax, Part.MEMORY_LIMIT, warnings);
-        h.pidsLimit = read(h, cg::readPids, Part.PIDS_MAX, warnings).map(PidsUsage::max);
-        h.oomKills = longOf(read(h, cg::readMemoryEvents, Part.MEMORY_EVENTS, warnings), MemoryEvents::oomKill);
+        Map<ReadErrorKind, Long> errors = pendingErrors;
+        h.cpuMax = read(h, cg::readCpuMax, Part.CPU_MAX, warnings, errors);
+        Optional<MemoryUsage> memory = read(h, cg::readMemory, Part.MEMORY_LIMIT, warnings, errors);
+        h.memoryLimit = memory.map(MemoryUsage::maxBytes);
+        h.pidsLimit = read(h, cg::readPids, Part.PIDS_MAX, warnings, errors).map(PidsUsage::max);
+        Optional<MemoryEvents> events = read(h, cg::readMemoryEvents, Part.MEMORY_EVENTS, warnings, errors);
+        h.oomKills = longOf(events, MemoryEvents::oomKill);
+        Optional<CpuWeight> weight = read(h, cg::readCpuWeight, Part.CPU_WEIGHT, warnings, errors);
+        Optional<Instant> created = h.spec.createdAt().isPresent() ? h.spec.createdAt()
+                : read(h, cg::readCreationTime, Part.CREATED, warnings, errors);
+        // v1 counts limit hits in memory.failcnt; v2 has no such file and counts them as memory.events "max".
+        OptionalLong failcnt = flat(memory, MemoryUsage::failcnt);
+        h.spec = new ContainerSample.Spec(weight, memory.map(MemoryUsage::highBytes),
+                memory.flatMap(MemoryUsage::swapMaxBytes), memory.flatMap(MemoryUsage::memoryAndSwapMaxBytes),
+                failcnt.isPresent() ? failcnt : flat(events, MemoryEvents::max), created);
         // Spread the re-reads of cgroups opened in the same tick over the second half of the period.
         long spreadMs = limitsPeriod.toMillis() / 2;
         long offset = spreadMs == 0 ? 0 : Math.floorMod(cg.path().hashCode(), spreadMs);
@@ -339,6 +382,7 @@ public final class ContainerSampler implements AutoCloseable {
                     break;
                 }
             } catch (ProcParseException e) {
+                pendingErrors.merge(ReadErrorKind.PARSE, 1L, Long::sum);
                 warnings.accept(e.getMessage());
                 return new NetRead(clock.instant(), Optional.empty());
             }
@@ -346,9 +390,12 @@ public final class ContainerSampler implements AutoCloseable {
         return new NetRead(clock.instant(), Optional.empty());
     }
 
-    /** Reads one part, unless the cgroup is known not to have it; remembers a part that is unavailable. */
-    private static <T> Optional<T> read(Held h, Read<T> r, Part part, Consumer<String> warnings)
-            throws CgroupGoneException {
+    /**
+     * Reads one part, unless the cgroup is known not to have it; remembers a part that is unavailable, and counts
+     * a warning by the kind of its error.
+     */
+    private static <T> Optional<T> read(Held h, Read<T> r, Part part, Consumer<String> warnings,
+            Map<ReadErrorKind, Long> errors) throws CgroupGoneException {
         if (h.unavailable.contains(part)) {
             return Optional.empty();
         }
@@ -366,9 +413,21 @@ public final class ContainerSampler implements AutoCloseable {
             h.unavailable.add(part);
             return Optional.empty();
         } catch (CgroupException e) {
+            errors.merge(kind(e), 1L, Long::sum);
             warnings.accept(e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** The kind of a read error that is not "unavailable" or "gone", from its type and its cause's type. */
+    static ReadErrorKind kind(CgroupException e) {
+        if (e instanceof MalformedCgroupFileException) {
+            return ReadErrorKind.PARSE;
+        }
+        if (e instanceof CgroupReadException && e.getCause() instanceof AccessDeniedException) {
+            return ReadErrorKind.PERMISSION;
+        }
+        return ReadErrorKind.OTHER;
     }
 
     /** The long that {@code f} takes from {@code o}, or empty when {@code o} could not be read. */

@@ -1,5 +1,6 @@
 package dev.berth.export;
 
+import dev.berth.cgroupctl.CpuWeight;
 import dev.berth.cgroupctl.Limit;
 import dev.berth.cgroupctl.Pressure;
 import dev.berth.collectors.ContainerIdentity;
@@ -8,6 +9,7 @@ import dev.berth.collectors.ContainerState;
 import dev.berth.collectors.proc.BlockDevice;
 import dev.berth.collectors.proc.NetDevCounters;
 import io.prometheus.metrics.model.snapshots.Labels;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -21,9 +23,24 @@ import java.util.OptionalLong;
  * Kubernetes container. {@code image} is left out: berth does not know images. Where berth and cAdvisor differ:
  * <ul>
  *   <li>A limit that is not set ({@code max}) is absent, where cAdvisor writes 0 or 2^64: no sentinel numbers.
- *   <li>{@code container_memory_failcnt}, {@code container_spec_cpu_shares},
- *       {@code container_spec_memory_swap_limit_bytes} and {@code container_start_time_seconds} are absent: the
- *       sampler does not read them yet.
+ *   <li>{@code container_memory_failcnt} is a gauge where cAdvisor's type says counter: client_java 1.x writes
+ *       every counter as {@code NAME_total}, and the name is what queries match. v1: {@code memory.failcnt}.
+ *       v2 has no such file; cAdvisor reports runc's {@code Usage.Failcnt} there, which its cgroup v2 code never
+ *       fills (always 0), while berth reports {@code memory.events max}, the kernel's own count of charges that
+ *       reached {@code memory.max}, so that {@code increase(container_memory_failcnt[5m]) > 0} means the same
+ *       on both. Read on the slow cadence with the limits (up to 10 s late).
+ *   <li>{@code container_spec_cpu_shares}: v1 {@code cpu.shares} as written; v2 {@code cpu.weight} mapped back
+ *       to shares as cAdvisor does ({@code convertCPUWeightToCPULimit}: {@code 2 + (weight - 1) * 262142 / 9999},
+ *       integer division, so weight 100 is 2597 there, not the kernel's 1024).
+ *   <li>{@code container_spec_memory_swap_limit_bytes}: what cAdvisor reads, which differs by version: v1
+ *       {@code memory.memsw.limit_in_bytes} (memory <em>plus</em> swap), v2 {@code memory.swap.max} (swap alone).
+ *   <li>{@code container_start_time_seconds}: the cgroup's creation time as cAdvisor's raw handler estimates it
+ *       (the oldest mtime of the cgroup directory and of {@code cgroup.clone_children} (v1) or
+ *       {@code cgroup.events} (v2), see {@code Cgroup#readCreationTime}), for berth's own containers too: it is
+ *       the time the cgroup appeared, not when the command was started. cAdvisor's docker handler reports
+ *       docker's creation time instead, and clamps the estimate to the boot time; berth does neither.
+ *   <li>{@code image} is absent: berth's own containers have a {@code --rootfs}, not an image, and berth does
+ *       not read other runtimes' image names.
  *   <li>Network counters leave out {@code lo} (as berth's totals; its traffic never leaves the container), and a
  *       container in the host's network namespace has none: that traffic is the host's.
  *   <li>{@code container_oom_events_total} is {@code memory.events oom_kill} (v1 {@code oom_control oom_kill}).
@@ -55,6 +72,7 @@ final class ContainerMetrics {
         pressure(f, l, "io", s.ioPressure());
         f.gauge("container_last_seen", "Last time a container was seen by the exporter", l,
                 OptionalDouble.of(s.at().toEpochMilli() / 1e3));
+        spec(f, l, s.spec());
         berth(f, l, s);
     }
 
@@ -145,6 +163,37 @@ final class ContainerMetrics {
             f.gauge("berth_container_pressure_ratio", help, rl.add("kind", "full").add("window", "10s"),
                     p.full().map(line -> OptionalDouble.of(line.avg10() / 100)).orElse(OptionalDouble.empty()));
         });
+    }
+
+    private static void spec(Families f, Labels l, ContainerSample.Spec spec) {
+        f.gauge("container_memory_failcnt", "Number of memory usage hits limits (v1 memory.failcnt, v2 "
+                + "memory.events max)", l, spec.memoryLimitHits());
+        f.gauge("container_spec_cpu_shares", "CPU share of the container.", l,
+                spec.cpuWeight().map(ContainerMetrics::shares).orElse(OptionalLong.empty()));
+        Optional<Limit> swap = spec.memoryAndSwapLimitBytes().isPresent() ? spec.memoryAndSwapLimitBytes()
+                : spec.swapLimitBytes();
+        f.gauge("container_spec_memory_swap_limit_bytes", "Memory swap limit for the container (v1 memory+swap, v2 "
+                + "swap alone, as cAdvisor); absent when unlimited", l, limit(swap));
+        f.gauge("container_start_time_seconds", "Start time of the container since unix epoch in seconds (the "
+                + "cgroup's creation, as cAdvisor estimates it).", l,
+                spec.createdAt().map(ContainerMetrics::epochSeconds).orElse(OptionalDouble.empty()));
+        f.gauge("berth_container_memory_high_bytes", "Memory throttling limit (memory.high); absent when unlimited "
+                + "and on cgroup v1, which has no such knob", l, limit(spec.memoryHighBytes()));
+    }
+
+    /**
+     * cAdvisor's {@code container_spec_cpu_shares}: the shares v1 shows, else the v2 weight mapped back with
+     * cAdvisor's linear formula. Package-private for testing.
+     */
+    static OptionalLong shares(CpuWeight w) {
+        if (w.shares().isPresent()) {
+            return w.shares();
+        }
+        return OptionalLong.of(2 + (w.weight() - 1) * 262_142 / 9_999);
+    }
+
+    private static OptionalDouble epochSeconds(Instant t) {
+        return OptionalDouble.of(t.getEpochSecond() + t.getNano() / 1e9);
     }
 
     private static void berth(Families f, Labels l, ContainerSample s) {

@@ -3,9 +3,11 @@ package dev.berth.export;
 import dev.berth.collectors.ContainerSample;
 import dev.berth.collectors.HostSample;
 import dev.berth.collectors.ProcessSample;
+import dev.berth.collectors.ReadErrorKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,11 +20,19 @@ import java.util.Optional;
  * @param host           the host sample; empty before the first tick
  * @param warnings       read problems of the tick (values left out of the scrape because they could not be read)
  * @param self           berth's own process (CPU time, RSS) read just after the tick; empty when unreadable
+ * @param readErrors     container read problems since berth started, by kind ({@code Collector#readErrors})
  */
 public record ExportSample(Instant at, Duration sampleDuration, List<ContainerSample> containers,
-        Optional<HostSample> host, int warnings, Optional<ProcessSample> self) {
+        Optional<HostSample> host, int warnings, Optional<ProcessSample> self, Map<ReadErrorKind, Long> readErrors) {
 
     public ExportSample {
         containers = List.copyOf(containers);
+        readErrors = Map.copyOf(readErrors);
+    }
+
+    /** A sample with no read errors counted (tests). */
+    public ExportSample(Instant at, Duration sampleDuration, List<ContainerSample> containers,
+            Optional<HostSample> host, int warnings, Optional<ProcessSample> self) {
+        this(at, sampleDuration, containers, host, warnings, self, Map.of());
     }
 }

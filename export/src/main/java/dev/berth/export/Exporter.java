@@ -117,7 +117,7 @@ public final class Exporter implements AutoCloseable {
                 .findFirst());
         Optional<Samples> last = collector.lastSamples();
         publish(new ExportSample(snapshot.at(), took, last.map(Samples::containers).orElse(List.of()),
-                last.map(Samples::host), snapshot.warnings().size(), own));
+                last.map(Samples::host), snapshot.warnings().size(), own, collector.readErrors()));
     }
 
     /** Stops serving; scrapes in progress may fail. */

@@ -4,6 +4,7 @@ import dev.berth.collectors.ContainerSample;
 import dev.berth.collectors.HostMemory;
 import dev.berth.collectors.HostSample;
 import dev.berth.collectors.ProcessSample;
+import dev.berth.collectors.ReadErrorKind;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -54,6 +55,12 @@ final class SampleMetrics implements MultiCollector {
                 OptionalLong.of(s.containers().size()));
         f.gauge("berth_sample_read_warnings", "Read problems in the latest sample: values left out of this scrape "
                 + "because berth could not read them", Labels.EMPTY, OptionalLong.of(s.warnings()));
+        for (ReadErrorKind kind : ReadErrorKind.values()) {
+            f.counter("berth_read_errors", "Container values berth could not read since it started, by kind: "
+                    + "permission (EACCES), parse (unexpected format), gone (the cgroup vanished mid-sample), other "
+                    + "(any other I/O error)", Labels.of("kind", kind.label()),
+                    OptionalLong.of(s.readErrors().getOrDefault(kind, 0L)));
+        }
         f.counter("berth_process_cpu_seconds", "CPU time berth itself has used (user + system)", Labels.EMPTY,
                 s.self().isPresent() ? OptionalDouble.of(s.self().get().cpuUsec() / 1e6) : OptionalDouble.empty());
         f.gauge("berth_process_resident_memory_bytes", "berth's own resident set size", Labels.EMPTY,

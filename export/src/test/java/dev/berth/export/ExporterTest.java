@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.berth.collectors.ContainerSample;
 import org.junit.jupiter.api.Test;
 
 class ExporterTest {
@@ -95,6 +96,78 @@ class ExporterTest {
             assertEquals(0.02, m.get("berth_sample_duration_seconds"));
             assertEquals(1.0, m.get("berth_cgroups_sampled"));
             assertEquals(1.0, m.get("berth_samples_total"));
+        }
+    }
+
+    @Test
+    void servesTheSpecValuesWithCadvisorsNamesAndSemantics() throws Exception {
+        try (Exporter e = start()) {
+            e.publish(new ExportSample(Samples.AT, Duration.ofMillis(20), List.of(Samples.full("web")),
+                    Optional.empty(), 0, Optional.empty()));
+            Map<String, Double> m = scrape(e);
+            assertEquals(4.0, m.get("container_memory_failcnt" + FULL), "v2: memory.events max");
+            // cAdvisor maps weight 100 back with 2 + (w - 1) * 262142 / 9999, not the kernel's 1024.
+            assertEquals(2597.0, m.get("container_spec_cpu_shares" + FULL));
+            assertEquals((double) (64L << 20), m.get("container_spec_memory_swap_limit_bytes" + FULL),
+                    "v2: memory.swap.max alone");
+            assertEquals(Samples.CREATED.toEpochMilli() / 1e3, m.get("container_start_time_seconds" + FULL));
+            assertEquals((double) (256L << 20), m.get("berth_container_memory_high_bytes" + FULL));
+        }
+    }
+
+    @Test
+    void onV1SharesAreAsWrittenAndTheSwapLimitIsMemoryPlusSwap() throws Exception {
+        ContainerSample.Spec v1 = new ContainerSample.Spec(
+                Optional.of(new dev.berth.cgroupctl.CpuWeight(50, java.util.OptionalLong.of(512))),
+                Optional.of(dev.berth.cgroupctl.Limit.UNLIMITED), Optional.of(dev.berth.cgroupctl.Limit.of(64L << 20)),
+                Optional.of(dev.berth.cgroupctl.Limit.of(576L << 20)), java.util.OptionalLong.of(3), Optional.empty());
+        try (Exporter e = start()) {
+            e.publish(new ExportSample(Samples.AT, Duration.ofMillis(20),
+                    List.of(Samples.withSpec(Samples.full("web"), v1)), Optional.empty(), 0, Optional.empty()));
+            Map<String, Double> m = scrape(e);
+            assertEquals(3.0, m.get("container_memory_failcnt" + FULL));
+            assertEquals(512.0, m.get("container_spec_cpu_shares" + FULL));
+            assertEquals((double) (576L << 20), m.get("container_spec_memory_swap_limit_bytes" + FULL));
+            assertFalse(m.containsKey("berth_container_memory_high_bytes" + FULL), "v1 has no memory.high");
+            assertFalse(m.containsKey("container_start_time_seconds" + FULL), "not read");
+        }
+    }
+
+    @Test
+    void unlimitedSwapAndHighAreAbsent() throws Exception {
+        ContainerSample.Spec unlimited = new ContainerSample.Spec(Optional.empty(),
+                Optional.of(dev.berth.cgroupctl.Limit.UNLIMITED), Optional.of(dev.berth.cgroupctl.Limit.UNLIMITED),
+                Optional.empty(), java.util.OptionalLong.empty(), Optional.empty());
+        try (Exporter e = start()) {
+            e.publish(new ExportSample(Samples.AT, Duration.ofMillis(20),
+                    List.of(Samples.withSpec(Samples.full("web"), unlimited)), Optional.empty(), 0, Optional.empty()));
+            Map<String, Double> m = scrape(e);
+            for (String name : List.of("container_memory_failcnt", "container_spec_cpu_shares",
+                    "container_spec_memory_swap_limit_bytes", "berth_container_memory_high_bytes")) {
+                assertFalse(m.containsKey(name + FULL), name);
+            }
+        }
+    }
+
+    @Test
+    void cadvisorsWeightToSharesMapping() {
+        assertEquals(java.util.OptionalLong.of(2), ContainerMetrics.shares(new dev.berth.cgroupctl.CpuWeight(1)));
+        assertEquals(java.util.OptionalLong.of(262_144),
+                ContainerMetrics.shares(new dev.berth.cgroupctl.CpuWeight(10_000)));
+        assertEquals(java.util.OptionalLong.of(5_219), ContainerMetrics.shares(new dev.berth.cgroupctl.CpuWeight(200)));
+    }
+
+    @Test
+    void readErrorsAreCountedByKindEveryKindServed() throws Exception {
+        try (Exporter e = start()) {
+            e.publish(new ExportSample(Samples.AT, Duration.ofMillis(20), List.of(Samples.full("web")),
+                    Optional.empty(), 2, Optional.empty(), Map.of(dev.berth.collectors.ReadErrorKind.PARSE, 5L,
+                            dev.berth.collectors.ReadErrorKind.GONE, 1L)));
+            Map<String, Double> m = scrape(e);
+            assertEquals(5.0, m.get("berth_read_errors_total{kind=\"parse\"}"));
+            assertEquals(1.0, m.get("berth_read_errors_total{kind=\"gone\"}"));
+            assertEquals(0.0, m.get("berth_read_errors_total{kind=\"permission\"}"));
+            assertEquals(0.0, m.get("berth_read_errors_total{kind=\"other\"}"));
         }
     }
 

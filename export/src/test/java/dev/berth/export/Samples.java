@@ -1,5 +1,6 @@
 package dev.berth.export;
 
+import dev.berth.cgroupctl.CpuWeight;
 import dev.berth.cgroupctl.Limit;
 import dev.berth.cgroupctl.Pressure;
 import dev.berth.cgroupctl.PressureLine;
@@ -27,6 +28,17 @@ final class Samples {
                 Optional.empty());
     }
 
+    /** When the full sample's cgroup was made. */
+    static final Instant CREATED = Instant.parse("2026-11-30T11:00:00.250Z");
+
+    /**
+     * The slow-cadence values of a v2 container: weight 100, memory.high 256 MiB, swap.max 64 MiB, 4 hits of
+     * memory.max.
+     */
+    static final ContainerSample.Spec V2_SPEC = new ContainerSample.Spec(Optional.of(new CpuWeight(100)),
+            Optional.of(Limit.of(256L << 20)), Optional.of(Limit.of(64L << 20)), Optional.empty(),
+            OptionalLong.of(4), Optional.of(CREATED));
+
     /** Every value readable: 1.5 s CPU, a 50 ms / 100 ms quota, 200 MiB used of which 40 MiB inactive file. */
     static ContainerSample full(String name) {
         ContainerSample.Cpu cpu = new ContainerSample.Cpu(OptionalLong.of(1_500_000), OptionalLong.of(1_000_000),
@@ -44,7 +56,13 @@ final class Samples {
         Pressure psi = new Pressure(new PressureLine(12.5, 3.0, 0, 2_000_000), Optional.of(new PressureLine(1.0, 0, 0, 500_000)));
         return new ContainerSample(AT, identity(name, "/berth/" + name), ContainerState.FROZEN, cpu, mem,
                 Optional.of(io), Optional.of(net), new ContainerSample.Pids(OptionalLong.of(5), Optional.of(Limit.UNLIMITED)),
-                Optional.of(psi), Optional.empty(), Optional.empty());
+                Optional.of(psi), Optional.empty(), Optional.empty(), ContainerSample.ReadTimes.all(AT), V2_SPEC);
+    }
+
+    /** {@code s} with other slow-cadence values. */
+    static ContainerSample withSpec(ContainerSample s, ContainerSample.Spec spec) {
+        return new ContainerSample(s.at(), s.identity(), s.state(), s.cpu(), s.memory(), s.io(), s.net(), s.pids(),
+                s.cpuPressure(), s.memoryPressure(), s.ioPressure(), s.readTimes(), spec);
     }
 
     /** Nothing readable (a cgroup in no controller's hierarchy). */

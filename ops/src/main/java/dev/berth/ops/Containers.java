@@ -270,26 +270,21 @@ public final class Containers {
             if (change.replaceDevices()) {
                 request = withRemovals(t, request);
             }
-            boolean written = false;
             try {
                 Resources r = limits.resolve(request);
                 if (change.cpusetMems().isPresent()) {
                     r = r.withCpusetMems(change.cpusetMems().get().strip());
                 }
-                written = true;
                 control.set(t.cgroupPath(), r);
                 if (t.own().isPresent()) {
                     lifecycle.recordLimits(t.own().get().name(), after);
                 }
+                // only after success: a refused change was rolled back, to the limits every reader has
+                signalLimitChange(t.cgroupPath());
             } catch (InvalidLimitException | ControlException | ContainerNotFoundException | IOException e) {
                 throw map(e);
             } catch (IllegalArgumentException e) {
                 throw new RefusedException(e.getMessage(), e);
-            } finally {
-                if (written) {
-                    // also after a failure: a partly applied change was rolled back; re-reading costs one read
-                    signalLimitChange(t.cgroupPath());
-                }
             }
             return after;
         });

@@ -206,6 +206,22 @@ class ContainersTest {
     }
 
     @Test
+    void aSetTellsOtherProcessesThroughTheStateDirAndARefusedOneDoesNot() throws Exception {
+        // what a running console's collector of another berth process looks at each tick
+        dev.berth.collectors.LimitChangeMarker watcher = dev.berth.collectors.LimitChangeMarker.in(config.stateDir());
+        assertFalse(watcher.changedSinceLastLook());
+        Containers c = host().containers();
+        Target t = c.resolve("/victim");
+        tree.unified("/victim").file("memory.current", "104857600\n").file("memory.stat", "anon 104857600\n");
+        assertThrows(RefusedException.class, () -> c.setLimits(t,
+                LimitChange.of(LimitRequest.builder().memory(LimitSyntax.parseMemory("8M")).build())));
+        assertFalse(watcher.changedSinceLastLook(), "rolled back: nothing for readers to re-read");
+        c.setLimits(t, LimitChange.of(LimitRequest.builder().pids(LimitSyntax.parsePids("10")).build()));
+        assertTrue(watcher.changedSinceLastLook());
+        assertEquals("/victim\n", Files.readString(watcher.file()));
+    }
+
+    @Test
     void aListenerThatThrowsDoesNotChangeTheOutcome() throws Exception {
         Host host = new Host(new HostConfig(tree.procfs(), tree.sysfs(), config), tree::probe, InstantSource.system(),
                 e -> {

@@ -18,6 +18,7 @@ import dev.berth.tui.sample.SnapshotSource;
 import dev.berth.tui.screen.ConsoleController;
 import dev.berth.tui.screen.ConsoleState;
 import dev.berth.tui.screen.Effects;
+import dev.berth.tui.screen.RecordedHistory;
 import dev.berth.tui.screen.Replay;
 import dev.berth.tui.screen.ScreenRenderer;
 import dev.berth.tui.style.Glyphs;
@@ -77,6 +78,7 @@ public final class ConsoleApp {
     private TerminalScreen screen;
     private ConsoleController controllerRef;
     private Optional<Replay> replay = Optional.empty();
+    private Optional<RecordedHistory> recorded = Optional.empty();
     private sun.misc.SignalHandler previousWinch;
 
     /** A console on {@code terminal} (not yet started). */
@@ -87,6 +89,12 @@ public final class ConsoleApp {
         this.actions = actions;
         this.options = options;
         this.clock = clock;
+    }
+
+    /** Lets the detail graphs start with what a recorder stored before the console opened. */
+    public ConsoleApp recordedHistory(RecordedHistory r) {
+        this.recorded = Optional.of(r);
+        return this;
     }
 
     /**
@@ -133,15 +141,23 @@ public final class ConsoleApp {
 
             @Override
             public void sampleNow() {
-                Sampler sm = samplerRef.get();
-                if (sm != null) {
-                    sm.sampleNow();
-                }
+                // Wake the sampler from the UI thread, after publishing what the UI now asks for: woken at once, the
+                // early sample could read the request of before the key (the loop publishes it only after handling
+                // the key), e.g. the detail view opening would get a sample without its detail (and, in replay, a
+                // step). Posted, since this is also called from the action worker.
+                events.add(() -> {
+                    request.set(controllerRef.sampleRequest());
+                    Sampler sm = samplerRef.get();
+                    if (sm != null) {
+                        sm.sampleNow();
+                    }
+                });
             }
         };
         ConsoleController controller = new ConsoleController(state, keys, actions, effects, clock);
         controllerRef = controller;
         replay.ifPresent(controller::setReplay);
+        recorded.ifPresent(r -> controller.setRecordedHistory(r, options.interval()));
         request.set(controller.sampleRequest());
         ScreenRenderer renderer = new ScreenRenderer(keys);
         Sampler sampler = new Sampler(source, options.interval(), request::get,

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code berth replay} in a real terminal (tmux, the packaged jar): it opens on the recorded sample asked for,
- * {@code t} and {@code T} step forward and back showing the recorded values, a recorded {@code set} is shown when
- * reached, and a control key answers that control is disabled.
+ * {@code t} and {@code T} step forward and back showing the recorded values, a recorded {@code set} is on the
+ * timeline, shown when reached and listed in the container's detail view, and a control key answers that control
+ * is disabled.
  */
 class ReplayTmuxIT {
     private static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
@@ -55,9 +56,25 @@ class ReplayTmuxIT {
             // The banner follows the position at once; the row when the sample for it has been derived.
             String screen = tmux.await(60, s -> s.contains("REPLAY 2026-11-30 10:00:30 +00:00")
                     && cpu(s, "3.0"), "the first sample");
+            // The timeline: from 10:00:00 to 10:05:00, the event ahead of the position.
+            assertTrue(screen.lines().anyMatch(l -> l.startsWith(" 10:00:00 ") && l.contains("*")
+                    && l.contains(" 10:05:00  next: 10:00:35  set web memory max -> 256M")), screen);
             tmux.keys("t");
             screen = tmux.await(20, s -> s.contains("REPLAY 2026-11-30 10:00:40") && cpu(s, "4.0"), "the next sample");
             assertTrue(screen.contains("set web memory max -> 256M"), screen);
+            assertTrue(screen.lines().anyMatch(l -> l.startsWith(" 10:00:00 ")
+                    && l.contains(" 10:05:00  10:00:35  set web memory max -> 256M")), screen);
+            // The detail view lists web's events up to the sample shown.
+            tmux.keys("Enter");
+            // The detail arrives (the sample taken on opening asks for it) at the same position: no step.
+            screen = tmux.await(20, s -> s.contains("Events  up to this sample") && s.contains("Limits"),
+                    "the detail view's events and detail");
+            assertTrue(screen.contains("REPLAY 2026-11-30 10:00:40 +00:00"), screen);
+            assertTrue(screen.lines().anyMatch(l -> l.startsWith(" 10:00:35  set web memory max -> 256M  by uid 0")),
+                    screen);
+            System.out.println("replay detail view after t:\n" + screen);
+            tmux.keys("Escape");
+            tmux.await(20, s -> cpu(s, "4.0"), "the table again");
             tmux.keys("T");
             tmux.keys("T");
             screen = tmux.await(20, s -> s.contains("REPLAY 2026-11-30 10:00:20") && cpu(s, "2.0"), "two samples back");

@@ -72,7 +72,19 @@ final class Tmux implements AutoCloseable {
         run("tmux", "kill-session", "-t", session);
     }
 
+    /**
+     * The tmux server of this test JVM (tmux -L): the sessions of a test never meet another user's or another
+     * suite's on the shared default socket, where a {@code tmux kill-server} or a server started under another
+     * environment would end or change them ("no server running on /tmp/tmux-0/default" mid-test).
+     */
+    static final String SOCKET = "berth-test-" + ProcessHandle.current().pid();
+
     static String run(String... cmd) throws IOException {
+        if (cmd.length > 0 && cmd[0].equals("tmux")) {
+            List<String> c = new ArrayList<>(List.of("tmux", "-L", SOCKET));
+            c.addAll(List.of(cmd).subList(1, cmd.length));
+            cmd = c.toArray(String[]::new);
+        }
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         try {
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package dev.berth.cgroupctl.format;
 
 import dev.berth.cgroupctl.Pressure;
 import dev.berth.cgroupctl.PressureLine;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -16,53 +17,107 @@ public final class PsiFormat {
     private PsiFormat() {
     }
 
+    private static final byte[] SOME = "some".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FULL = "full".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[][] KEYS = {"avg10".getBytes(StandardCharsets.US_ASCII),
+        "avg60".getBytes(StandardCharsets.US_ASCII), "avg300".getBytes(StandardCharsets.US_ASCII),
+        "total".getBytes(StandardCharsets.US_ASCII)};
+
     /**
      * @param content the file content
      * @return the pressure
      * @throws MalformedContentException if there is no {@code some} line or a line is malformed
      */
     public static Pressure parse(String content) throws MalformedContentException {
+        byte[] b = content.getBytes(StandardCharsets.UTF_8);
+        return parse(b, b.length);
+    }
+
+    /**
+     * Parses the file's bytes in place (the sampler's per-tick path: three PSI files per container).
+     *
+     * @param content the file's bytes
+     * @param length  how many of them were read
+     * @return the pressure
+     * @throws MalformedContentException if there is no {@code some} line or a line is malformed
+     */
+    public static Pressure parse(byte[] content, int length) throws MalformedContentException {
+        ByteLines in = new ByteLines(content, length);
         PressureLine some = null;
         PressureLine full = null;
-        for (String line : content.split("\n")) {
-            if (line.isBlank()) {
-                continue;
+        while (in.nextLine()) {
+            int k = in.token();
+            boolean isSome = in.equals(k, in.tokenEnd, SOME);
+            if (!isSome && !in.equals(k, in.tokenEnd, FULL)) {
+                throw new MalformedContentException(in.line(), "expected \"some\" or \"full\"");
             }
-            String[] f = line.strip().split("\\s+");
-            if (f.length != 5) {
-                throw new MalformedContentException(line, "expected \"some|full avg10= avg60= avg300= total=\"");
+            double[] avg = new double[3];
+            long total = 0;
+            for (int i = 0; i < KEYS.length; i++) {
+                int from = in.token();
+                int to = in.tokenEnd;
+                int eq = from;
+                while (eq < to && content[eq] != '=') {
+                    eq++;
+                }
+                if (eq == to || !in.equals(from, eq, KEYS[i])) {
+                    throw new MalformedContentException(in.line(), "expected \"some|full avg10= avg60= avg300= "
+                            + "total=\"");
+                }
+                if (i < 3) {
+                    avg[i] = percentage(content, eq + 1, to, in, new String(KEYS[i], StandardCharsets.US_ASCII));
+                } else {
+                    total = in.parseLong(eq + 1, to);
+                    if (total < 0) {
+                        throw new MalformedContentException(in.line(), "expected a count for total");
+                    }
+                }
             }
-            PressureLine p = new PressureLine(avg(f[1], "avg10", line), avg(f[2], "avg60", line),
-                    avg(f[3], "avg300", line), Numbers.parseUnsigned(value(f[4], "total", line), line));
-            switch (f[0]) {
-                case "some" -> some = p;
-                case "full" -> full = p;
-                default -> throw new MalformedContentException(line, "expected \"some\" or \"full\"");
+            if (!in.atLineEnd()) {
+                throw new MalformedContentException(in.line(), "expected \"some|full avg10= avg60= avg300= total=\"");
+            }
+            PressureLine p = new PressureLine(avg[0], avg[1], avg[2], total);
+            if (isSome) {
+                some = p;
+            } else {
+                full = p;
             }
         }
         if (some == null) {
-            throw new MalformedContentException(content.strip(), "missing \"some\" line");
+            throw new MalformedContentException(new String(content, 0, length, StandardCharsets.UTF_8).strip(),
+                    "missing \"some\" line");
         }
         return new Pressure(some, Optional.ofNullable(full));
     }
 
-    private static String value(String field, String key, String line) throws MalformedContentException {
-        if (!field.startsWith(key + "=")) {
-            throw new MalformedContentException(line, "expected \"" + key + "=\"");
+    /** A percentage as the kernel prints it ({@code %lu.%02lu}): digits, optionally a point and digits. */
+    private static double percentage(byte[] b, int from, int to, ByteLines in, String key)
+            throws MalformedContentException {
+        long whole = 0;
+        long frac = 0;
+        long scale = 1;
+        int i = from;
+        int digits = 0;
+        for (; i < to && b[i] >= '0' && b[i] <= '9' && digits < 15; i++, digits++) {
+            whole = whole * 10 + (b[i] - '0');
         }
-        return field.substring(key.length() + 1);
-    }
-
-    private static double avg(String field, String key, String line) throws MalformedContentException {
-        String v = value(field, key, line);
-        try {
-            double d = Double.parseDouble(v);
-            if (!(d >= 0)) {
-                throw new NumberFormatException();
+        boolean ok = digits > 0;
+        if (ok && i < to && b[i] == '.') {
+            i++;
+            int fd = 0;
+            for (; i < to && b[i] >= '0' && b[i] <= '9' && fd < 15; i++, fd++) {
+                frac = frac * 10 + (b[i] - '0');
+                scale *= 10;
             }
-            return d;
-        } catch (NumberFormatException e) {
-            throw new MalformedContentException(line, "expected a percentage for " + key + ", got \"" + v + "\"");
+            ok = fd > 0;
         }
+        if (!ok || i != to) {
+            throw new MalformedContentException(in.line(), "expected a percentage for " + key + ", got \""
+                    + new String(b, from, to - from, StandardCharsets.UTF_8) + "\"");
+        }
+        if (whole < 1_000_000 && scale <= 1_000_000) {
+            return (double) (whole * scale + frac) / scale; // one rounding: what Double.parseDouble gives
+        }
+        return Double.parseDouble(new String(b, from, to - from, StandardCharsets.US_ASCII));
     }
 }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,33 @@ public final class CgroupDir implements AutoCloseable {
     /** @return true if the directory exists */
     public boolean exists() {
         return Files.isDirectory(dir);
+    }
+
+    /**
+     * The older of the modification times of this directory and of {@code marker} in it (a file the kernel does
+     * not rewrite; ignored when missing): kernfs keeps no birth time, so this is the closest it shows to when the
+     * cgroup was made. The directory's own time moves forward whenever a child is made below it.
+     *
+     * @param marker a file name, e.g. {@code cgroup.events}
+     * @return the older time
+     * @throws CgroupException {@link CgroupGoneException} when the directory is gone, {@link CgroupReadException}
+     *                         when it cannot be looked at
+     */
+    public Instant readModifiedSince(String marker) throws CgroupException {
+        Instant oldest;
+        try {
+            oldest = Files.getLastModifiedTime(dir).toInstant();
+        } catch (NoSuchFileException e) {
+            throw new CgroupGoneException(dir, e);
+        } catch (IOException e) {
+            throw new CgroupReadException(dir, e);
+        }
+        try {
+            Instant m = Files.getLastModifiedTime(dir.resolve(marker)).toInstant();
+            return m.isBefore(oldest) ? m : oldest;
+        } catch (IOException e) {
+            return oldest;   // no marker file in this hierarchy (or gone meanwhile): the directory's time alone
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.berth.cgroupctl.format.MalformedContentException;
 import dev.berth.cgroupctl.format.SingleValueFormat;
 import dev.berth.cgroupctl.kernfs.CgroupDir;
 import dev.berth.cgroupctl.kernfs.WriteJournal;
+import java.util.OptionalLong;
 
 /**
  * The v1 cpu controller: {@code cpu.stat} (throttling), {@code cpu.cfs_quota_us}/{@code cpu.cfs_period_us},
@@ -64,7 +65,8 @@ public final class CpuController {
      * @throws CgroupException on failure
      */
     public CpuWeight readCpuWeight() throws CgroupException {
-        return CpuWeight.fromShares(readShares());
+        long shares = readShares();
+        return new CpuWeight(CpuWeight.fromShares(shares).weight(), OptionalLong.of(shares));
     }
 
     /** Reads {@code cpu.shares}. @return the raw shares @throws CgroupException on failure */

@@ -53,13 +53,15 @@ public final class MemoryController {
         long failcnt = dir.read("memory.failcnt", SingleValueFormat::parseUnsigned);
         Optional<Limit> swapMax = Optional.empty();
         OptionalLong swapUsage = OptionalLong.empty();
+        Optional<Limit> memswMax = Optional.empty();
         if (dir.has(MEMSW)) {
             Limit memsw = dir.read(MEMSW, MemoryController::parseLimit);
+            memswMax = Optional.of(memsw);
             swapMax = Optional.of(swapOf(max, memsw));
             long memswUsage = dir.read("memory.memsw.usage_in_bytes", SingleValueFormat::parseUnsigned);
             swapUsage = OptionalLong.of(Math.max(0, memswUsage - usage));
         }
-        return new MemoryUsage(usage, max, Limit.UNLIMITED, swapMax, swapUsage, OptionalLong.of(failcnt));
+        return new MemoryUsage(usage, max, Limit.UNLIMITED, swapMax, swapUsage, OptionalLong.of(failcnt), memswMax);
     }
 
     /** Reads {@code memory.limit_in_bytes}. @return the limit @throws CgroupException on failure */

@@ -11,6 +11,7 @@ import dev.berth.cgroupctl.CpuThrottling;
 import dev.berth.cgroupctl.CpuUsage;
 import dev.berth.cgroupctl.CpuWeight;
 import dev.berth.cgroupctl.Cpuset;
+import dev.berth.cgroupctl.DeviceRule;
 import dev.berth.cgroupctl.FreezerState;
 import dev.berth.cgroupctl.IoLimit;
 import dev.berth.cgroupctl.IoStat;
@@ -34,6 +35,7 @@ import dev.berth.cgroupctl.kernfs.Signals;
 import dev.berth.cgroupctl.kernfs.WriteJournal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -249,6 +251,16 @@ public final class V1Cgroup extends AbstractCgroup implements OpenCgroup {
     }
 
     @Override
+    public Instant readCreationTime() throws CgroupException {
+        Instant oldest = null;
+        for (CgroupDir d : existingDirs()) {
+            Instant t = d.readModifiedSince("cgroup.clone_children");
+            oldest = oldest == null || t.isBefore(oldest) ? t : oldest;
+        }
+        return oldest;
+    }
+
+    @Override
     public MemoryStat readMemoryStat() throws CgroupException {
         return new MemoryController(dir("memory")).readMemoryStat();
     }
@@ -383,6 +395,16 @@ public final class V1Cgroup extends AbstractCgroup implements OpenCgroup {
     @Override
     public void writeIoLimit(IoLimit v, WriteJournal j) throws CgroupException {
         new IoController(dir("blkio")).writeIoLimit(v, j);
+    }
+
+    @Override
+    public Optional<Path> cgroup2Directory() {
+        return unifiedDir().map(CgroupDir::path);
+    }
+
+    @Override
+    public void writeDevicesAllowList(List<DeviceRule> allowed) throws CgroupException {
+        new DevicesController(dir("devices")).writeAllowList(allowed);
     }
 
     /** Writes the pid to {@code cgroup.procs} of every hierarchy the cgroup exists in. */

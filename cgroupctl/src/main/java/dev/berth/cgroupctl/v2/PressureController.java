@@ -18,8 +18,11 @@ public final class PressureController {
         this.dir = dir;
     }
 
-    /** Reads one PSI file. @return the pressure @throws CgroupException on failure */
+    /**
+     * Reads one PSI file, kept open by a sampler's directory and parsed in place (a sampler reads three per container
+     * per tick). @return the pressure @throws CgroupException on failure
+     */
     public Pressure readPressure(PressureResource r) throws CgroupException {
-        return dir.read(r.fileName(), PsiFormat::parse);
+        return dir.readBytes(r.fileName(), PsiFormat::parse);
     }
 }

@@ -11,6 +11,7 @@ import dev.berth.cgroupctl.CpuThrottling;
 import dev.berth.cgroupctl.CpuUsage;
 import dev.berth.cgroupctl.CpuWeight;
 import dev.berth.cgroupctl.Cpuset;
+import dev.berth.cgroupctl.DeviceRule;
 import dev.berth.cgroupctl.FreezerState;
 import dev.berth.cgroupctl.IoLimit;
 import dev.berth.cgroupctl.IoStat;
@@ -35,7 +36,9 @@ import dev.berth.cgroupctl.kernfs.Signals;
 import dev.berth.cgroupctl.kernfs.WriteJournal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** A cgroup of a pure cgroup2 host: every file in one directory. Immutable; see {@link Cgroup}. */
 public final class V2Cgroup extends AbstractCgroup implements OpenCgroup {
@@ -140,6 +143,11 @@ public final class V2Cgroup extends AbstractCgroup implements OpenCgroup {
     @Override
     public MemoryUsage readMemory() throws CgroupException {
         return in("memory", () -> new MemoryController(dir).readMemory());
+    }
+
+    @Override
+    public Instant readCreationTime() throws CgroupException {
+        return dir.readModifiedSince("cgroup.events");
     }
 
     @Override
@@ -259,6 +267,21 @@ public final class V2Cgroup extends AbstractCgroup implements OpenCgroup {
             new IoController(dir).writeIoLimit(v, j);
             return null;
         });
+    }
+
+    /**
+     * Always {@link ControllerUnavailableException}: cgroup v2 has no devices files; its allow-list is a
+     * {@code BPF_PROG_TYPE_CGROUP_DEVICE} program attached with {@code bpf(2)} to {@link #cgroup2Directory()}.
+     */
+    @Override
+    public void writeDevicesAllowList(List<DeviceRule> allowed) throws CgroupException {
+        throw new ControllerUnavailableException(dir.path(), "cgroup v2 has no devices files (its device allow-list "
+                + "is a BPF program attached to the cgroup)", null);
+    }
+
+    @Override
+    public Optional<Path> cgroup2Directory() {
+        return dir.exists() ? Optional.of(dir.path()) : Optional.empty();
     }
 
     @Override

@@ -27,10 +27,22 @@ class PsiFormatTest {
                 PsiFormat.parse("some avg10=0.13 avg60=0.68 avg300=0.28 total=1195993\n"));
     }
 
+    @org.junit.jupiter.api.Test
+    void parsesPercentagesAsDoubleParsingDoes() throws Exception {
+        for (String v : new String[] {"0.00", "1.68", "12.34", "99.99", "100.00", "7", "0.5"}) {
+            Pressure p = PsiFormat.parse("some avg10=" + v + " avg60=" + v + " avg300=" + v + " total=5\n");
+            assertEquals(Double.parseDouble(v), p.some().avg10(), v);
+            assertEquals(Double.parseDouble(v), p.some().avg300(), v);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "full avg10=0.00 avg60=0.00 avg300=0.00 total=0\n",
         "some avg10=0.00 avg60=0.00 total=0\n", "some avg10=x avg60=0.00 avg300=0.00 total=0\n",
-        "some avg60=0.00 avg10=0.00 avg300=0.00 total=0\n", "half avg10=0.00 avg60=0.00 avg300=0.00 total=0\n"})
+        "some avg60=0.00 avg10=0.00 avg300=0.00 total=0\n", "half avg10=0.00 avg60=0.00 avg300=0.00 total=0\n",
+        "some avg10=-1.00 avg60=0.00 avg300=0.00 total=0\n", "some avg10=1. avg60=0.00 avg300=0.00 total=0\n",
+        "some avg10=0.00 avg60=0.00 avg300=0.00 total=-3\n", "some avg10=0.00 avg60=0.00 avg300=0.00 total=0 x\n",
+        "some avg10=NaN avg60=0.00 avg300=0.00 total=0\n", "some avg10 avg60=0.00 avg300=0.00 total=0\n"})
     void rejectsMalformedPressure(String content) {
         assertThrows(MalformedContentException.class, () -> PsiFormat.parse(content));
     }

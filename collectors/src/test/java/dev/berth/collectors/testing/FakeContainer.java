@@ -30,6 +30,14 @@ public final class FakeContainer {
     public long file = 40L << 20;
     public long inactiveFile = 30L << 20;
     public long oomKills = 0;
+    /** v1 {@code memory.failcnt}, v2 {@code memory.events max}. */
+    public long limitHits = 0;
+    /** v2 {@code memory.high}; null for "max" (v1 has none). */
+    public Long memoryHigh;
+    /** Swap allowance alone: v2 {@code memory.swap.max}; v1 memsw = memory limit + this. Null for unlimited. */
+    public Long swapLimit;
+    public long cpuWeight = 100;
+    public long cpuShares = 1024;
     /** major:minor → {read bytes, write bytes, read ios, write ios}. */
     public Map<String, long[]> io = new java.util.LinkedHashMap<>();
     public long pidsCurrent = 1;
@@ -111,16 +119,16 @@ public final class FakeContainer {
                 + "\nnr_throttled " + nrThrottled + "\nthrottled_usec " + throttledUsec
                 + "\nnr_bursts 0\nburst_usec 0\n");
         FakeHost.write(d.resolve("cpu.max"), (quotaUsec == null ? "max" : quotaUsec) + " " + periodUsec + "\n");
-        FakeHost.write(d.resolve("cpu.weight"), "100\n");
+        FakeHost.write(d.resolve("cpu.weight"), cpuWeight + "\n");
         FakeHost.write(d.resolve("memory.current"), memoryUsage + "\n");
         FakeHost.write(d.resolve("memory.max"), (memoryLimit == null ? "max" : memoryLimit.toString()) + "\n");
-        FakeHost.write(d.resolve("memory.high"), "max\n");
+        FakeHost.write(d.resolve("memory.high"), (memoryHigh == null ? "max" : memoryHigh.toString()) + "\n");
         FakeHost.write(d.resolve("memory.swap.current"), "0\n");
-        FakeHost.write(d.resolve("memory.swap.max"), "max\n");
+        FakeHost.write(d.resolve("memory.swap.max"), (swapLimit == null ? "max" : swapLimit.toString()) + "\n");
         FakeHost.write(d.resolve("memory.stat"), "anon " + anon + "\nfile " + file + "\nkernel 1048576\nshmem 0\n"
                 + "active_anon " + anon + "\ninactive_anon 0\nactive_file " + (file - inactiveFile)
                 + "\ninactive_file " + inactiveFile + "\nunevictable 0\npgfault 100\n");
-        FakeHost.write(d.resolve("memory.events"), "low 0\nhigh 0\nmax 0\noom " + oomKills + "\noom_kill " + oomKills
+        FakeHost.write(d.resolve("memory.events"), "low 0\nhigh 0\nmax " + limitHits + "\noom " + oomKills + "\noom_kill " + oomKills
                 + "\noom_group_kill 0\n");
         StringBuilder ioStat = new StringBuilder();
         io.forEach((dev, v) -> ioStat.append(dev).append(" rbytes=").append(v[0]).append(" wbytes=").append(v[1])
@@ -151,7 +159,7 @@ public final class FakeContainer {
         Path cpu = host.cgroupRoot("cpu").resolve(rel);
         FakeHost.write(cpu.resolve("cpu.cfs_quota_us"), (quotaUsec == null ? -1 : quotaUsec) + "\n");
         FakeHost.write(cpu.resolve("cpu.cfs_period_us"), periodUsec + "\n");
-        FakeHost.write(cpu.resolve("cpu.shares"), "1024\n");
+        FakeHost.write(cpu.resolve("cpu.shares"), cpuShares + "\n");
         // v1 cpu.stat: throttled_time is in nanoseconds.
         FakeHost.write(cpu.resolve("cpu.stat"), "nr_periods " + nrPeriods + "\nnr_throttled " + nrThrottled
                 + "\nthrottled_time " + throttledUsec * 1000 + "\nnr_bursts 0\nburst_time 0\n");
@@ -166,9 +174,10 @@ public final class FakeContainer {
         // v1 prints "unlimited" as the largest multiple of the page size below LONG_MAX.
         FakeHost.write(mem.resolve("memory.limit_in_bytes"),
                 (memoryLimit == null ? 9223372036854771712L : memoryLimit) + "\n");
-        FakeHost.write(mem.resolve("memory.failcnt"), "0\n");
+        FakeHost.write(mem.resolve("memory.failcnt"), limitHits + "\n");
         FakeHost.write(mem.resolve("memory.memsw.usage_in_bytes"), memoryUsage + "\n");
-        FakeHost.write(mem.resolve("memory.memsw.limit_in_bytes"), "9223372036854771712\n");
+        FakeHost.write(mem.resolve("memory.memsw.limit_in_bytes"), (memoryLimit == null || swapLimit == null
+                ? 9223372036854771712L : memoryLimit + swapLimit) + "\n");
         FakeHost.write(mem.resolve("memory.stat"), "cache " + file + "\nrss " + anon + "\nrss_huge 0\nshmem 0\n"
                 + "mapped_file 0\ninactive_anon 0\nactive_anon " + anon + "\ninactive_file " + inactiveFile
                 + "\nactive_file " + (file - inactiveFile) + "\nunevictable 0\nhierarchical_memory_limit "

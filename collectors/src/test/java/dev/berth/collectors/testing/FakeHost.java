@@ -158,7 +158,8 @@ public final class FakeHost {
         return out;
     }
 
-    Path cgroupRoot(String hierarchy) {
+    /** The root of {@code hierarchy} (v1: a controller name, {@code systemd} or {@code unified}; ignored on v2). */
+    public Path cgroupRoot(String hierarchy) {
         return layout == Layout.V2 ? sysfs().resolve("fs/cgroup") : sysfs().resolve("fs/cgroup/" + hierarchy);
     }
 

@@ -3,6 +3,7 @@ package dev.berth.history.record;
 import dev.berth.collectors.Collector;
 import dev.berth.collectors.ContainerSample;
 import dev.berth.collectors.Samples;
+import dev.berth.collectors.Snapshot;
 import dev.berth.collectors.TickOptions;
 import dev.berth.history.event.Event;
 import dev.berth.history.event.EventJournal;
@@ -24,6 +25,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -80,9 +82,17 @@ public final class Recorder {
      * {@code stop} is counted down. Stopping never interrupts a write: the loop ends between ticks.
      */
     public void run(Duration interval, CountDownLatch stop) {
+        run(interval, stop, (snapshot, took) -> { });
+    }
+
+    /**
+     * As {@link #run(Duration, CountDownLatch)}, handing each tick's snapshot and how long its sampling took to
+     * {@code sampled} before it is stored: {@code berth record --listen} serves the same sample it records.
+     */
+    public void run(Duration interval, CountDownLatch stop, BiConsumer<Snapshot, Duration> sampled) {
         long next = System.nanoTime();
         while (stop.getCount() > 0) {
-            tick();
+            tick(sampled);
             next += interval.toNanos();
             long wait = next - System.nanoTime();
             if (wait < 0) {
@@ -102,7 +112,13 @@ public final class Recorder {
 
     /** One tick: sample, store, ingest the journal, apply retention. Never throws for a failed write. */
     public void tick() {
-        collector.tick(ALL);
+        tick((snapshot, took) -> { });
+    }
+
+    private void tick(BiConsumer<Snapshot, Duration> sampled) {
+        long start = System.nanoTime();
+        Snapshot snapshot = collector.tick(ALL);
+        sampled.accept(snapshot, Duration.ofNanos(System.nanoTime() - start));
         Optional<Samples> s = collector.lastSamples();
         if (s.isEmpty()) {
             return;

@@ -63,7 +63,11 @@ public record Report(Instant from, Instant to, Duration interval, List<Column> c
         List<Column> columns = columns(groups, queries);
         List<Row> rows = new ArrayList<>();
         IntervalScanner scanner = new IntervalScanner(interval, queries, columns, rows::add);
-        reader.frames(from, to, id -> queries.stream().anyMatch(q -> q.couldMatch(id)), scanner);
+        if (queries.isEmpty()) {
+            reader.hostFrames(from, to, scanner);
+        } else {
+            reader.frames(from, to, id -> queries.stream().anyMatch(q -> q.couldMatch(id)), scanner);
+        }
         scanner.finish();
         if (scanner.frames() > 0) {
             for (int i = 0; i < queries.size(); i++) {

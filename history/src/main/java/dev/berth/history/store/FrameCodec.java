@@ -88,7 +88,7 @@ final class FrameCodec {
     }
 
     Frame decode(byte[] data, Frame ref) {
-        return decode(data, ref == null ? null : new Decoded(ref, new BitSet()), c -> true).frame();
+        return decode(data, ref == null ? null : new Decoded(ref, new BitSet()), c -> true, false).frame();
     }
 
     /**
@@ -130,9 +130,13 @@ final class FrameCodec {
      * accepts (the others' bytes are parsed and skipped, which is most of what a host-only or one-container report
      * saves).
      *
+     * <p>With {@code hostOnly} the decoding stops after the host sample: the frame has no containers, and may only
+     * be the reference of frames decoded the same way (their containers could not be decoded against it). A
+     * host-only report reads a day this way in a fraction of the time it takes to parse past every container.
+     *
      * @throws SkeletonReferenceException when a wanted container's reference is a skeleton
      */
-    Decoded decode(byte[] data, Decoded refDecoded, Predicate<ContainerIdentity> wanted) {
+    Decoded decode(byte[] data, Decoded refDecoded, Predicate<ContainerIdentity> wanted, boolean hostOnly) {
         Frame ref = refDecoded == null ? null : refDecoded.frame();
         DeltaSource in = new DeltaSource(new ByteSource(data));
         Instant refAt = ref == null ? Instant.EPOCH : ref.at();
@@ -153,6 +157,10 @@ final class FrameCodec {
                     in.num(rc.map(Frame.RecorderCost::rssBytes).orElse(0L))));
         }
         HostSample host = host(in, ref == null ? null : ref.host(), at);
+        if (hostOnly) {
+            return new Decoded(new Frame(at, ZoneOffset.ofTotalSeconds((int) off), host, List.of(), cost),
+                    new BitSet());
+        }
         int n = in.in.count();
         List<ContainerSample> cs = new ArrayList<>(n);
         BitSet skeletons = new BitSet();

@@ -67,6 +67,19 @@ public final class StoreReader {
      */
     public void frames(Instant from, Instant to, Predicate<ContainerIdentity> wanted, Consumer<Frame> sink)
             throws IOException {
+        frames(from, to, wanted, false, sink);
+    }
+
+    /**
+     * As {@link #frames(Instant, Instant, Consumer)}, with the host sample only (frames without containers): what
+     * a host report needs, read without parsing the containers at all.
+     */
+    public void hostFrames(Instant from, Instant to, Consumer<Frame> sink) throws IOException {
+        frames(from, to, id -> false, true, sink);
+    }
+
+    private void frames(Instant from, Instant to, Predicate<ContainerIdentity> wanted, boolean hostOnly,
+            Consumer<Frame> sink) throws IOException {
         try {
             for (Shards.Shard s : overlapping(from, to)) {
                 Optional<ShardContent> c = read(s);
@@ -75,7 +88,7 @@ public final class StoreReader {
                 }
                 List<IndexEntry> entries = c.get().entries(IndexEntry.FRAME, from, to);
                 for (IndexEntry e : entries) {
-                    decodeFrame(c.get(), e, c.get().decoded, wanted).ifPresent(d -> sink.accept(d.visible(wanted)));
+                    decodeFrame(c.get(), e, c.get().decoded, wanted, hostOnly).ifPresent(d -> sink.accept(d.visible(wanted)));
                 }
                 if (c.get().dependents > 0) {
                     warnings.accept(s.data() + ": " + c.get().dependents + " more "
@@ -170,7 +183,7 @@ public final class StoreReader {
     }
 
     private Optional<FrameCodec.Decoded> decodeFrame(ShardContent c, IndexEntry e, Map<Long, FrameCodec.Decoded> decoded,
-            Predicate<ContainerIdentity> wanted) {
+            Predicate<ContainerIdentity> wanted, boolean hostOnly) {
         if (c.failed.contains(e.offset())) {
             return Optional.empty();
         }
@@ -195,7 +208,7 @@ public final class StoreReader {
                 }
                 // Follows the chain back to its key frame when the reference is not cached (a period that starts
                 // inside a chunk); the chain is at most StoreOptions.keyEvery long.
-                Optional<FrameCodec.Decoded> r = decodeFrame(c, re, decoded, wanted);
+                Optional<FrameCodec.Decoded> r = decodeFrame(c, re, decoded, wanted, hostOnly);
                 if (r.isEmpty()) {
                     // Counted, and reported once per shard: a damaged record costs the frames that follow it up
                     // to the next key frame, and one line each would bury the first one.
@@ -208,12 +221,12 @@ public final class StoreReader {
             byte[] raw = decompress(in, rec.get());
             FrameCodec.Decoded f;
             try {
-                f = codec.decode(raw, ref, wanted);
+                f = codec.decode(raw, ref, wanted, hostOnly);
             } catch (FrameCodec.SkeletonReferenceException ex) {
                 // A container became wanted (its name changed to one asked for) while its reference was skipped:
                 // decode this frame's chain again in full.
                 decoded.clear();
-                return decodeFrame(c, e, decoded, x -> true);
+                return decodeFrame(c, e, decoded, x -> true, false);
             }
             decoded.put(e.offset(), f);
             return Optional.of(f);

@@ -26,9 +26,13 @@ import java.time.temporal.ChronoUnit;
  *
  * <h2>Header</h2>
  * Both files start with 24 bytes: an 8-byte ASCII magic ({@code BERTHDAT} or {@code BERTHIDX}), the format's
- * major and minor version (u16 each, big-endian, now 1.0), the shard start in seconds since the epoch (i64), and
- * the CRC32C of those 20 bytes (u32). A reader refuses a file with a newer major version, saying so; a newer minor
- * version only adds what an older reader may ignore.
+ * major and minor version (u16 each, big-endian, now 2.0; {@link ShardHeader#MAJOR} lists what changed), the shard
+ * start in seconds since the epoch (i64), and the CRC32C of those 20 bytes (u32). A newer minor version only adds
+ * what an older reader may ignore; any other change is a new major. A reader refuses a file with a newer major
+ * version, saying so (the read stops: upgrade berth); it skips a file with an older major version with a warning
+ * saying which (it does not read 1.x files: see {@link ShardHeader#MAJOR}). A writer never appends to a file of
+ * another version: when the shard of the current period has an older major version (berth upgraded mid-period) it
+ * starts a new shard at the current minute, {@code <start>} then naming that minute.
  *
  * <h2>Index</h2>
  * After its header the index is a sequence of 29-byte entries, one per record, big-endian: time (i64, microseconds
@@ -171,13 +175,32 @@ public final class StoreWriter implements Closeable {
 
     private void openShardFor(Instant t) throws IOException {
         Instant start = Shards.startOf(t, options.shardLength());
-        if (shard != null && shard.start().equals(start) && data != null) {
+        // The shard being written covers the rest of its period from its own start (normally the period's start;
+        // later when the period's own shard was left to an older format, below).
+        if (shard != null && data != null && Shards.startOf(shard.start(), options.shardLength()).equals(start)
+                && !t.isBefore(shard.start())) {
             return;
         }
         closeFiles();
         key = null;
         last = null;
-        Shards.Shard s = Shards.shard(dir, start);
+        try {
+            open(Shards.shard(dir, start));
+        } catch (ShardHeader.OlderFormatException e) {
+            // Upgraded mid-period: the period's shard is in a format this berth cannot append to (or read). Leave it
+            // as it is and go on in a shard starting at this minute; readers take each shard as covering the time up
+            // to the next one's start, and retention deletes both like any other.
+            Instant minute = t.truncatedTo(ChronoUnit.MINUTES);
+            if (!minute.isAfter(start)) {
+                throw new StoreException(e.path(), "in an older history format, which this berth does not append to; "
+                        + "writing resumes in a new shard from the next minute");
+            }
+            open(Shards.shard(dir, minute));
+        }
+    }
+
+    private void open(Shards.Shard s) throws IOException {
+        Instant start = s.start();
         FileChannel d = FileChannel.open(s.data(), StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         FileChannel i;
@@ -220,10 +243,10 @@ public final class StoreWriter implements Closeable {
             // read the header
         }
         ShardHeader h = ShardHeader.decode(file, b.array(), magic);
-        if (h.major() != ShardHeader.MAJOR || h.minor() > ShardHeader.MINOR) {
-            throw new StoreException(file, "written by another version of berth (history format " + h.major() + "."
+        if (h.minor() > ShardHeader.MINOR) {
+            throw new StoreException(file, "written by a newer berth (history format " + h.major() + "."
                     + h.minor() + "); this berth appends to format " + ShardHeader.MAJOR + "." + ShardHeader.MINOR
-                    + " only: move the file away or upgrade berth");
+                    + " only: upgrade berth");
         }
         return size;
     }

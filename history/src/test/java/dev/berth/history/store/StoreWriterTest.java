@@ -76,6 +76,17 @@ class StoreWriterTest {
         }
     }
 
+    @Test
+    void hostFramesAreTheFullFramesWithoutTheirContainers() throws IOException {
+        List<Frame> frames = write(150, 12);   // across a shard boundary and several key frames
+        List<Frame> got = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        new StoreReader(dir, warnings::add).hostFrames(T0.plusSeconds(95), Instant.MAX, got::add);
+        assertEquals(frames.stream().filter(f -> !f.at().isBefore(T0.plusSeconds(95)))
+                .map(f -> new Frame(f.at(), f.offset(), f.host(), List.of(), f.recorder())).toList(), got);
+        assertEquals(List.of(), warnings);
+    }
+
     private static Frame rename(Frame f, String from, String to) {
         List<dev.berth.collectors.ContainerSample> cs = new ArrayList<>();
         for (var c : f.containers()) {
@@ -208,19 +219,94 @@ class StoreWriterTest {
     void aNewerMajorVersionIsRefusedWithAClearMessage() throws IOException {
         write(3, 1);
         Shards.Shard s = Shards.list(dir).get(0);
-        byte[] idx = Files.readAllBytes(s.index());
-        byte[] newer = new ShardHeader(ShardHeader.INDEX_MAGIC, 2, 0, s.start()).encode();
-        System.arraycopy(newer, 0, idx, 0, newer.length);
-        Files.write(s.index(), idx);
+        setHeader(s.index(), ShardHeader.INDEX_MAGIC, ShardHeader.MAJOR + 1, 0, s.start());
         StoreException e = assertThrows(StoreException.class,
                 () -> new StoreReader(dir, w -> { }).frames(Instant.MIN, Instant.MAX));
-        assertEquals(s.index() + ": written by a newer berth (history format 2.0; this berth reads 1.x): "
+        assertEquals(s.index() + ": written by a newer berth (history format 3.0; this berth reads 2.x): "
                 + "upgrade berth to read it", e.getMessage());
+        assertThrows(StoreException.class, () -> new StoreReader(dir, w -> { }).events(Instant.MIN, Instant.MAX));
         assertThrows(StoreException.class, () -> {
             try (StoreWriter w = new StoreWriter(dir, SMALL)) {
                 w.append(new SyntheticHost(1, T0, Duration.ofSeconds(10), 1).next());
             }
         });
+    }
+
+    @Test
+    void theFormatIs2Point0SincePsiChangedLayout() throws IOException {
+        write(1, 1);
+        Shards.Shard s = Shards.list(dir).get(0);
+        for (Path p : List.of(s.data(), s.index())) {
+            byte[] b = Files.readAllBytes(p);
+            assertEquals(2, ((b[8] & 0xFF) << 8) | (b[9] & 0xFF), p + " major");
+            assertEquals(0, ((b[10] & 0xFF) << 8) | (b[11] & 0xFF), p + " minor");
+        }
+    }
+
+    @Test
+    void aShardOfAnOlderMajorVersionIsSkippedWithAWarningAndTheRestRead() throws IOException {
+        // 150 frames from 18:50: two shards; the first is made a 1.0 shard (the PSI layout 2.0 replaced).
+        List<Frame> frames = write(150, 3);
+        Shards.Shard old = Shards.list(dir).get(0);
+        setHeader(old.data(), ShardHeader.DATA_MAGIC, 1, 0, old.start());
+        setHeader(old.index(), ShardHeader.INDEX_MAGIC, 1, 0, old.start());
+        List<String> warnings = new ArrayList<>();
+        List<Frame> back = new StoreReader(dir, warnings::add).frames(Instant.MIN, Instant.MAX);
+        Instant hour = Instant.parse("2026-11-30T19:00:00Z");
+        assertEquals(frames.stream().filter(f -> !f.at().isBefore(hour)).toList(), back);
+        assertEquals(List.of(old.index() + ": written by an older berth (history format 1.0; this berth reads 2.x "
+                + "only, the samples' PSI layout changed in 2.0): read it with the berth that wrote it; shard skipped"),
+                warnings);
+    }
+
+    @Test
+    void aWriterUpgradedMidHourLeavesTheOlderShardAloneAndStartsOneAtTheMinute() throws IOException {
+        List<Frame> first = write(3, 2);   // 18:50:00 to 18:50:20
+        Shards.Shard old = Shards.list(dir).get(0);
+        setHeader(old.data(), ShardHeader.DATA_MAGIC, 1, 0, old.start());
+        setHeader(old.index(), ShardHeader.INDEX_MAGIC, 1, 0, old.start());
+        byte[] oldData = Files.readAllBytes(old.data());
+        SyntheticHost h = new SyntheticHost(2, T0.plusSeconds(95), Duration.ofSeconds(10), 4);
+        List<Frame> later = new ArrayList<>();
+        try (StoreWriter w = new StoreWriter(dir, SMALL)) {
+            for (int i = 0; i < 60; i++) {   // 18:51:35 to 19:01:25: on into the next hour's shard
+                Frame f = h.next();
+                later.add(f);
+                w.append(f);
+            }
+        }
+        assertEquals(List.of(old.start(), Instant.parse("2026-11-30T18:51:00Z"), Instant.parse("2026-11-30T19:00:00Z")),
+                Shards.list(dir).stream().map(Shards.Shard::start).toList());
+        assertTrue(java.util.Arrays.equals(oldData, Files.readAllBytes(old.data())), "the 1.0 shard is untouched");
+        List<String> warnings = new ArrayList<>();
+        assertEquals(later, new StoreReader(dir, warnings::add).frames(Instant.MIN, Instant.MAX));
+        assertEquals(1, warnings.size());
+        assertEquals(3, first.size());
+    }
+
+    @Test
+    void aWriterUpgradedInTheFirstMinuteOfAnOlderShardWaitsForTheNextMinute() throws IOException {
+        Instant hour = Instant.parse("2026-11-30T19:00:00Z");
+        try (StoreWriter w = new StoreWriter(dir, SMALL)) {
+            w.append(new SyntheticHost(1, hour, Duration.ofSeconds(10), 1).next());
+        }
+        Shards.Shard old = Shards.list(dir).get(0);
+        setHeader(old.data(), ShardHeader.DATA_MAGIC, 1, 0, old.start());
+        StoreException e = assertThrows(StoreException.class, () -> {
+            try (StoreWriter w = new StoreWriter(dir, SMALL)) {
+                w.append(new SyntheticHost(1, hour.plusSeconds(30), Duration.ofSeconds(10), 1).next());
+            }
+        });
+        assertEquals(old.data() + ": in an older history format, which this berth does not append to; writing "
+                + "resumes in a new shard from the next minute", e.getMessage());
+        assertEquals(1, Shards.list(dir).size());
+    }
+
+    private static void setHeader(Path file, String magic, int major, int minor, Instant start) throws IOException {
+        byte[] b = Files.readAllBytes(file);
+        byte[] h = new ShardHeader(magic, major, minor, start).encode();
+        System.arraycopy(h, 0, b, 0, h.length);
+        Files.write(file, b);
     }
 
     @Test

@@ -60,6 +60,7 @@ public final class Execer {
         hc.put("cwd", spec.workdir().or(() -> java.util.Optional.ofNullable(r.spec().workdir())).orElse("/"));
         Launcher.putProcess(hc, ids, spec.tty(), spec.interactive(),
                 Launcher.environment(env, hostname, ids.home(), spec.tty()), List.of(), spec.command());
+        hc.put("seccomp", seccompOf(r).toString());
         Path socket = store.containerDir(name).resolve("exec-" + UUID.randomUUID().toString().substring(0, 8) + ".sock");
         HelperSession session = HelperSession.start(helperPath, socket, hc, new StdioPlan.Attached(spec.interactive()));
         try {
@@ -81,6 +82,16 @@ public final class Execer {
             return session.process().waitFor();
         } finally {
             session.close();
+        }
+    }
+
+    /** The container's own profile, as {@code docker exec} applies it; the default for a record without one. */
+    private static SeccompProfile seccompOf(ContainerRecord r) throws LaunchException {
+        try {
+            return SeccompProfile.fromRecorded(r.spec().seccomp());
+        } catch (IllegalArgumentException e) {
+            throw new LaunchException("the state of " + r.name() + ": " + e.getMessage() + "; remove it with: berth rm -f "
+                    + r.name(), e);
         }
     }
 

@@ -33,6 +33,7 @@ import java.util.Optional;
  * @param autoRemove whether to remove everything when a foreground container exits ({@code --rm})
  * @param resources cgroup limits applied before the command runs
  * @param limitsAsGiven the limit options as the user typed them, for the state file
+ * @param seccomp the seccomp profile of the container's processes (and of {@code exec}s into it)
  */
 public record LaunchSpec(
         Optional<ContainerName> name,
@@ -52,17 +53,29 @@ public record LaunchSpec(
         boolean detached,
         boolean autoRemove,
         Resources resources,
-        Map<String, String> limitsAsGiven) {
+        Map<String, String> limitsAsGiven,
+        SeccompProfile seccomp) {
 
     public LaunchSpec {
         Objects.requireNonNull(rootfs, "rootfs");
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(resources, "resources");
+        Objects.requireNonNull(seccomp, "seccomp");
         env = List.copyOf(env);
         volumes = List.copyOf(volumes);
         ulimits = List.copyOf(ulimits);
         command = List.copyOf(command);
         limitsAsGiven = Map.copyOf(limitsAsGiven);
+    }
+
+    /** A spec with the default seccomp profile. */
+    public LaunchSpec(Optional<ContainerName> name, Path rootfs, boolean overlay, Optional<String> hostname,
+            List<String> env, Optional<String> workdir, Optional<String> user, List<Volume> volumes,
+            NetworkMode network, Optional<IpPrefix> ip, List<Ulimit> ulimits, List<String> command, boolean tty,
+            boolean interactive, boolean detached, boolean autoRemove, Resources resources,
+            Map<String, String> limitsAsGiven) {
+        this(name, rootfs, overlay, hostname, env, workdir, user, volumes, network, ip, ulimits, command, tty,
+                interactive, detached, autoRemove, resources, limitsAsGiven, SeccompProfile.DEFAULT);
     }
 
     /** A foreground container running {@code command} in {@code rootfs} with every default. */
@@ -75,42 +88,48 @@ public record LaunchSpec(
     /** This spec with another name. */
     public LaunchSpec withName(ContainerName n) {
         return new LaunchSpec(Optional.of(n), rootfs, overlay, hostname, env, workdir, user, volumes, network, ip,
-                ulimits, command, tty, interactive, detached, autoRemove, resources, limitsAsGiven);
+                ulimits, command, tty, interactive, detached, autoRemove, resources, limitsAsGiven, seccomp);
     }
 
     /** This spec with {@code --overlay} on or off. */
     public LaunchSpec withOverlay(boolean o) {
         return new LaunchSpec(name, rootfs, o, hostname, env, workdir, user, volumes, network, ip,
-                ulimits, command, tty, interactive, detached, autoRemove, resources, limitsAsGiven);
+                ulimits, command, tty, interactive, detached, autoRemove, resources, limitsAsGiven, seccomp);
     }
 
     /** This spec with other cgroup limits. */
     public LaunchSpec withResources(Resources r, Map<String, String> asGiven) {
         return new LaunchSpec(name, rootfs, overlay, hostname, env, workdir, user, volumes, network, ip,
-                ulimits, command, tty, interactive, detached, autoRemove, r, asGiven);
+                ulimits, command, tty, interactive, detached, autoRemove, r, asGiven, seccomp);
     }
 
     /** This spec with another network. */
     public LaunchSpec withNetwork(NetworkMode n, Optional<IpPrefix> address) {
         return new LaunchSpec(name, rootfs, overlay, hostname, env, workdir, user, volumes, n, address,
-                ulimits, command, tty, interactive, detached, autoRemove, resources, limitsAsGiven);
+                ulimits, command, tty, interactive, detached, autoRemove, resources, limitsAsGiven, seccomp);
     }
 
     /** This spec detached (or not). */
     public LaunchSpec withDetached(boolean d) {
         return new LaunchSpec(name, rootfs, overlay, hostname, env, workdir, user, volumes, network, ip,
-                ulimits, command, tty, interactive, d, autoRemove, resources, limitsAsGiven);
+                ulimits, command, tty, interactive, d, autoRemove, resources, limitsAsGiven, seccomp);
     }
 
     /** This spec with other bind mounts. */
     public LaunchSpec withVolumes(List<Volume> v) {
         return new LaunchSpec(name, rootfs, overlay, hostname, env, workdir, user, v, network, ip,
-                ulimits, command, tty, interactive, detached, autoRemove, resources, limitsAsGiven);
+                ulimits, command, tty, interactive, detached, autoRemove, resources, limitsAsGiven, seccomp);
     }
 
     /** This spec with another hostname, user and working directory. */
     public LaunchSpec withIdentity(Optional<String> h, Optional<String> u, Optional<String> w) {
         return new LaunchSpec(name, rootfs, overlay, h, env, w, u, volumes, network, ip,
-                ulimits, command, tty, interactive, detached, autoRemove, resources, limitsAsGiven);
+                ulimits, command, tty, interactive, detached, autoRemove, resources, limitsAsGiven, seccomp);
+    }
+
+    /** This spec with another seccomp profile. */
+    public LaunchSpec withSeccomp(SeccompProfile p) {
+        return new LaunchSpec(name, rootfs, overlay, hostname, env, workdir, user, volumes, network, ip,
+                ulimits, command, tty, interactive, detached, autoRemove, resources, limitsAsGiven, p);
     }
 }

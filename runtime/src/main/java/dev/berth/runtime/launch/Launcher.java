@@ -3,6 +3,8 @@ package dev.berth.runtime.launch;
 import dev.berth.cgroupctl.Cgroup;
 import dev.berth.cgroupctl.CgroupException;
 import dev.berth.cgroupctl.CgroupFs;
+import dev.berth.cgroupctl.ControllerUnavailableException;
+import dev.berth.cgroupctl.DeviceRule;
 import dev.berth.runtime.ContainerId;
 import dev.berth.runtime.ContainerName;
 import dev.berth.runtime.RuntimeConfig;
@@ -21,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +41,25 @@ public final class Launcher {
     /** How long a failed start waits for its processes to go before removing the cgroup. */
     static final Duration KILL_TIMEOUT = Duration.ofSeconds(5);
     static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+    /**
+     * The devices a container may use: runc's default allow-list ({@code AllowedDevices} in libcontainer's
+     * specconv), which Docker applies to every container that is not {@code --privileged}. mknod of any node is
+     * allowed (the node is useless without read or write), then read, write and mknod of /dev/null, zero, full,
+     * random, urandom, tty, the pty slaves (136:*), /dev/ptmx (5:2) and /dev/net/tun (10:200).
+     */
+    static final List<DeviceRule> DEFAULT_DEVICES = List.of(
+            DeviceRule.any(DeviceRule.Type.CHAR, "m"),
+            DeviceRule.any(DeviceRule.Type.BLOCK, "m"),
+            DeviceRule.character(1, 3, "rwm"),
+            DeviceRule.character(1, 8, "rwm"),
+            DeviceRule.character(1, 7, "rwm"),
+            DeviceRule.character(5, 0, "rwm"),
+            DeviceRule.character(1, 5, "rwm"),
+            DeviceRule.character(1, 9, "rwm"),
+            DeviceRule.characterMajor(136, "rwm"),
+            DeviceRule.character(5, 2, "rwm"),
+            DeviceRule.character(10, 200, "rwm"));
 
     private final RuntimeConfig config;
     private final CgroupFs cgroups;
@@ -100,8 +122,11 @@ public final class Launcher {
                     Files.createDirectories(p);
                 }
             }
-            Cgroup cgroup = createCgroup(cgroupPath, spec, rollback);
+            List<String> warnings = new ArrayList<>();
+            Cgroup cgroup = createCgroup(cgroupPath, spec, rollback, warnings);
             HelperConfig hc = helperConfig(spec, name, ids, base.directory(), overlay ? root : null, upper, work, dir);
+            // the helper attaches the device program before the container process exists
+            cgroup.cgroup2Directory().ifPresent(d -> putDeviceProgram(hc, d));
             StdioPlan io = spec.detached() ? new StdioPlan.Detached(store.logPath(name))
                     : new StdioPlan.Attached(spec.interactive());
             HelperSession session = HelperSession.start(helperPath, socketPath(dir), hc, io);
@@ -127,7 +152,7 @@ public final class Launcher {
             if (spec.detached()) {
                 session.close(); // the helper carries on as the container's monitor
             }
-            return new RunningContainer(record, session, cgroups, store, clock, spec.autoRemove());
+            return new RunningContainer(record, session, cgroups, store, clock, spec.autoRemove(), warnings);
         } catch (LaunchException e) {
             throw rollback.unwind(e);
         } catch (IOException e) {
@@ -138,7 +163,8 @@ public final class Launcher {
         }
     }
 
-    private Cgroup createCgroup(String path, LaunchSpec spec, Rollback rollback) throws LaunchException {
+    private Cgroup createCgroup(String path, LaunchSpec spec, Rollback rollback, List<String> warnings)
+            throws LaunchException {
         Cgroup cgroup;
         try {
             cgroup = cgroups.create(path);
@@ -146,6 +172,18 @@ public final class Launcher {
             throw new LaunchException("cannot create cgroup " + path + ": " + e.getMessage(), e);
         }
         rollback.push("remove cgroup " + path, () -> removeCgroup(cgroups, path));
+        try {
+            cgroup.writeDevicesAllowList(DEFAULT_DEVICES);
+        } catch (ControllerUnavailableException e) {
+            // cgroup v2: the helper's BPF program is the allow-list; with neither, start and say so every time
+            if (cgroup.cgroup2Directory().isEmpty()) {
+                warnings.add("the device allow-list is not enforced (" + e.getMessage() + ", and the cgroup has no "
+                        + "cgroup2 directory for a BPF device program): the container can open any device node it "
+                        + "creates with CAP_MKNOD, the host's disks included");
+            }
+        } catch (CgroupException e) {
+            throw new LaunchException("cannot restrict the devices of cgroup " + path + ": " + e.getMessage(), e);
+        }
         try {
             if (!spec.resources().isEmpty()) {
                 cgroup.apply(spec.resources());
@@ -230,7 +268,22 @@ public final class Launcher {
         }
         putProcess(hc, ids, spec.tty(), spec.interactive(),
                 environment(spec.env(), hostname, ids.home(), spec.tty()), spec.ulimits(), spec.command());
+        hc.put("seccomp", spec.seccomp().toString());
         return hc;
+    }
+
+    /**
+     * The device allow-list as a BPF program for the helper to attach to the cgroup2 directory {@code dir}: the
+     * whole list on cgroup v2, which has no devices files; on a hybrid host a second lock beside the v1 list (both
+     * must allow an open), which is also what lets this host test the program.
+     */
+    private static void putDeviceProgram(HelperConfig hc, Path dir) {
+        hc.put("device-bpf", dir.toString());
+        for (DeviceRule r : DEFAULT_DEVICES) {
+            hc.put("device-rule", String.valueOf(r.type().letter()),
+                    r.major().isPresent() ? Integer.toString(r.major().getAsInt()) : "*",
+                    r.minor().isPresent() ? Integer.toString(r.minor().getAsInt()) : "*", r.access());
+        }
     }
 
     /** The parts a run and an exec share: identity, stdio, environment, rlimits, argv. */
@@ -268,7 +321,7 @@ public final class Launcher {
         return new SpecSummary(s.command(), s.rootfs().toString(), s.overlay(), s.hostname().orElse(null),
                 s.network().toString(), s.ip().map(Object::toString).orElse(null), s.user().orElse(null),
                 s.workdir().orElse(null), s.env(), s.volumes().stream().map(Volume::toString).toList(), s.tty(),
-                s.detached(), s.limitsAsGiven());
+                s.detached(), s.limitsAsGiven(), s.seccomp().toString());
     }
 
     /** The state store this launcher records into. */

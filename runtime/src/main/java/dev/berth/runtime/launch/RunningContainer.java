@@ -8,6 +8,7 @@ import dev.berth.runtime.state.StateStore;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 
 /**
  * A container whose command is running. For a foreground container, {@link #waitForExit} waits
@@ -21,15 +22,25 @@ public final class RunningContainer {
     private final StateStore store;
     private final InstantSource clock;
     private final boolean autoRemove;
+    private final List<String> warnings;
 
     RunningContainer(ContainerRecord record, HelperSession session, CgroupFs cgroups, StateStore store,
-            InstantSource clock, boolean autoRemove) {
+            InstantSource clock, boolean autoRemove, List<String> warnings) {
         this.record = record;
         this.session = session;
         this.cgroups = cgroups;
         this.store = store;
         this.clock = clock;
         this.autoRemove = autoRemove;
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * What the start could not do and did not refuse to start without, one line each (the device allow-list on
+     * cgroup v2): a front end shows each as a warning.
+     */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** The state as recorded when the command started. */

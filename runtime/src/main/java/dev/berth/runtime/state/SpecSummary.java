@@ -24,6 +24,9 @@ import java.util.TreeMap;
  * @param detached whether the container was started with {@code -d}
  * @param limits the limit options as given, keyed by option name without dashes (e.g.
  *     {@code cpus -> 0.5}); {@code berth set} updates it
+ * @param seccomp {@code default} or {@code unconfined}, the profile of the container and of {@code exec}s into it;
+ *     null in a state file written before berth recorded it (such a container runs without a filter, and an
+ *     {@code exec} into it gets the default profile)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SpecSummary(
@@ -39,7 +42,8 @@ public record SpecSummary(
         List<String> volumes,
         boolean tty,
         boolean detached,
-        Map<String, String> limits) {
+        Map<String, String> limits,
+        String seccomp) {
 
     public SpecSummary {
         command = command == null ? List.of() : List.copyOf(command);
@@ -49,11 +53,18 @@ public record SpecSummary(
         limits = Collections.unmodifiableSortedMap(limits == null ? new TreeMap<>() : new TreeMap<>(limits));
     }
 
+    /** A summary that does not record a seccomp profile. */
+    public SpecSummary(List<String> command, String rootfs, boolean overlay, String hostname, String network, String ip,
+            String user, String workdir, List<String> env, List<String> volumes, boolean tty, boolean detached,
+            Map<String, String> limits) {
+        this(command, rootfs, overlay, hostname, network, ip, user, workdir, env, volumes, tty, detached, limits, null);
+    }
+
     /** This summary with {@code changed} merged over its limits (a later {@code set} wins). */
     public SpecSummary withLimits(Map<String, String> changed) {
         TreeMap<String, String> merged = new TreeMap<>(limits);
         merged.putAll(changed);
         return new SpecSummary(command, rootfs, overlay, hostname, network, ip, user, workdir, env, volumes,
-                tty, detached, merged);
+                tty, detached, merged, seccomp);
     }
 }

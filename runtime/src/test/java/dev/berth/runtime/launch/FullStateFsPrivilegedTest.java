@@ -86,12 +86,25 @@ class FullStateFsPrivilegedTest {
                 "echo started; while [ ! -e /go/now ]; do sleep 0.05; done; exit 7"))
                 .withName(name).withDetached(true)
                 .withVolumes(List.of(Volume.parse(go + ":/go"))), LaunchHooks.NONE);
+        Lifecycle lifecycle = new Lifecycle(new RuntimeConfig(live.stateDir, live.cgroupParent), live.store,
+                live.cgroups, new ProcessProbe(Path.of("/proc")), new PosixSignaller(), InstantSource.system());
+        // the container's first line must be in its log before the filesystem fills, or it is lost to ENOSPC
+        // (a slow start under load did that): wait for it, bounded
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String before = "";
+        while (!before.equals("started\n") && System.nanoTime() < deadline) {
+            ByteArrayOutputStream early = new ByteArrayOutputStream();
+            new LogReader(lifecycle).copy(name, early, false);
+            before = early.toString(StandardCharsets.UTF_8);
+            if (!before.equals("started\n")) {
+                Thread.sleep(20);
+            }
+        }
+        assertEquals("started\n", before, "the container's first line, before the filesystem fills");
         fill(mount);
         Files.writeString(go.resolve("now"), "");
         assertEquals(7, live.awaitExit(name, Duration.ofSeconds(20)), "the monitor's status on a full filesystem");
 
-        Lifecycle lifecycle = new Lifecycle(new RuntimeConfig(live.stateDir, live.cgroupParent), live.store,
-                live.cgroups, new ProcessProbe(Path.of("/proc")), new PosixSignaller(), InstantSource.system());
         ContainerRecord r = lifecycle.get(name);
         assertEquals(ContainerStatus.EXITED, r.status());
         assertEquals(7, r.exitCode());

@@ -2,7 +2,9 @@ package dev.berth.runtime.launch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.berth.cgroupctl.Cgroup;
 import dev.berth.cgroupctl.CpuMax;
@@ -13,6 +15,8 @@ import dev.berth.runtime.state.ContainerStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -230,5 +234,210 @@ class LauncherPrivilegedTest {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> Volume.parse(vol + ":/a/../../etc"));
         assertTrue(e.getMessage().contains(".."), e.getMessage());
+    }
+
+    /**
+     * Calls Docker's default profile refuses (seccomp-probe.c names each): EPERM for every one but clone3, which
+     * gets ENOSYS so that libc falls back to clone. Most are refused by the missing capabilities as well; the
+     * last seven only by the profile ({@link #PROFILE_ONLY}).
+     */
+    private static final List<String> REFUSED = List.of("mount", "umount2", "pivot_root", "unshare-user",
+            "unshare-mount", "clone-newuser", "clone-newnet", "setns", "reboot", "kexec_load", "init_module",
+            "delete_module", "add_key", "keyctl", "bpf", "perf_event_open", "swapon", "open_by_handle_at", "acct",
+            "clock_settime", "iopl", "sethostname", "fsopen", "clone3", "personality-addr-no-randomize",
+            "socket-vsock", "kcmp", "get_mempolicy", "sysfs", "x32-getpid");
+    /** Refused by the profile although Docker's default capabilities allow them: what tells a filter is there. */
+    private static final List<String> PROFILE_ONLY = List.of("clone3", "personality-addr-no-randomize",
+            "socket-vsock", "kcmp", "get_mempolicy", "sysfs", "x32-getpid");
+    /** What every program needs: allowed. */
+    private static final List<String> ALLOWED = List.of("getpid", "loopback-tcp", "fork", "personality-query",
+            "clone-plain", "mknod-char");
+
+    /** Builds src/test/c/seccomp-probe.c, static, into the rootfs as /probe. */
+    private void installProbe() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/cc")), "needs a C compiler to build the seccomp probe");
+        Path out = live.rootfs.resolve("probe");
+        if (Files.exists(out)) {
+            return;
+        }
+        Process p = new ProcessBuilder("cc", "-static", "-O1", "-o", out.toString(),
+                Path.of("src/test/c/seccomp-probe.c").toAbsolutePath().toString()).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), "cc -static seccomp-probe.c (libc6-dev has libc.a): " + log);
+    }
+
+    private static Map<String, String> seccompStatus(String out) {
+        return keyValues(out.lines().filter(l -> l.startsWith("Seccomp")).map(l -> l.replace(":", "=").replace("\t", ""))
+                .collect(Collectors.joining("\n")));
+    }
+
+    /** Issue 10: Docker's default seccomp profile, seen from inside a container. */
+    @Test
+    void defaultSeccompProfileRefusesWhatDockersRefusesAndNormalWorkRuns() throws Exception {
+        installProbe();
+        Map<String, String> kv = keyValues(run(sh("sc-default", "/probe")));
+        for (String call : ALLOWED) {
+            assertEquals("ok", kv.get(call), call + " must work: " + kv);
+        }
+        List<String> refused = new ArrayList<>();
+        for (String call : REFUSED) {
+            assertEquals(call.equals("clone3") ? "E38" : "E1", kv.get(call), call + ": " + kv);
+            refused.add(call);
+        }
+        System.out.println("LIVE seccomp default profile: " + refused.size() + " calls refused inside a container ("
+                + (refused.size() - 1) + " EPERM, clone3 ENOSYS), " + ALLOWED.size() + " allowed: " + refused);
+        Map<String, String> st = seccompStatus(run(sh("sc-status", "grep ^Seccomp /proc/self/status; ls / > /dev/null;"
+                + " sleep 0.1; echo hello | cat")));
+        assertEquals("2", st.get("Seccomp"), "mode 2 (filter): " + st);
+        assertEquals("1", st.get("Seccomp_filters"), st.toString());
+    }
+
+    @Test
+    void unconfinedRunsWithoutAFilterAndTheProfileOnlyRefusalsGoThrough() throws Exception {
+        installProbe();
+        Map<String, String> kv = keyValues(run(sh("sc-unconfined", "grep ^Seccomp /proc/self/status | tr -d '\\t' "
+                + "| tr ':' '='; /probe").withSeccomp(SeccompProfile.UNCONFINED)));
+        assertEquals("0", kv.get("Seccomp"), "no filter: " + kv);
+        for (String call : ALLOWED) {
+            assertEquals("ok", kv.get(call), call + ": " + kv);
+        }
+        for (String call : PROFILE_ONLY) {
+            assertNotEquals("E1", kv.get(call), call + " was refused without the profile: " + kv);
+        }
+        // what the missing capabilities refuse stays refused
+        assertEquals("E1", kv.get("mount"), kv.toString());
+        System.out.println("LIVE seccomp unconfined: not refused with EPERM without the profile: " + REFUSED.stream()
+                .filter(call -> !"E1".equals(kv.get(call))).map(call -> call + "=" + kv.get(call)).toList());
+    }
+
+    @Test
+    void execRunsUnderTheContainersProfile() throws Exception {
+        for (SeccompProfile p : SeccompProfile.values()) {
+            ContainerName name = ContainerName.of("sc-exec-" + p);
+            live.launcher.start(sh(name.value(), "sleep 60").withSeccomp(p).withDetached(true), LaunchHooks.NONE);
+            assertEquals(0, live.execer.exec(name, new ExecSpec(List.of("sh", "-c",
+                    "grep ^Seccomp: /proc/self/status > /tmp/sc-" + p), false, false, List.of(), Optional.empty(),
+                    Optional.empty())));
+            Path out = live.rootfs.resolve("tmp/sc-" + p);
+            assertEquals(p == SeccompProfile.DEFAULT ? "2" : "0", seccompStatus(Files.readString(out)).get("Seccomp"),
+                    "exec into a container with profile " + p);
+            Files.delete(out);
+            live.remove(name);
+        }
+    }
+
+    /**
+     * Device nodes outside runc's list that this host lets root open ({@code loop0}, {@code fuse},
+     * {@code loop-control}): inside a container only the devices cgroup can refuse them, so a refusal there is
+     * the allow-list's. (A node this host refuses even to root, as its root disk here, would prove nothing.)
+     * Each as {@code TYPE MAJOR MINOR}.
+     */
+    private static List<String> hostOpenableDevices() {
+        List<String> out = new ArrayList<>();
+        for (String dev : List.of("/dev/loop0", "/dev/fuse", "/dev/loop-control")) {
+            Path p = Path.of(dev);
+            try (var ch = java.nio.channels.FileChannel.open(p, java.nio.file.StandardOpenOption.READ)) {
+                long rdev = (Long) Files.getAttribute(p, "unix:rdev");
+                long major = ((rdev >>> 8) & 0xfff) | ((rdev >>> 32) & ~0xfffL);
+                long minor = (rdev & 0xff) | ((rdev >>> 12) & ~0xffL);
+                int mode = (Integer) Files.getAttribute(p, "unix:mode");
+                out.add(((mode & 0170000) == 0060000 ? "b" : "c") + " " + major + " " + minor);
+            } catch (java.io.IOException | UnsupportedOperationException e) {
+                // absent, or refused to root on this host: not a test of the allow-list
+            }
+        }
+        return out;
+    }
+
+    /** A script that makes a node for each device and tries to open it (a redirection opens without reading). */
+    private static String openEach(List<String> devices) {
+        StringBuilder script = new StringBuilder();
+        for (int i = 0; i < devices.size(); i++) {
+            script.append("mknod /dev/berth-").append(i).append(' ').append(devices.get(i)).append(';')
+                    .append(" if ( : < /dev/berth-").append(i).append(" ) 2> /tmp/dev-err; then echo dev").append(i)
+                    .append("=opened; else echo dev").append(i).append("=$(cat /tmp/dev-err); fi;");
+        }
+        return script + " echo null=$(head -c1 /dev/null | wc -c) zero=$(head -c4 /dev/zero | wc -c)"
+                + " urandom=$(head -c4 /dev/urandom | wc -c) full=$(head -c4 /dev/full | wc -c)";
+    }
+
+    /** Checks {@link #openEach}'s output: every device refused with EPERM, the four allowed ones usable. */
+    private static void assertRefusedAndUsable(List<String> devices, String out) {
+        Map<String, String> kv = new java.util.TreeMap<>();
+        out.lines().forEach(l -> {
+            for (String w : l.startsWith("null=") ? l.split(" ") : new String[] {l}) {
+                int eq = w.indexOf('=');
+                if (eq > 0) {
+                    kv.put(w.substring(0, eq), w.substring(eq + 1));
+                }
+            }
+        });
+        for (int i = 0; i < devices.size(); i++) {
+            String v = kv.get("dev" + i);
+            assertTrue(v != null && v.contains("Operation not permitted"), devices.get(i) + " inside: " + out);
+        }
+        assertEquals("0", kv.get("null"), out);
+        assertEquals("4", kv.get("zero"), out);
+        assertEquals("4", kv.get("urandom"), out);
+        assertEquals("4", kv.get("full"), out);
+    }
+
+    /**
+     * Issue 10: runc's device allow-list, seen from inside a container: on v1 (and hybrid) the devices
+     * controller's list, which the kernel lists back; on v2 the BPF program alone.
+     */
+    @Test
+    void devicesOutsideTheAllowListCannotBeOpenedFromInside() throws Exception {
+        ContainerName name = ContainerName.of("devices");
+        List<String> devices = hostOpenableDevices();
+        assumeTrue(!devices.isEmpty(), "no device outside the allow-list that root may open on this host");
+        RunningContainer c = live.launcher.start(sh("devices", openEach(devices)).withDetached(true), LaunchHooks.NONE);
+        assertEquals(List.of(), c.warnings(), "the allow-list is enforced");
+        assertEquals(0, live.awaitExit(name, EXIT_TIMEOUT), live.output(name));
+        assertRefusedAndUsable(devices, live.output(name));
+        Path v1 = live.cgroups.probe().v1Mounts().get("devices");
+        if (v1 != null) {
+            Path list = v1.resolve(live.cgroupParent.substring(1)).resolve("devices/devices.list");
+            assertEquals(Launcher.DEFAULT_DEVICES.stream().map(dev.berth.cgroupctl.DeviceRule::toV1).sorted().toList(),
+                    Files.readAllLines(list).stream().sorted().toList());
+        }
+        System.out.println("LIVE devices allow-list: " + devices.size() + " device opens refused inside a container "
+                + devices + " (each opened by root on the host), /dev/null, zero, urandom, full usable");
+        live.remove(name);
+    }
+
+    /**
+     * The BPF device program on its own: on a hybrid host the test opens the container's v1 list to every device
+     * once the container exists, so only the program (on the unified hierarchy) can still refuse; on v2 it is the
+     * only list anyway.
+     */
+    @Test
+    void theBpfDeviceProgramRefusesOnItsOwn() throws Exception {
+        ContainerName name = ContainerName.of("bpfdev");
+        List<String> devices = hostOpenableDevices();
+        assumeTrue(!devices.isEmpty(), "no device outside the allow-list that root may open on this host");
+        RunningContainer c = live.launcher.start(sh("bpfdev", "while [ ! -e /tmp/bpf-go ]; do sleep 0.05; done; "
+                + openEach(devices)).withDetached(true), LaunchHooks.NONE);
+        Cgroup cg = live.cgroups.cgroup(live.cgroupParent + "/bpfdev");
+        if (cg.cgroup2Directory().isEmpty()) {
+            Files.writeString(live.rootfs.resolve("tmp/bpf-go"), "");
+            live.awaitExit(name, EXIT_TIMEOUT);
+            live.remove(name);
+            assumeTrue(false, "no cgroup2 hierarchy on this host: no BPF device program");
+        }
+        Path v1 = live.cgroups.probe().v1Mounts().get("devices");
+        if (v1 != null) {
+            Path allow = v1.resolve(live.cgroupParent.substring(1)).resolve("bpfdev/devices.allow");
+            Files.writeString(allow, "a");
+            assertEquals("a *:* rwm", Files.readString(allow.resolveSibling("devices.list")).strip());
+        }
+        Files.writeString(live.rootfs.resolve("tmp/bpf-go"), "");
+        assertEquals(0, live.awaitExit(name, EXIT_TIMEOUT), live.output(name));
+        Files.delete(live.rootfs.resolve("tmp/bpf-go"));
+        assertRefusedAndUsable(devices, live.output(name));
+        assertEquals(List.of(), c.warnings());
+        System.out.println("LIVE devices BPF program alone (v1 list opened to all): " + devices.size()
+                + " device opens refused inside a container " + devices);
+        live.remove(name);
     }
 }

@@ -88,7 +88,9 @@ public final class RuntimeLauncher implements CgroupActions.Launcher {
         } catch (OpsException e) {
             throw new ActionException(e.getMessage(), e);
         }
-        return "launched " + c.record().name() + " (pid " + c.record().pid() + ")";
+        // the status line has room for one line: a warning (no device allow-list on v2) replaces the success
+        return c.warnings().isEmpty() ? "launched " + c.record().name() + " (pid " + c.record().pid() + ")"
+                : "launched " + c.record().name() + "; warning: " + c.warnings().get(0);
     }
 
     private static void limit(LimitRequest.Builder b, LimitField f, String text) {

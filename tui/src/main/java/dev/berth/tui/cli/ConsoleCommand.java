@@ -16,6 +16,7 @@ import dev.berth.tui.action.RuntimeLauncher;
 import dev.berth.tui.sample.CollectorSource;
 import dev.berth.tui.sample.LazySource;
 import dev.berth.tui.sample.SnapshotSource;
+import dev.berth.tui.sample.StoreHistory;
 import dev.berth.tui.sample.SystemFacts;
 import dev.berth.tui.style.Glyphs;
 import dev.berth.tui.terminal.InputWait;
@@ -78,8 +79,10 @@ public final class ConsoleCommand implements Runnable {
             OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
             UnixTerminal terminal = new WinsizeTerminal(System.in, out, charset,
                     UnixLikeTerminal.CtrlCBehaviour.TRAP);
+            // The detail graphs reach back into the store a recorder writes ($BERTH_HISTORY_STORE or the default).
             ConsoleApp app = new ConsoleApp(terminal, parts.source(), parts.actions(),
-                    new ConsoleApp.Options(options.interval, color, unicode, !options.noMouse, options.all), clock);
+                    new ConsoleApp.Options(options.interval, color, unicode, !options.noMouse, options.all), clock)
+                    .recordedHistory(new StoreHistory(HistoryOptions.defaultDir(env)));
             // System.in is file descriptor 0; without libc, the input thread sleeps between looks as before
             app.waitingForInputWith(() -> PollInputWait.on(0).orElse(InputWait.SLEEP));
             app.run();

@@ -1,5 +1,6 @@
 package dev.berth.tui.cli;
 
+import dev.berth.runtime.launch.SeccompProfile;
 import dev.berth.runtime.launch.Ulimit;
 import dev.berth.runtime.launch.Volume;
 import dev.berth.runtime.net.IpPrefix;
@@ -31,6 +32,12 @@ final class LaunchOptions {
     static final class IpConverter extends ParsingConverter<IpPrefix> {
         IpConverter() {
             super(IpPrefix::parse);
+        }
+    }
+
+    static final class SecurityOptConverter extends ParsingConverter<SeccompProfile> {
+        SecurityOptConverter() {
+            super(SeccompProfile::parseSecurityOpt);
         }
     }
 }

@@ -3,6 +3,9 @@ package dev.berth.tui.cli;
 import dev.berth.collectors.Collector;
 import dev.berth.collectors.ProcessSampler;
 import dev.berth.collectors.proc.Auxv;
+import dev.berth.export.ExportException;
+import dev.berth.export.Exporter;
+import dev.berth.export.ListenAddress;
 import dev.berth.history.event.EventJournal;
 import dev.berth.history.record.Recorder;
 import dev.berth.history.record.SelfCost;
@@ -18,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -35,7 +39,9 @@ import picocli.CommandLine.Spec;
                 + "appearing and disappearing, and the control actions of every berth front end.",
             "One recorder per store: a second one exits 1 naming the first one's pid. If the disk fills, the "
                 + "recorder says so, keeps sampling and writes again when there is space. See berth history and "
-                + "berth replay; contrib/berth-record.service runs it under systemd."})
+                + "berth replay; contrib/berth-record.service runs it under systemd.",
+            "With --listen, the same daemon also serves each sample it records to Prometheus, as berth serve "
+                + "does: one sample per interval feeds both the store and the scrapes."})
 final class RecordCommand implements Callable<Integer> {
     /** Below this much free space the recorder refuses to start. */
     static final long MIN_FREE_BYTES = 1 << 20;
@@ -64,6 +70,11 @@ final class RecordCommand implements Callable<Integer> {
             description = "delete the oldest history while the store is larger than this (default: ${DEFAULT-VALUE})")
     long maxSize;
 
+    @Option(names = "--listen", paramLabel = "HOST:PORT", converter = ServeCommand.ListenConverter.class,
+            description = "also serve every sample on /metrics at this address, as berth serve does: HOST:PORT, "
+                    + "[IPv6]:PORT, or :PORT for every address (berth serve's default is 127.0.0.1:9756)")
+    ListenAddress listen;
+
     @Override
     public Integer call() throws IOException {
         if (interval.compareTo(Duration.ofMillis(10)) < 0 || interval.compareTo(Duration.ofHours(1)) > 0) {
@@ -78,6 +89,24 @@ final class RecordCommand implements Callable<Integer> {
                     + ": expected at least 16M");
         }
         Path dir = history.dir(root.env);
+        // Bound before the store is touched: a taken port leaves nothing behind.
+        Optional<Exporter> exporter = Optional.empty();
+        if (listen != null) {
+            try {
+                exporter = Optional.of(Exporter.start(listen));
+            } catch (ExportException e) {
+                throw new UserDataException(e.getMessage(), e);
+            }
+        }
+        try {
+            record(dir, exporter);
+        } finally {
+            exporter.ifPresent(Exporter::close);
+        }
+        return 0;
+    }
+
+    private void record(Path dir, Optional<Exporter> exporter) throws IOException {
         prepare(dir);
         PrintWriter err = spec.commandLine().getErr();
         String prefix = spec.qualifiedName() + ": ";
@@ -107,8 +136,10 @@ final class RecordCommand implements Callable<Integer> {
                         });
                 err.println(prefix + "recording every " + HistoryOptions.text(interval) + " into " + dir + " (pid "
                         + pid + ")");
+                exporter.ifPresent(e -> err.println(prefix + ServeCommand.serving(listen, e)));
                 err.flush();
-                recorder.run(interval, stop);
+                recorder.run(interval, stop, (snapshot, took) -> exporter.ifPresent(
+                        e -> e.publish(collector, snapshot, took)));
                 err.println(prefix + "stopped after " + recorder.frames() + " samples");
                 err.flush();
             } finally {
@@ -120,7 +151,6 @@ final class RecordCommand implements Callable<Integer> {
         } catch (StoreException e) {
             throw new UserDataException(e.getMessage(), e);
         }
-        return 0;
     }
 
     /** The store's start-time checks: one line and exit 1 for a file, an unwritable directory, a full disk. */

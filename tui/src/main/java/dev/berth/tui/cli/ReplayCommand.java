@@ -85,7 +85,8 @@ final class ReplayCommand implements Callable<Integer> {
             List<Event> events = new ArrayList<>(reader.events(Instant.MIN, Instant.MAX));
             events.addAll(new EventJournal(dir).read(warnings::add));
             events.sort(Comparator.comparing(Event::at));
-            source = new ReplaySource(reader, start, zone, hostname(), EventJournal.distinct(events));
+            source = new ReplaySource(reader, start, zone, hostname(), EventJournal.distinct(events), interval,
+                    InstantSource.system());
         } catch (StoreException e) {
             throw new UserDataException(e.getMessage(), e);
         }

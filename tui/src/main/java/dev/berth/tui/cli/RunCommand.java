@@ -1,10 +1,12 @@
 package dev.berth.tui.cli;
 
 import dev.berth.cgroupctl.Resources;
+import dev.berth.collectors.format.Printable;
 import dev.berth.ops.Containers;
 import dev.berth.runtime.ContainerName;
 import dev.berth.runtime.launch.LaunchSpec;
 import dev.berth.runtime.launch.RunningContainer;
+import dev.berth.runtime.launch.SeccompProfile;
 import dev.berth.runtime.launch.Ulimit;
 import dev.berth.runtime.launch.Volume;
 import dev.berth.runtime.limits.LimitRequest;
@@ -25,15 +27,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code berth run}: starts a container with berth's own runtime (new pid, mount, uts, ipc and
- * net namespaces; pivot_root into the rootfs; Docker's default capabilities, masked paths and
- * no_new_privs; limits applied before the command runs). Foreground: stdio attached and the exit
+ * net namespaces; pivot_root into the rootfs; Docker's default capabilities, seccomp profile, masked paths
+ * and no_new_privs; runc's device allow-list; limits applied before the command runs). Foreground: stdio attached and the exit
  * status passed through; {@code -d}: prints the name and leaves the container running.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a command in a new container.",
             "The container gets its own pid, mount, uts, ipc and net namespaces, pivots into --rootfs (a directory, "
-                + "or a tar archive unpacked once and shared), runs with Docker's default capabilities, masked /proc "
-                + "paths and no_new_privs, and is in its cgroups, with its limits, before the command starts.",
+                + "or a tar archive unpacked once and shared), runs with Docker's default capabilities, seccomp profile, "
+                + "masked /proc paths and no_new_privs and runc's device allow-list (cgroup v1; on v2 a warning says it "
+                + "is not enforced), and is in its cgroups, with its limits, before the command starts.",
             "Foreground: stdio is attached and berth exits with the command's status. -d: output goes to the log "
                 + "('berth logs NAME') and berth prints the name."},
         exitCodeListHeading = "%nExit status:%n",
@@ -104,6 +107,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "rlimit of the container's processes, e.g. nofile=4096:8192 (default nofile=1024); repeatable")
     List<Ulimit> ulimits = new ArrayList<>();
 
+    @Option(names = "--security-opt", paramLabel = "seccomp=PROFILE", converter = LaunchOptions.SecurityOptConverter.class,
+            defaultValue = "seccomp=default", description = "seccomp=default: Docker's default system-call allow-list, "
+            + "other calls fail with EPERM (the default); seccomp=unconfined: no filter")
+    SeccompProfile seccomp;
+
     @Mixin
     LimitOptions limits;
     @Mixin
@@ -129,8 +137,12 @@ public final class RunCommand implements Callable<Integer> {
         LaunchSpec launch = new LaunchSpec(Optional.ofNullable(name), rootfs.toAbsolutePath(), overlay,
                 Optional.ofNullable(hostname), environment, Optional.ofNullable(workdir), Optional.ofNullable(user),
                 volumes, net, Optional.ofNullable(ip), ulimits, command, tty, interactive, detach, autoRemove, resources,
-                request.describe());
+                request.describe(), seccomp);
         RunningContainer c = Wiring.map(() -> containers.launch(launch));
+        c.warnings().forEach(w -> {
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": warning: " + Printable.escape(w));
+            spec.commandLine().getErr().flush();
+        });
         if (detach) {
             spec.commandLine().getOut().println(c.record().name());
             spec.commandLine().getOut().flush();

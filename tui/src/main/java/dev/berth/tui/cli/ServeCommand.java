@@ -56,20 +56,26 @@ final class ServeCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         String every = java.math.BigDecimal.valueOf(interval.toMillis(), 3).stripTrailingZeros().toPlainString() + "s";
-        // The host as given (::1 rather than 0:0:0:0:0:0:0:1); the bound address for every address (:PORT).
-        String url = "http://" + (listen.host().isEmpty() ? ListenAddress.of(exporter.address())
-                : new ListenAddress(listen.host(), exporter.address().getPort())) + "/metrics";
-        if (exporter.address().getAddress().isLoopbackAddress()) {
-            err.println("berth serve: serving " + url + ", sampling every " + every);
-        } else {
-            err.println("berth serve: serving " + url + " on a non-loopback address: every host that can reach it "
-                    + "can read every container's figures; sampling every " + every);
-        }
+        err.println("berth serve: " + serving(listen, exporter)
+                + (exporter.address().getAddress().isLoopbackAddress() ? ", " : "; ") + "sampling every " + every);
         err.flush();
         try (exporter) {
             new ServeLoop(collector, exporter, interval).run();
         }
         return 0;
+    }
+
+    /**
+     * The start-up line of an exporter (for {@code serve} and {@code record --listen}): its URL, and a warning when
+     * it is reachable from other hosts.
+     */
+    static String serving(ListenAddress listen, Exporter exporter) {
+        // The host as given (::1 rather than 0:0:0:0:0:0:0:1); the bound address for every address (:PORT).
+        String url = "http://" + (listen.host().isEmpty() ? ListenAddress.of(exporter.address())
+                : new ListenAddress(listen.host(), exporter.address().getPort())) + "/metrics";
+        return exporter.address().getAddress().isLoopbackAddress() ? "serving " + url
+                : "serving " + url + " on a non-loopback address: every host that can reach it can read every "
+                        + "container's figures";
     }
 
     /** Converts {@code --listen}; a malformed value is a usage error (exit 2). */

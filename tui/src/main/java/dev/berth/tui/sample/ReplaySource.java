@@ -11,11 +11,13 @@ import dev.berth.history.store.Frame;
 import dev.berth.history.store.StoreReader;
 import dev.berth.ops.CurrentLimits;
 import dev.berth.tui.screen.Replay;
+import dev.berth.tui.screen.Timeline;
 import dev.berth.tui.view.Snapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -52,6 +54,11 @@ public final class ReplaySource implements SnapshotSource, Replay {
     private boolean moved = true;
     private Instant lastShown;
     private List<String> arrived = List.of();
+    private SampleRequest lastRequest;
+    private final Duration interval;
+    private final InstantSource clock;
+    /** When playing last moved the position, or the user did; null before the first sample. */
+    private Instant lastMoveAt;
 
     /**
      * @param reader   the store
@@ -59,14 +66,18 @@ public final class ReplaySource implements SnapshotSource, Replay {
      * @param zone     the display zone
      * @param hostname the host name for the header
      * @param events   the store's events (and the journal's), in time order
+     * @param interval the console's interval: while playing, one recorded sample per interval
+     * @param clock    the console's clock, which says when an interval has passed
      * @throws IOException when the store cannot be read
      */
-    public ReplaySource(StoreReader reader, Instant from, ZoneId zone, String hostname, List<Event> events)
-            throws IOException {
+    public ReplaySource(StoreReader reader, Instant from, ZoneId zone, String hostname, List<Event> events,
+            Duration interval, InstantSource clock) throws IOException {
         this.reader = reader;
         this.zone = zone;
         this.hostname = hostname;
         this.events = List.copyOf(events);
+        this.interval = interval;
+        this.clock = clock;
         load(from);
     }
 
@@ -105,8 +116,19 @@ public final class ReplaySource implements SnapshotSource, Replay {
         if (window.isEmpty()) {
             throw new IllegalStateException("no recorded samples to replay");
         }
-        if (!paused && !moved) {
+        // Playing moves one sample per console interval. A sample asked for early shows the same position again:
+        // because the request changed (the detail view opened, --all toggled), or because it comes less than half
+        // an interval after the last move (two wake-ups close together make two samples).
+        Instant now = clock.instant();
+        boolean again = !request.equals(lastRequest);
+        boolean due = lastMoveAt == null || !now.isBefore(lastMoveAt.plus(interval.dividedBy(2)));
+        lastRequest = request;
+        if (!paused && !moved && !again && due) {
             step0(1);
+            lastMoveAt = now;
+        }
+        if (moved || lastMoveAt == null) {
+            lastMoveAt = now;
         }
         moved = false;
         Frame cur = window.get(pos);
@@ -240,5 +262,38 @@ public final class ReplaySource implements SnapshotSource, Replay {
     @Override
     public synchronized List<String> newEvents() {
         return arrived;
+    }
+
+    @Override
+    public synchronized Optional<Timeline> timeline() {
+        if (window.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant from = window.get(0).at();
+        Instant to = window.get(window.size() - 1).at();
+        ReportFormat fmt = new ReportFormat(zone);
+        List<Timeline.Mark> marks = new ArrayList<>();
+        for (Event e : events) {
+            if (e.kind().isControl() && !e.at().isBefore(from) && !e.at().isAfter(to)) {
+                marks.add(new Timeline.Mark(e.at(), fmt.events(List.of(e)).get(0)));
+            }
+        }
+        return Optional.of(new Timeline(from, to, window.get(pos).at(), zone, marks));
+    }
+
+    @Override
+    public synchronized List<String> eventsOf(String cgroup, String name) {
+        if (window.isEmpty()) {
+            return List.of();
+        }
+        Instant upTo = window.get(pos).at();
+        List<Event> mine = new ArrayList<>();
+        for (Event e : events) {
+            boolean its = e.cgroup().map(cgroup::equals).orElseGet(() -> e.container().equals(name));
+            if (its && !e.at().isAfter(upTo)) {
+                mine.add(e);
+            }
+        }
+        return new ReportFormat(zone).events(mine);
     }
 }

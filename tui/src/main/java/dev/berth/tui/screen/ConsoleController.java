@@ -33,6 +33,8 @@ public final class ConsoleController {
     private final Effects effects;
     private final InstantSource clock;
     private Instant lastClick = Instant.EPOCH;
+    private RecordedHistory recorded;
+    private Duration interval;
     private String lastClickKey;
 
     /** A controller over {@code state}. */
@@ -48,6 +50,16 @@ public final class ConsoleController {
     /** Makes this a replay console: t/T, j/J and space move through recorded history (atop's and below's keys). */
     public void setReplay(Replay replay) {
         s.replay = replay;
+    }
+
+    /**
+     * Lets the live console's detail graphs reach back into the history store: when the detail view opens on a
+     * container, its recorded samples of the time the graphs span (at one point per {@code interval}) are read in
+     * the background and put before its live points.
+     */
+    public void setRecordedHistory(RecordedHistory recorded, Duration interval) {
+        this.recorded = recorded;
+        this.interval = interval;
     }
 
     /** The container whose detail the sampler should collect (the detail view's), if any. */
@@ -221,7 +233,33 @@ public final class ConsoleController {
         s.detailId = c.get().id();
         s.detailScroll = 0;
         effects.sampleNow();
+        backfill(c.get().id());
         return Result.REDRAW;
+    }
+
+    /** Reads container {@code id}'s recorded history, once, and prepends it to its graphs' series. */
+    private void backfill(String id) {
+        if (recorded == null || s.replay != null || !s.history.claimBackfill(id)) {
+            return;
+        }
+        Optional<Instant> first = s.history.firstAt(id);
+        if (first.isEmpty()) {
+            return;
+        }
+        Instant to = first.get();
+        // The graphs' span, and one more minute: the row covering the oldest point needs the sample before it.
+        Instant from = to.minus(interval.multipliedBy(s.history.capacity())).minusSeconds(60);
+        RecordedHistory source = recorded;
+        Duration step = interval;
+        effects.background(() -> {
+            try {
+                List<RecordedHistory.Point> rows = source.rows(id, from, to);
+                effects.onUiThread(() -> s.history.prepend(id, rows, step));
+            } catch (java.io.IOException | RuntimeException e) {
+                String why = e.getMessage() == null ? e.toString() : e.getMessage();
+                effects.onUiThread(() -> actions.info("graphs without recorded history: " + why));
+            }
+        });
     }
 
     private Result scrollDetail(int delta) {

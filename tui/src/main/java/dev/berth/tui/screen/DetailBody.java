@@ -22,12 +22,22 @@ import java.util.OptionalDouble;
  */
 final class DetailBody {
     static final int TWO_COLUMN_WIDTH = 90;
+    /** Events listed in replay's detail view; {@code berth history --events} lists them all. */
+    static final int EVENTS_SHOWN = 8;
 
     private DetailBody() {
     }
 
-    static List<List<Span>> lines(ContainerRow c, Optional<ContainerDetail> detail, int width, long hostMem) {
+    /**
+     * The body's lines.
+     *
+     * @param events in replay, the container's recorded events up to the sample shown (a section of their own,
+     *               first, so that what explains the graphs is in view); empty in the live console
+     */
+    static List<List<Span>> lines(ContainerRow c, Optional<ContainerDetail> detail, int width, long hostMem,
+            Optional<List<String>> events) {
         List<List<Span>> out = new ArrayList<>();
+        events.ifPresent(es -> events(out, es));
         if (detail.isEmpty()) {
             out.add(List.of(new Span(" collecting detail...", Role.DIM)));
             return out;
@@ -63,6 +73,17 @@ final class DetailBody {
         out.add(List.of());
         processes(out, d, width);
         return out;
+    }
+
+    /** The last {@link #EVENTS_SHOWN} events, newest last. */
+    private static void events(List<List<Span>> out, List<String> events) {
+        out.add(List.of(new Span("Events", Role.LABEL), new Span(events.isEmpty() ? "  none recorded up to this sample"
+                : events.size() > EVENTS_SHOWN ? "  last " + EVENTS_SHOWN + " of " + events.size()
+                : "  up to this sample", Role.DIM)));
+        for (String e : events.subList(Math.max(0, events.size() - EVENTS_SHOWN), events.size())) {
+            out.add(List.of(new Span(" " + e, Role.VALUE)));
+        }
+        out.add(List.of());
     }
 
     private static List<Span> heading(String title) {

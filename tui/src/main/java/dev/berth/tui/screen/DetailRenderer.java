@@ -27,6 +27,11 @@ final class DetailRenderer {
     /** Draws rows {@code 0..bodyEnd-1}; status and footer are drawn by the caller. */
     static void draw(Painter p, int width, int height, ConsoleState s) {
         int bodyEnd = height - 2;
+        Optional<Timeline> timeline = s.replay == null ? Optional.empty() : s.replay.timeline();
+        if (timeline.isPresent()) {
+            bodyEnd--;
+            p.line(0, bodyEnd, width, TimelineRenderer.spans(timeline.get(), width, s.glyphs), Role.NORMAL);
+        }
         Optional<ContainerRow> row = s.snapshot == null ? Optional.empty()
                 : s.snapshot.containers().stream().filter(c -> c.id().equals(s.detailId)).findFirst();
         if (row.isEmpty()) {
@@ -40,12 +45,17 @@ final class DetailRenderer {
         ContainerRow c = row.get();
         p.line(0, 0, width, List.of(new Span(" " + c.name() + " ", Role.BANNER), new Span("  " + c.runtime(),
                 Role.LABEL), new Span("  " + c.state().label(), c.state() == dev.berth.collectors.ContainerState.RUNNING
-                ? Role.STATE_RUNNING : Role.STATE_FROZEN), new Span("  " + c.cgroupPath(), Role.DIM)), Role.NORMAL);
+                ? Role.STATE_RUNNING : Role.STATE_FROZEN), new Span("  " + c.cgroupPath(), Role.DIM),
+                // In replay the header's banner, with the sample's time, stays in view here too.
+                new Span(s.replay == null ? "" : "  ", Role.NORMAL),
+                new Span(s.replay == null ? "" : " " + s.replay.banner() + " ", Role.STATUS_ERROR)), Role.NORMAL);
         int graphH = height >= 44 ? 3 : height >= 30 ? 2 : 1;
         int y = 1;
         y = graphs(p, width, y, bodyEnd, graphH, c, s);
+        Optional<List<String>> events = s.replay == null ? Optional.empty()
+                : Optional.of(s.replay.eventsOf(c.cgroupPath(), c.name()));
         List<List<Span>> body = DetailBody.lines(c, s.snapshot.detail().filter(d -> d.id().equals(c.id())),
-                width, s.snapshot.host().memTotalBytes());
+                width, s.snapshot.host().memTotalBytes(), events);
         int rows = bodyEnd - y;
         int maxScroll = Math.max(0, body.size() - rows);
         s.detailScroll = Math.max(0, Math.min(s.detailScroll, maxScroll));

@@ -27,4 +27,17 @@ public interface Replay {
 
     /** The events recorded between the previous sample shown and this one, one line each, to show on arrival. */
     List<String> newEvents();
+
+    /** The samples held around the position, the position and the control events among them; empty before any. */
+    java.util.Optional<Timeline> timeline();
+
+    /**
+     * Every event of one container (control actions, appearing, disappearing) recorded up to the sample shown,
+     * oldest first, one line each as {@code berth history --events} prints it.
+     *
+     * @param cgroup the container's cgroup path: an event of that cgroup is its
+     * @param name   its name: an event with no cgroup (an action that failed before resolving one) of that name
+     *               is its too
+     */
+    List<String> eventsOf(String cgroup, String name);
 }

@@ -39,13 +39,18 @@ public final class ScreenRenderer {
         if (s.view == ConsoleState.View.DETAIL) {
             DetailRenderer.draw(p, w, h, s);
         } else {
-            MainLayout l = MainLayout.compute(w, h, s.panels, s.snapshot().map(x -> x.host()));
+            Optional<Timeline> timeline = s.replay == null ? Optional.empty() : s.replay.timeline();
+            // In replay the timeline takes the row above the status line: the layout is that of a terminal one
+            // row shorter, whose status and footer rows are not drawn.
+            int layoutHeight = timeline.isPresent() ? h - 1 : h;
+            MainLayout l = MainLayout.compute(w, layoutHeight, s.panels, s.snapshot().map(x -> x.host()));
             HeaderRenderer.title(p, w, s);
             HeaderRenderer.meters(p, l, s);
             for (MainLayout.PanelSlot slot : l.panels()) {
                 PanelRenderer.draw(p, l, slot, s);
             }
             TableRenderer.draw(p, l, s, rows);
+            timeline.ifPresent(t -> p.line(0, h - 3, w, TimelineRenderer.spans(t, w, s.glyphs), Role.NORMAL));
         }
         int total = s.snapshot == null ? 0 : s.snapshot.containers().size();
         int shown = (int) rows.stream().filter(r -> r.container().isPresent()).count();

@@ -57,6 +57,7 @@ class PrometheusServeIT {
     private CgroupFs fs;
     private Process serve;
     private Process prometheus;
+    private java.time.Instant created;
     private int promPort;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -86,7 +87,12 @@ class PrometheusServeIT {
         Path data = Files.createDirectories(tmp.resolve("data"));
         // Direct IO so the writes and reads reach the disk inside the container's cgroup (buffered writeback is
         // charged to no cgroup on v1), then hold the memory and burn CPU under the quota until removed.
-        CliRun run = CliRun.of("run", "-d", "--name", name, "--cpus", Double.toString(QUOTA_CPUS), "--memory", "256M",
+        // Whole seconds: some filesystems keep mtimes to the second.
+        created = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        // The highest CPU weight, so that the burner gets its whole quota on a loaded machine (a CI runner with a
+        // build beside it: 0.33-0.41 CPU measured at load 12 with the default weight): the quota is the figure checked.
+        CliRun run = CliRun.of("run", "-d", "--name", name, "--cpus", Double.toString(QUOTA_CPUS),
+                "--cpu-weight", "10000", "--memory", "256M",
                 "--net", "veth", "--ip", "10.213.9.2/24", "-v", data + ":/data", "--rootfs", rootfs.toString(),
                 "--state-dir", stateDir.toString(), "--cgroup-parent", parent, "--", "sh", "-c",
                 "dd if=/dev/zero of=/data/f bs=1M count=8 oflag=direct; dd if=/data/f of=/dev/null bs=1M iflag=direct;"
@@ -148,6 +154,24 @@ class PrometheusServeIT {
         OptionalDouble held = waitFor(ws, v -> Math.abs(v - HOLD_BYTES) <= 0.03 * HOLD_BYTES);
         assertTrue(held.isPresent(), ws + " returned nothing");
         assertEquals(HOLD_BYTES, held.getAsDouble(), 0.03 * HOLD_BYTES, ws);
+    }
+
+    @Test
+    void specValuesAndReadErrorsAreServed() throws Exception {
+        String start = "container_start_time_seconds{name=\"" + name + "\"}";
+        OptionalDouble t = waitFor(start, name, v -> true);
+        assertTrue(t.isPresent(), start + " returned nothing");
+        double now = System.currentTimeMillis() / 1e3;
+        assertTrue(t.getAsDouble() >= created.getEpochSecond() && t.getAsDouble() <= now,
+                start + " = " + t.getAsDouble() + ", expected the cgroup's creation, between "
+                        + created.getEpochSecond() + " and " + now);
+        String shares = "container_spec_cpu_shares{name=\"" + name + "\"}";
+        OptionalDouble sh = waitFor(shares, name, v -> true);
+        assertTrue(sh.isPresent() && sh.getAsDouble() >= 2 && sh.getAsDouble() <= 262_144, shares + " = " + sh);
+        String failcnt = "container_memory_failcnt{name=\"" + name + "\"}";
+        assertTrue(waitFor(failcnt, name, v -> v >= 0).isPresent(), failcnt + " returned nothing");
+        OptionalDouble errors = waitFor("sum(berth_read_errors_total)", v -> v >= 0);
+        assertTrue(errors.isPresent(), "berth_read_errors_total returned nothing");
     }
 
     @Test

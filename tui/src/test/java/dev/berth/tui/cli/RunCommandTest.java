@@ -42,6 +42,11 @@ class RunCommandTest {
         r = berth("run", "--", "sh");
         assertEquals(2, r.exit(), r.toString());
         assertEquals("berth run: Missing required option: '--rootfs=DIR|TAR'", r.errLine());
+        r = berth("run", "--rootfs", tmp.toString(), "--security-opt", "seccomp=/etc/profile.json", "--", "sh");
+        assertEquals(2, r.exit(), r.toString());
+        assertEquals("berth run: Invalid value for option '--security-opt': invalid security option "
+                + "\"seccomp=/etc/profile.json\": expected seccomp=unconfined or seccomp=default (profile files are not "
+                + "supported)", r.errLine());
     }
 
     @Test
