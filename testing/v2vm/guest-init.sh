@@ -36,7 +36,8 @@ mount -t overlay -o lowerdir=/mnt/host,upperdir=/rw/upper,workdir=/rw/work overl
 mkdir -p /lib/modules
 ln -s "/mnt/host$(cat /modules-path)" "/lib/modules/$(uname -r)"
 echo /sbin/modprobe > /proc/sys/kernel/modprobe
-for m in virtio_blk veth ext4; do modprobe "$m" || echo "v2vm-init: modprobe $m failed"; done
+# loop and fuse: device nodes outside the containers' allow-list that root may open (LauncherPrivilegedTest)
+for m in virtio_blk veth ext4 loop fuse; do modprobe "$m" || echo "v2vm-init: modprobe $m failed"; done
 
 r=/newroot
 mount -t proc proc $r/proc
@@ -60,6 +61,14 @@ mount -t 9p -o trans=virtio,version=9p2000.L,cache=none,msize=262144 results "$r
   || { echo "v2vm-init: cannot mount the results share"; halt_now; }
 ip link set lo up
 hostname v2vm
+
+# The new root goes onto / as switch_root puts it (with everything mounted in it), so that the root of every mount
+# namespace is the host's root, as on a booted machine: setns(2) into a container's mount namespace lands in the
+# container's root (berth exec), where a chroot into /newroot left it at the initramfs. This init's own root and the
+# kernel threads' stay the initramfs below it (the module loader's /sbin/modprobe); from here on r is this
+# directory, the new root.
+cd $r && mount -o move . / || { echo "v2vm-init: cannot move the new root onto /"; halt_now; }
+r=.
 
 env="PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 TERM=dumb"
 env="$env BERTH_TEST_SCRATCH_DISK=/dev/vda BERTH_V2VM=1"
