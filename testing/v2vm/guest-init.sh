@@ -24,6 +24,7 @@ for m in $(cat /mods/order); do
 done
 out=$(param v2vm.out)
 nsdelegate=$(param v2vm.nsdelegate)
+dumpat=$(param v2vm.dumpat)
 
 mount -t 9p -o trans=virtio,version=9p2000.L,ro,cache=mmap,msize=262144 hostroot /mnt/host \
   || { echo "v2vm-init: cannot mount the host root"; halt_now; }
@@ -69,6 +70,13 @@ hostname v2vm
 # directory, the new root.
 cd $r && mount -o move . / || { echo "v2vm-init: cannot move the new root onto /"; halt_now; }
 r=.
+
+if [ -n "$dumpat" ] && [ "$dumpat" -gt 0 ]; then
+  # Shortly before the host's time limit: where is it hung? A thread dump of each JVM (to its stdout, output.log)
+  # and the process list (console.log).
+  ( sleep "$dumpat"; echo "v2vm-init: $dumpat s: thread dumps and processes before the time limit"
+    for p in $(pidof java); do kill -QUIT "$p"; done; ps -o pid,ppid,stat,args 2>/dev/null || ps ) &
+fi
 
 env="PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 TERM=dumb"
 env="$env BERTH_TEST_SCRATCH_DISK=/dev/vda BERTH_V2VM=1"

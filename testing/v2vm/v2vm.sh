@@ -79,7 +79,7 @@ build_initramfs() {
   local d=$cache/initramfs.tmp m
   rm -rf "$d" && mkdir -p "$d"/{bin,sbin,dev,proc,sys,mnt/host,newroot,rw,lib/modules,mods}
   cp /bin/busybox "$d/bin/busybox"
-  for a in sh mount umount mkdir insmod modprobe poweroff sleep cat echo chroot ip hostname ln sync grep sed env uname; do
+  for a in sh mount umount mkdir insmod modprobe poweroff sleep cat echo chroot ip hostname ln sync grep sed env uname pidof kill ps; do
     ln -s busybox "$d/bin/$a"
   done
   ln -s ../bin/busybox "$d/sbin/modprobe"
@@ -117,7 +117,11 @@ mkfs.ext4 -q -F "$cache/vartmp.ext4" || die "mkfs.ext4 failed (e2fsprogs)"
 } > "$out/command.sh"
 rm -f "$out/exit-status" "$out/output.log"
 
-append="console=ttyS0 panic=-1 quiet v2vm.out=$out v2vm.nsdelegate=$nsdelegate"
+# 40 s before the limit the guest prints a thread dump of every JVM and the process list, so that a hung run says
+# where it hung (output.log and console.log).
+dump_at=0
+[ "$timeout_s" -gt 120 ] && dump_at=$(( timeout_s - 40 ))
+append="console=ttyS0 panic=-1 quiet v2vm.out=$out v2vm.nsdelegate=$nsdelegate v2vm.dumpat=$dump_at"
 qemu_pid=
 cleanup() {
   if [ -n "$qemu_pid" ] && kill -0 "$qemu_pid" 2>/dev/null; then

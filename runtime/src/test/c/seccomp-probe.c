@@ -3,7 +3,8 @@
  * each system call below once and prints "NAME=ok" or "NAME=E<errno>" per line. Calls are chosen so
  * that none can harm the host even where it succeeds (unconfined), and so that a refusal by the
  * profile (EPERM) can be told from one by the missing capabilities where that matters.
- * Built static by the test: cc -static -O1 -o probe seccomp-probe.c
+ * Built static by the build (runtime/pom.xml, next to the test classes), else by the test:
+ * cc -static -O1 -o probe seccomp-probe.c
  */
 #define _GNU_SOURCE
 #include <errno.h>

@@ -252,32 +252,32 @@ class LauncherPrivilegedTest {
     private static final List<String> ALLOWED = List.of("getpid", "loopback-tcp", "fork", "personality-query",
             "clone-plain", "mknod-char");
 
-    /** Where the probe is built, once for the class (20 s of cc in the v2 guest). */
+    /** Where the probe is built when the build did not build it, once for the class. */
     @TempDir
     static Path probeDir;
 
-    /** Builds src/test/c/seccomp-probe.c, static, once, and copies it into the rootfs as /probe. */
+    /**
+     * Copies the static seccomp probe into the rootfs as /probe: the one the build made next to the test classes
+     * (runtime/pom.xml, with the helper), else src/test/c/seccomp-probe.c built here once for the class.
+     */
     private void installProbe() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/cc")), "needs a C compiler to build the seccomp probe");
-        Path built = probeDir.resolve("probe");
-        if (!Files.exists(built)) {
-            Process p = new ProcessBuilder("cc", "-static", "-O1", "-o", built.toString(), probeSource().toString())
-                    .redirectErrorStream(true).start();
-            String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertEquals(0, p.waitFor(), "cc -static seccomp-probe.c (libc6-dev has libc.a): " + log);
+        Path classes = Path.of(LauncherPrivilegedTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path built = classes.resolve("seccomp-probe");
+        if (!Files.isExecutable(built)) {
+            built = probeDir.resolve("probe");
+            if (!Files.exists(built)) {
+                assumeTrue(Files.isExecutable(Path.of("/usr/bin/cc")), "needs a C compiler to build the seccomp probe");
+                // the source from this class's location: the working directory is another module's when the v2
+                // guest runs this class (testing/v2vm)
+                Path source = classes.resolveSibling("../src/test/c/seccomp-probe.c").normalize();
+                assertTrue(Files.isRegularFile(source), "no seccomp probe source at " + source);
+                Process p = new ProcessBuilder("cc", "-static", "-O1", "-o", built.toString(), source.toString())
+                        .redirectErrorStream(true).start();
+                String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertEquals(0, p.waitFor(), "cc -static seccomp-probe.c (libc6-dev has libc.a): " + log);
+            }
         }
         Files.copy(built, live.rootfs.resolve("probe"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-    }
-
-    /**
-     * runtime/src/test/c/seccomp-probe.c, found from this class's own location (runtime/target/test-classes): the
-     * working directory is another module's when the v2 guest runs this class (testing/v2vm).
-     */
-    private static Path probeSource() throws Exception {
-        Path classes = Path.of(LauncherPrivilegedTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path source = classes.resolveSibling("../src/test/c/seccomp-probe.c").normalize();
-        assertTrue(Files.isRegularFile(source), "no seccomp probe source at " + source + " (test classes at " + classes + ")");
-        return source;
     }
 
     private static Map<String, String> seccompStatus(String out) {

@@ -2,7 +2,6 @@ package dev.berth.runtime.launch;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.berth.cgroupctl.CgroupException;
 import dev.berth.cgroupctl.CgroupFs;
 import dev.berth.cgroupctl.CgroupFsProber;
 import dev.berth.runtime.ContainerName;
@@ -15,8 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Test support for live launches: a busybox rootfs, a state dir and a cgroup parent named for the
@@ -75,8 +79,27 @@ final class LiveContainers {
     }
 
     /** Every cgroup below the test's parent. */
-    List<String> leftoverCgroups() throws CgroupException {
-        return cgroups.listCgroups().stream().filter(p -> p.startsWith(cgroupParent + "/")).toList();
+    List<String> leftoverCgroups() throws IOException {
+        return mine().stream().filter(p -> p.startsWith(cgroupParent + "/")).toList();
+    }
+
+    /**
+     * The test's parent and every cgroup below it, in any hierarchy. Walks the parent's directories only: a walk of
+     * the whole tree fails when another process's cgroups come and go meanwhile (another test on a shared machine).
+     */
+    private List<String> mine() throws IOException {
+        Set<String> out = new TreeSet<>();
+        Set<Path> mounts = new LinkedHashSet<>(cgroups.probe().v1Mounts().values());
+        cgroups.probe().unifiedMount().ifPresent(mounts::add);
+        for (Path m : mounts) {
+            Path top = m.resolve(cgroupParent.substring(1));
+            if (Files.isDirectory(top)) {
+                try (Stream<Path> w = Files.walk(top)) {
+                    w.filter(Files::isDirectory).forEach(d -> out.add("/" + m.relativize(d)));
+                }
+            }
+        }
+        return new ArrayList<>(out);
     }
 
     /** Removes every cgroup under the test's parent, and the parent. */
@@ -84,10 +107,7 @@ final class LiveContainers {
         if (cgroups == null) {
             return;
         }
-        List<String> mine = cgroups.listCgroups().stream()
-                .filter(p -> p.equals(cgroupParent) || p.startsWith(cgroupParent + "/"))
-                .sorted(Comparator.comparing(String::length).reversed()).toList();
-        for (String p : mine) {
+        for (String p : mine().stream().sorted(Comparator.comparing(String::length).reversed()).toList()) {
             Launcher.removeCgroup(cgroups, p);
         }
     }

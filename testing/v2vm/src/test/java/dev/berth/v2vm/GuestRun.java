@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -54,17 +55,22 @@ final class GuestRun {
      *
      * @param nsdelegate   the delegated-subtree variant (cgroup2 with nsdelegate, a systemd-like delegation)
      * @param classes      fully qualified test class names, or {@code Class#method}, run in this order
+     * @param properties   system properties of the guest's JVM
      * @param guestLimit   the hard limit on the guest's life (v2vm.sh kills it then)
      */
-    Result run(boolean nsdelegate, List<String> classes, Duration guestLimit) throws IOException, InterruptedException {
+    Result run(boolean nsdelegate, List<String> classes, Map<String, String> properties, Duration guestLimit)
+            throws IOException, InterruptedException {
         Files.createDirectories(out);
         List<String> jvm = new ArrayList<>(List.of(
                 // C1 only and one GC thread: TCG runs code several times slower, and the tests measure the
                 // kernel, not the JIT.
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m"));
+        properties.forEach((k, v) -> jvm.add("-D" + k + "=" + v));
+        jvm.addAll(List.of(
                 "-cp", classPath,
                 "org.junit.platform.console.ConsoleLauncher", "execute",
-                "--disable-banner", "--disable-ansi-colors", "--details=tree", "--fail-if-no-tests",
+                // flat: each test's start and end as it happens, so that output.log shows where a hung run hung
+                "--disable-banner", "--disable-ansi-colors", "--details=flat", "--fail-if-no-tests",
                 "--reports-dir=" + out.resolve("reports"),
                 // the LIVE figures each test prints come back in the XML's system-out
                 "--config=junit.platform.output.capture.stdout=true"));
