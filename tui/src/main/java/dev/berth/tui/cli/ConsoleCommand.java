@@ -20,6 +20,7 @@ import dev.berth.tui.sample.StoreHistory;
 import dev.berth.tui.sample.SystemFacts;
 import dev.berth.tui.style.Glyphs;
 import dev.berth.tui.terminal.InputWait;
+import dev.berth.tui.terminal.NioPollInputWait;
 import dev.berth.tui.terminal.PollInputWait;
 import dev.berth.tui.terminal.WinsizeTerminal;
 import java.io.BufferedOutputStream;
@@ -83,8 +84,10 @@ public final class ConsoleCommand implements Runnable {
             ConsoleApp app = new ConsoleApp(terminal, parts.source(), parts.actions(),
                     new ConsoleApp.Options(options.interval, color, unicode, !options.noMouse, options.all), clock)
                     .recordedHistory(new StoreHistory(HistoryOptions.defaultDir(env)));
-            // System.in is file descriptor 0; without libc, the input thread sleeps between looks as before
-            app.waitingForInputWith(() -> PollInputWait.on(0).orElse(InputWait.SLEEP));
+            // System.in is file descriptor 0: poll(2) through the JDK's NIO binding, else through jnr-ffi; without
+            // either, the input thread sleeps between looks
+            app.waitingForInputWith(() -> NioPollInputWait.stdin().or(() -> PollInputWait.on(0))
+                    .orElse(InputWait.SLEEP));
             app.run();
         } catch (IOException e) {
             throw new UserDataException("cannot use the terminal: " + e.getMessage(), e);

@@ -8,7 +8,7 @@ import dev.berth.history.report.TimeSpec;
 import dev.berth.history.store.StoreException;
 import dev.berth.history.store.StoreReader;
 import dev.berth.tui.ConsoleApp;
-import dev.berth.tui.action.ReplayActions;
+import dev.berth.tui.action.RefusingActions;
 import dev.berth.tui.sample.ReplaySource;
 import dev.berth.tui.style.Glyphs;
 import java.io.BufferedOutputStream;
@@ -102,7 +102,7 @@ final class ReplayCommand implements Callable<Integer> {
         UnixTerminal terminal = new UnixTerminal(System.in,
                 new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
                 unicode ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII, UnixLikeTerminal.CtrlCBehaviour.TRAP);
-        new ConsoleApp(terminal, source, new ReplayActions(),
+        new ConsoleApp(terminal, source, new RefusingActions(RefusingActions.REPLAY),
                 new ConsoleApp.Options(interval, noColor == null || noColor.isEmpty(), unicode, true, false),
                 InstantSource.system()).replaying(source).run();
         warnings.forEach(w -> spec.commandLine().getErr().println(spec.qualifiedName() + ": warning: " + w));
