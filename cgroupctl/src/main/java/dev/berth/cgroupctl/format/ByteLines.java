@@ -13,6 +13,8 @@ final class ByteLines {
     private int pos;
     private int lineStart;
     private int lineEnd;
+    /** {@link #line()}, made once: a method reference per parsed number was a fifth of a recorder's garbage. */
+    private final LineText lineText = this::line;
 
     ByteLines(byte[] b, int length) {
         this.b = b;
@@ -100,7 +102,7 @@ final class ByteLines {
 
     /** Parses {@code [from, to)} as {@link Numbers#parseLong(String, String)} does, saturating u64 overflow. */
     long parseLong(int from, int to) throws MalformedContentException {
-        return parseLong(b, from, to, this::line);
+        return parseLong(b, from, to, lineText);
     }
 
     interface LineText {
