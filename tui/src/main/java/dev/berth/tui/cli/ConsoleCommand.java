@@ -29,6 +29,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
@@ -79,16 +80,22 @@ public final class ConsoleCommand implements Runnable {
             OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
             UnixTerminal terminal = new WinsizeTerminal(System.in, out, charset,
                     UnixLikeTerminal.CtrlCBehaviour.TRAP);
-            // The detail graphs reach back into the store a recorder writes ($BERTH_HISTORY_STORE or the default).
+            // The detail graphs reach back into the store a recorder writes (--store, $BERTH_HISTORY_STORE or the
+            // default).
             ConsoleApp app = new ConsoleApp(terminal, parts.source(), parts.actions(),
                     new ConsoleApp.Options(options.interval, color, unicode, !options.noMouse, options.all), clock)
-                    .recordedHistory(new StoreHistory(HistoryOptions.defaultDir(env)));
+                    .recordedHistory(new StoreHistory(historyStore(options, env)));
             // System.in is file descriptor 0; without libc, the input thread sleeps between looks as before
             app.waitingForInputWith(() -> PollInputWait.on(0).orElse(InputWait.SLEEP));
             app.run();
         } catch (IOException e) {
             throw new UserDataException("cannot use the terminal: " + e.getMessage(), e);
         }
+    }
+
+    /** The store the detail graphs read: {@code --store}, else {@link HistoryOptions#defaultDir}. */
+    static Path historyStore(ConsoleOptions options, Map<String, String> env) {
+        return options.store != null ? options.store : HistoryOptions.defaultDir(env);
     }
 
     /** What the console samples and acts through. */
