@@ -13,8 +13,6 @@ final class ByteLines {
     private int pos;
     private int lineStart;
     private int lineEnd;
-    /** {@link #line()}, made once: a method reference per parsed number was a fifth of a recorder's garbage. */
-    private final LineText lineText = this::line;
 
     ByteLines(byte[] b, int length) {
         this.b = b;
@@ -104,6 +102,9 @@ final class ByteLines {
     long parseLong(int from, int to) throws MalformedContentException {
         return parseLong(b, from, to, lineText);
     }
+
+    /** This reader's current line, made only for an error message (one object per reader, not per number). */
+    private final LineText lineText = this::line;
 
     interface LineText {
         String get();

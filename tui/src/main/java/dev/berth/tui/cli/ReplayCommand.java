@@ -6,7 +6,7 @@ import dev.berth.history.report.TimeSpec;
 import dev.berth.history.store.StoreException;
 import dev.berth.history.store.StoreReader;
 import dev.berth.tui.ConsoleApp;
-import dev.berth.tui.action.ReplayActions;
+import dev.berth.tui.action.RefusingActions;
 import dev.berth.tui.sample.ReplaySource;
 import dev.berth.tui.style.Glyphs;
 import java.io.IOException;
@@ -96,7 +96,7 @@ final class ReplayCommand implements Callable<Integer> {
         String noColor = System.getenv("NO_COLOR");
         // The console's terminal: sized by TIOCGWINSZ, so the first frame does not wait on a terminal reply.
         StdioConsole.run(unicode ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII,
-                terminal -> new ConsoleApp(terminal, source, new ReplayActions(),
+                terminal -> new ConsoleApp(terminal, source, new RefusingActions(RefusingActions.REPLAY),
                         new ConsoleApp.Options(interval, noColor == null || noColor.isEmpty(), unicode, true, false),
                         InstantSource.system()).replaying(source));
         warnings.forEach(w -> spec.commandLine().getErr().println(spec.qualifiedName() + ": warning: " + w));
