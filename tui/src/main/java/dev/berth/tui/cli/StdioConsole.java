@@ -4,6 +4,7 @@ import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 import dev.berth.tui.ConsoleApp;
 import dev.berth.tui.terminal.InputWait;
+import dev.berth.tui.terminal.NioPollInputWait;
 import dev.berth.tui.terminal.PollInputWait;
 import dev.berth.tui.terminal.WinsizeTerminal;
 import java.io.BufferedOutputStream;
@@ -18,7 +19,7 @@ import java.util.function.Function;
  * The terminal set-up the live console and replay share, so that both start and idle the same way: lanterna on
  * this process's stdin and a buffered stdout, its size taken from {@code TIOCGWINSZ} ({@link WinsizeTerminal}: the
  * first frame never waits for a reply to a terminal query), Ctrl-C trapped, and the input thread idle in
- * {@code poll(2)} ({@link PollInputWait}) rather than waking to look.
+ * {@code poll(2)} ({@link NioPollInputWait}, else {@link PollInputWait}) rather than waking to look.
  */
 final class StdioConsole {
     private StdioConsole() {
@@ -38,8 +39,10 @@ final class StdioConsole {
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         UnixTerminal terminal = new WinsizeTerminal(System.in, out, charset, UnixLikeTerminal.CtrlCBehaviour.TRAP);
         ConsoleApp a = app.apply(terminal);
-        // System.in is file descriptor 0; without libc, the input thread sleeps between looks
-        a.waitingForInputWith(() -> PollInputWait.on(0).orElse(InputWait.SLEEP));
+        // System.in is file descriptor 0: poll(2) through the JDK's NIO binding, else through jnr-ffi; without
+        // either, the input thread sleeps between looks
+        a.waitingForInputWith(() -> NioPollInputWait.stdin().or(() -> PollInputWait.on(0))
+                .orElse(InputWait.SLEEP));
         a.run();
     }
 }
