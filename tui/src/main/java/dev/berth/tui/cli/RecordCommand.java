@@ -111,7 +111,7 @@ final class RecordCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String prefix = spec.qualifiedName() + ": ";
         try (StoreLock lock = StoreLock.acquire(dir)) {
-            Collector collector = Wiring.map(Wiring.host(root, root.runtime)::newCollector);
+            Collector collector = Wiring.map(() -> Wiring.host(root, root.runtime).newCollector(Recorder.LIMITS_PERIOD));
             long pid = ProcessHandle.current().pid();
             Path self = Path.of("/proc");
             SelfCost cost = new SelfCost(new ProcessSampler(self,
