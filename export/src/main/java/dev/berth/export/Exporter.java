@@ -1,6 +1,8 @@
 package dev.berth.export;
 
 import dev.berth.collectors.Collector;
+import dev.berth.collectors.ContainerIdentity;
+import dev.berth.collectors.ContainerSample;
 import dev.berth.collectors.ProcessSample;
 import dev.berth.collectors.ProcessSampler;
 import dev.berth.collectors.Samples;
@@ -15,8 +17,11 @@ import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A Prometheus endpoint ({@code /metrics}, and {@code /-/healthy}) serving the latest sample it was handed,
@@ -106,18 +111,26 @@ public final class Exporter implements AutoCloseable {
 
     /**
      * Publishes what {@code collector}'s last tick read: its raw samples, the tick's warnings and how long it
-     * took, and berth's own CPU time and RSS read now. The one call a sampling loop needs.
+     * took, each container's image where {@code images} knows it, and berth's own CPU time and RSS read now. The
+     * one call a sampling loop needs.
      *
      * @param collector the collector whose {@link Collector#tick} returned {@code snapshot}
      * @param snapshot  that tick's result
      * @param took      how long the tick took
+     * @param images    the image of a container, if known (called on this thread, once per container)
      */
-    public void publish(Collector collector, Snapshot snapshot, Duration took) {
+    public void publish(Collector collector, Snapshot snapshot, Duration took,
+            Function<ContainerIdentity, Optional<String>> images) {
         Optional<ProcessSample> own = self.flatMap(s -> s.sample(List.of(ProcessHandle.current().pid())).stream()
                 .findFirst());
         Optional<Samples> last = collector.lastSamples();
-        publish(new ExportSample(snapshot.at(), took, last.map(Samples::containers).orElse(List.of()),
-                last.map(Samples::host), snapshot.warnings().size(), own, collector.readErrors()));
+        List<ContainerSample> containers = last.map(Samples::containers).orElse(List.of());
+        Map<String, String> known = new HashMap<>();
+        for (ContainerSample c : containers) {
+            images.apply(c.identity()).ifPresent(image -> known.put(c.identity().cgroup(), image));
+        }
+        publish(new ExportSample(snapshot.at(), took, containers, last.map(Samples::host),
+                snapshot.warnings().size(), own, collector.readErrors(), known));
     }
 
     /** Stops serving; scrapes in progress may fail. */

@@ -14,6 +14,8 @@ import dev.berth.history.store.StoreException;
 import dev.berth.history.store.StoreLock;
 import dev.berth.history.store.StoreOptions;
 import dev.berth.history.store.StoreWriter;
+import dev.berth.ops.ContainerImages;
+import dev.berth.ops.Host;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileSystemException;
@@ -111,7 +113,9 @@ final class RecordCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String prefix = spec.qualifiedName() + ": ";
         try (StoreLock lock = StoreLock.acquire(dir)) {
-            Collector collector = Wiring.map(Wiring.host(root, root.runtime)::newCollector);
+            Host host = Wiring.host(root, root.runtime);
+            Collector collector = Wiring.map(host::newCollector);
+            ContainerImages images = host.newImages();
             long pid = ProcessHandle.current().pid();
             Path self = Path.of("/proc");
             SelfCost cost = new SelfCost(new ProcessSampler(self,
@@ -139,7 +143,7 @@ final class RecordCommand implements Callable<Integer> {
                 exporter.ifPresent(e -> err.println(prefix + ServeCommand.serving(listen, e)));
                 err.flush();
                 recorder.run(interval, stop, (snapshot, took) -> exporter.ifPresent(
-                        e -> e.publish(collector, snapshot, took)));
+                        e -> e.publish(collector, snapshot, took, images::image)));
                 err.println(prefix + "stopped after " + recorder.frames() + " samples");
                 err.flush();
             } finally {

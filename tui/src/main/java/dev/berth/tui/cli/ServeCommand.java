@@ -5,6 +5,8 @@ import dev.berth.export.ExportException;
 import dev.berth.export.Exporter;
 import dev.berth.export.ListenAddress;
 import dev.berth.export.ServeLoop;
+import dev.berth.ops.ContainerImages;
+import dev.berth.ops.Host;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -17,8 +19,9 @@ import picocli.CommandLine.Spec;
 /** {@code berth serve}: a Prometheus endpoint with cAdvisor's metric names, from berth's own samples. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve every cgroup's figures at http://HOST:PORT/metrics for Prometheus, with cAdvisor's "
-                + "metric names, types and labels (id, name, runtime, pod), plus berth_* metrics for what "
-                + "cAdvisor lacks and for berth itself.",
+                + "metric names, types and labels (id, name, image, runtime, pod), plus berth_* metrics for what "
+                + "cAdvisor lacks and for berth itself. image is the --rootfs of berth's own containers and the "
+                + "image docker or podman names in its state; it is absent where not known.",
             "berth samples once per --interval; every scrape is served from the latest sample, so scrapers cost "
                 + "no extra reads. A value berth could not read is absent from the scrape, never 0. Listens on "
                 + "loopback unless told otherwise; another address is logged at start."})
@@ -47,7 +50,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Collector collector = Wiring.map(() -> Wiring.host(root, runtime).newCollector());
+        Host host = Wiring.host(root, runtime);
+        Collector collector = Wiring.map(host::newCollector);
+        ContainerImages images = host.newImages();
         Exporter exporter;
         try {
             exporter = Exporter.start(listen);
@@ -60,7 +65,7 @@ final class ServeCommand implements Callable<Integer> {
                 + (exporter.address().getAddress().isLoopbackAddress() ? ", " : "; ") + "sampling every " + every);
         err.flush();
         try (exporter) {
-            new ServeLoop(collector, exporter, interval).run();
+            new ServeLoop(collector, exporter, interval, images::image).run();
         }
         return 0;
     }

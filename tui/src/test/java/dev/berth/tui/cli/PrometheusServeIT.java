@@ -57,6 +57,7 @@ class PrometheusServeIT {
     private CgroupFs fs;
     private Process serve;
     private Process prometheus;
+    private Path rootfs;
     private java.time.Instant created;
     private int promPort;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -76,7 +77,7 @@ class PrometheusServeIT {
         stateDir = tmp.resolve("state");
         parent = "/berth-test-prom-" + pid;
         name = "prom-" + pid % 100000;
-        Path rootfs = tmp.resolve("rootfs");
+        rootfs = tmp.resolve("rootfs");
         Files.createDirectories(rootfs.resolve("bin"));
         Files.copy(busybox, rootfs.resolve("bin/busybox"));
         for (String applet : exec(List.of(busybox.toString(), "--list")).split("\n")) {
@@ -100,8 +101,8 @@ class PrometheusServeIT {
         assertEquals(0, run.exit(), run.toString());
 
         int servePort = freePort();
-        ProcessBuilder serveCmd = new ProcessBuilder(repo.resolve("bin/berth").toString(), "--cgroup-parent", parent, "serve",
-                "--listen", "127.0.0.1:" + servePort, "--interval", "1s")
+        ProcessBuilder serveCmd = new ProcessBuilder(repo.resolve("bin/berth").toString(), "--cgroup-parent", parent,
+                "--state-dir", stateDir.toString(), "serve", "--listen", "127.0.0.1:" + servePort, "--interval", "1s")
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("serve.log").toFile())
                 .directory(tmp.toFile());
         // The launcher runs the same JDK as this test.
@@ -172,6 +173,18 @@ class PrometheusServeIT {
         assertTrue(waitFor(failcnt, name, v -> v >= 0).isPresent(), failcnt + " returned nothing");
         OptionalDouble errors = waitFor("sum(berth_read_errors_total)", v -> v >= 0);
         assertTrue(errors.isPresent(), "berth_read_errors_total returned nothing");
+    }
+
+    @Test
+    void berthsOwnContainerCarriesItsRootfsAsImageAndPlainCgroupsNone() throws Exception {
+        // kube-prometheus's filter for "containers, not the other cgroups" is image!=""
+        String withImage = "container_threads{name=\"" + name + "\",image=\"" + rootfs + "\"}";
+        assertTrue(waitFor(withImage, name, v -> true).isPresent(), withImage + " returned nothing");
+        String filtered = "count(container_threads{image!=\"\"})";
+        OptionalDouble n = waitFor(filtered, v -> v >= 1);
+        OptionalDouble all = waitFor("count(container_threads)", v -> v >= 1);
+        assertTrue(n.isPresent() && all.isPresent() && n.getAsDouble() < all.getAsDouble(),
+                filtered + " = " + n + " of " + all + ": the cgroups that are no container must have no image");
     }
 
     @Test
