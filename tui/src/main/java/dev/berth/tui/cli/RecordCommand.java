@@ -77,6 +77,11 @@ final class RecordCommand implements Callable<Integer> {
                     + "[IPv6]:PORT, or :PORT for every address (berth serve's default is 127.0.0.1:9756)")
     ListenAddress listen;
 
+    @Option(names = "--web.config", paramLabel = "FILE",
+            description = "with --listen: TLS and basic authentication from a file in the format of Prometheus's "
+                    + "exporter-toolkit, as berth serve --web.config")
+    Path webConfig;
+
     @Override
     public Integer call() throws IOException {
         if (interval.compareTo(Duration.ofMillis(10)) < 0 || interval.compareTo(Duration.ofHours(1)) > 0) {
@@ -85,6 +90,9 @@ final class RecordCommand implements Callable<Integer> {
         }
         if (retain.compareTo(Duration.ofHours(1)) < 0) {
             throw new ParameterException(spec.commandLine(), "invalid --retain: expected at least 1h");
+        }
+        if (webConfig != null && listen == null) {
+            throw new ParameterException(spec.commandLine(), "--web.config needs --listen");
         }
         if (maxSize < 16L << 20) {
             throw new ParameterException(spec.commandLine(), "invalid --max-size " + maxSize
@@ -95,7 +103,7 @@ final class RecordCommand implements Callable<Integer> {
         Optional<Exporter> exporter = Optional.empty();
         if (listen != null) {
             try {
-                exporter = Optional.of(Exporter.start(listen));
+                exporter = Optional.of(Exporter.start(listen, ServeCommand.web(webConfig)));
             } catch (ExportException e) {
                 throw new UserDataException(e.getMessage(), e);
             }

@@ -5,10 +5,14 @@ import dev.berth.export.ExportException;
 import dev.berth.export.Exporter;
 import dev.berth.export.ListenAddress;
 import dev.berth.export.ServeLoop;
+import dev.berth.export.WebConfig;
 import dev.berth.ops.ContainerImages;
 import dev.berth.ops.Host;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,6 +46,12 @@ final class ServeCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     ListenAddress listen;
 
+    @Option(names = "--web.config", paramLabel = "FILE",
+            description = "TLS (tls_server_config: cert_file, key_file) and basic authentication (basic_auth_users: "
+                    + "user: bcrypt hash) from a file in the format of Prometheus's exporter-toolkit; without it, "
+                    + "plain HTTP and no authentication")
+    Path webConfig;
+
     @Option(names = {"-i", "--interval"}, paramLabel = "TIME", defaultValue = "10s",
             converter = ConsoleOptions.IntervalConverter.class,
             description = "time between samples: seconds (10, 0.5) or with a unit (500ms, 10s); at least 0.2s "
@@ -55,7 +65,7 @@ final class ServeCommand implements Callable<Integer> {
         ContainerImages images = host.newImages();
         Exporter exporter;
         try {
-            exporter = Exporter.start(listen);
+            exporter = Exporter.start(listen, web(webConfig));
         } catch (ExportException e) {
             throw new UserDataException(e.getMessage(), e);
         }
@@ -70,13 +80,18 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The web config read from {@code file}; plain HTTP without authentication when there is none. */
+    static WebConfig web(Path file) throws ExportException {
+        return file == null ? new WebConfig(Optional.empty(), Map.of()) : WebConfig.read(file);
+    }
+
     /**
      * The start-up line of an exporter (for {@code serve} and {@code record --listen}): its URL, and a warning when
      * it is reachable from other hosts.
      */
     static String serving(ListenAddress listen, Exporter exporter) {
         // The host as given (::1 rather than 0:0:0:0:0:0:0:1); the bound address for every address (:PORT).
-        String url = "http://" + (listen.host().isEmpty() ? ListenAddress.of(exporter.address())
+        String url = exporter.scheme() + "://" + (listen.host().isEmpty() ? ListenAddress.of(exporter.address())
                 : new ListenAddress(listen.host(), exporter.address().getPort())) + "/metrics";
         return exporter.address().getAddress().isLoopbackAddress() ? "serving " + url
                 : "serving " + url + " on a non-loopback address: every host that can reach it can read every "
