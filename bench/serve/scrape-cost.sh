@@ -13,8 +13,13 @@
 #     (default 3), then reads the JVM's utime+stime from the moment berth_samples_total reaches a value to the
 #     moment it is SAMPLES higher (default 6) with no scraper but this script's one metric read per poll:
 #     CPU per sample at that interval, idle time between samples included (that is what the interval costs).
-# "cgroups served" is berth_cgroups_sampled: every cgroup of the host (berth serve samples --all, as cAdvisor),
-# i.e. the host's own plus the N made here. Everything it made is removed on exit, also on failure.
+# "cgroups served" is berth_cgroups_sampled. berth serve samples every cgroup it sees (--all, as cAdvisor); with
+# ISOLATE=1 (the default) it sees only the N made here plus their parent: it runs with --procfs pointing at a
+# directory of symlinks to the real /proc whose self/mountinfo alone is rewritten so that each cgroup mount's
+# root and mount point are the run's parent (as a cgroup namespace would show them; no mount is made or
+# changed). So the figures do not move with the other cgroups of a shared machine, and every file berth reads
+# is still the kernel's. ISOLATE=0 serves the whole host instead (its own cgroups plus the N).
+# Everything it made is removed on exit, also on failure.
 #
 # Needs root (cgroup creation), curl and a built jar (./mvnw -q -DskipTests package).
 # Usage: bench/serve/scrape-cost.sh [extra-cgroups] [scrapes]; INTERVAL=10s SAMPLES=6 WARM=3 WARMUP=100 in the environment.
@@ -26,6 +31,7 @@ interval=${INTERVAL:-10s}
 samples=${SAMPLES:-6}
 warm=${WARM:-3}
 warmup=${WARMUP:-100}
+isolate=${ISOLATE:-1}
 parent=berth-bench-serve-$$
 port=$((20000 + $$ % 20000))
 hz=$(getconf CLK_TCK)
@@ -36,7 +42,9 @@ command -v curl >/dev/null || { echo "bench: curl is not installed" >&2; exit 1;
 dirs=$(awk '$3 == "cgroup" || $3 == "cgroup2" { print $2 }' /proc/mounts | sort -u)
 sleepers=""
 serve=""
+fakeproc=""
 cleanup() {
+    [ -n "$fakeproc" ] && rm -rf "$fakeproc"   # symlinks and one file; rm does not follow the links
     [ -n "$serve" ] && kill "$serve" 2>/dev/null && wait "$serve" 2>/dev/null || true
     for p in $sleepers; do kill -9 "$p" 2>/dev/null || true; done
     sleep 0.5
@@ -67,6 +75,24 @@ while [ "$i" -le "$n" ]; do
     i=$((i + 1))
 done
 
+procfs=/proc
+if [ "$isolate" = 1 ]; then
+    fakeproc=$(mktemp -d "/tmp/$parent-proc.XXXXXX")
+    for e in /proc/*; do
+        case ${e##*/} in self | thread-self) ;; *) ln -s "$e" "$fakeproc/${e##*/}" ;; esac
+    done
+    mkdir "$fakeproc/self"
+    for e in /proc/self/*; do
+        [ "${e##*/}" = mountinfo ] || ln -s "/proc/self/${e##*/}" "$fakeproc/self/${e##*/}"
+    done
+    # fields: id parent maj:min root mountpoint options [optional...] - fstype source superoptions
+    awk -v p="/$parent" '{
+        for (i = 7; $i != "-"; i++) { }
+        if ($(i + 1) == "cgroup" || $(i + 1) == "cgroup2") { $4 = ($4 == "/" ? "" : $4) p; $5 = $5 p }
+        print }' /proc/self/mountinfo > "$fakeproc/self/mountinfo"
+    procfs=$fakeproc
+fi
+
 ticks() { # utime + stime of pid $1, in clock ticks (fields 14 and 15; comm may contain spaces)
     sed 's/.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'
 }
@@ -80,7 +106,7 @@ wait_samples() { # until berth_samples_total >= $1
     done
 }
 start_serve() {
-    "$here/bin/berth" serve --listen "127.0.0.1:$port" --interval "$1" 2>/dev/null &
+    "$here/bin/berth" --procfs "$procfs" serve --listen "127.0.0.1:$port" --interval "$1" 2>/dev/null &
     serve=$!
     wait_samples 1
 }
