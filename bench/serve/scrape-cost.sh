@@ -9,10 +9,11 @@
 #     berth serve JVM (/proc/PID/stat fields 14+15: every thread of the process, GC and JIT included) over the
 #     timed scrapes, minus the same JVM's utime+stime over an idle stretch of the same wall time right after
 #     (no scrapes, no sampling), divided by SCRAPES. Both deltas are in clock ticks (10 ms at USER_HZ 100).
-#  2. samples: restarts it with --interval INTERVAL (default 10s, serve's default), waits for WARM samples
-#     (default 3), then reads the JVM's utime+stime from the moment berth_samples_total reaches a value to the
-#     moment it is SAMPLES higher (default 6) with no scraper but this script's one metric read per poll:
-#     CPU per sample at that interval, idle time between samples included (that is what the interval costs).
+#  2. samples: restarts it with --interval INTERVAL (default 10s, serve's default; whole seconds, e.g. 2s),
+#     waits for WARM samples (default 3), then reads the JVM's utime+stime over SAMPLES intervals (default 6)
+#     with no scrape at all inside the window (it opens right after a sample and closes half an interval after
+#     the SAMPLES-th next one; the sample count is read by one scrape after it): CPU per sample at that
+#     interval, the JVM's idle time between samples included (that is what the interval costs).
 # "cgroups served" is berth_cgroups_sampled. berth serve samples every cgroup it sees (--all, as cAdvisor); with
 # ISOLATE=1 (the default) it sees only the N made here plus their parent: it runs with --procfs pointing at a
 # directory of symlinks to the real /proc whose self/mountinfo alone is rewritten so that each cgroup mount's
@@ -135,8 +136,11 @@ echo "$times" | sort -n | awk -v n="$scrapes" -v c="$cgroups" -v b="$bytes" -v b
 
 start_serve "$interval"
 wait_samples "$warm"
+# A scrape costs CPU too, so nothing scrapes inside the window: it opens just after a sample was published (the
+# poll above) and closes half an interval after the SAMPLES-th next one, then one scrape reads the count.
 s0=$(metric berth_samples_total); t0=$(ticks "$serve"); w0=$(now)
-wait_samples $((s0 + samples))
+secs=$(awk -v i="${interval%s}" -v n="$samples" 'BEGIN { print i * n + i / 2 }')
+sleep "$secs"
 t1=$(ticks "$serve"); w1=$(now); s1=$(metric berth_samples_total)
 dur=$(metric berth_sample_duration_seconds)
 awk -v s=$((s1 - s0)) -v dt=$((t1 - t0)) -v hz="$hz" -v d="$dur" -v i="$interval" \
