@@ -16,7 +16,9 @@ public record MemoryStat(Map<String, Long> entries) {
 
     /** Keeps the entries immutable (the map keeps file order). */
     public MemoryStat {
-        entries = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(entries));
+        if (!dev.berth.cgroupctl.format.FlatKeyedFormat.isFound(entries)) {
+            entries = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(entries));
+        }
     }
 
     /** @return anonymous memory: v2 {@code anon}, v1 {@code total_rss} (hierarchical) or {@code rss} */

@@ -54,8 +54,9 @@ import java.util.function.ToLongFunction;
  *
  * <p>Cost, per container and tick: each cgroup is held as an {@link OpenCgroup} whose counter files stay open and
  * are re-read with {@code pread} and parsed in place; which hierarchies and optional files a cgroup has, and which
- * controllers are unavailable to it, are looked up when it is opened, i.e. when it appears or its member list
- * changes. Limits ({@code cpu.max}, {@code memory.max}, {@code pids.max}) and the OOM kill count
+ * controllers are unavailable to it, are looked up when it is opened, i.e. when it appears, gets its first members
+ * or loses its last (a member list that changes otherwise, as a build's or a login session's does every tick,
+ * keeps what is open and known). Limits ({@code cpu.max}, {@code memory.max}, {@code pids.max}) and the OOM kill count
  * ({@code memory.events}, v1 {@code memory.oom_control}) are read on a slow cadence, at most
  * {@code limitsPeriod} apart, at once after {@link #invalidateLimits(String)} (a {@code set} from any front end),
  * and on every open. {@code net/dev} is read once per network namespace per tick, whichever container shares it.
@@ -96,10 +97,10 @@ public final class ContainerSampler implements AutoCloseable {
     private enum Part { CPU, MEMORY, MEMORY_STAT, MEMORY_EVENTS, IO, PIDS, CPU_PSI, MEMORY_PSI, IO_PSI, FREEZER,
         CPU_MAX, MEMORY_LIMIT, PIDS_MAX, CPU_WEIGHT, CREATED }
 
-    /** One container's open cgroup and what is known about it until its membership changes. */
+    /** One container's open cgroup and what is known about it until it starts or ends (see the class comment). */
     private static final class Held {
         final OpenCgroup cgroup;
-        final List<Long> pids;
+        List<Long> pids;
         final EnumSet<Part> unavailable = EnumSet.noneOf(Part.class);
         Instant limitsDue;
         Optional<CpuMax> cpuMax = Optional.empty();
@@ -233,7 +234,11 @@ public final class ContainerSampler implements AutoCloseable {
     private Held hold(ContainerIdentity id, Consumer<String> warnings) {
         Held h = held.get(id.cgroup());
         boolean invalid = invalidated.remove(id.cgroup());
-        if (h != null && h.pids.equals(id.pids())) {
+        // A busy cgroup (a build, a login session, the root) changes members every tick: it keeps its open files and
+        // what is known about it. Only a start (no members before) or an end (none now) opens it again, the moments
+        // a runtime finishes or tears down its cgroups in every hierarchy.
+        if (h != null && (h.pids.equals(id.pids()) || (!h.pids.isEmpty() && !id.pids().isEmpty()))) {
+            h.pids = id.pids();
             if (invalid) {
                 h.limitsDue = null;
             }

@@ -6,23 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
-import dev.berth.tui.action.ActionException;
-import dev.berth.tui.action.ContainerActions;
-import dev.berth.tui.action.LaunchField;
-import dev.berth.tui.action.LimitField;
+import dev.berth.tui.action.RefusingActions;
 import dev.berth.tui.sample.SampleRequest;
 import dev.berth.tui.sample.SnapshotSource;
 import dev.berth.tui.view.ContainerRow;
 import dev.berth.collectors.ContainerState;
 import dev.berth.tui.view.HostView;
-import dev.berth.ops.CurrentLimits;
 import dev.berth.tui.view.Snapshot;
 import dev.berth.cgroupctl.Limit;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -35,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /** The whole console with its threads on a virtual terminal: sampling, keys, errors, quitting. */
 class ConsoleAppTest {
     private static Snapshot snapshot(int n) {
-        HostView h = new HostView("test-host", Duration.ofMinutes(5), 0.1, 0.2, 0.3, OptionalDouble.of(10),
+        HostView h = new HostView("test-host", Optional.of(Duration.ofMinutes(5)), 0.1, 0.2, 0.3, OptionalDouble.of(10),
                 List.of(10.0), 1L << 30, 1L << 29, 0, 0, 1L << 29, 0, 0, OptionalDouble.empty(),
                 OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), List.of(), List.of(), List.of(),
                 OptionalDouble.of(1), 1L << 26);
@@ -80,7 +75,7 @@ class ConsoleAppTest {
             }
             return snapshot(n);
         };
-        ConsoleApp app = new ConsoleApp(term, source, new NoActions(), new ConsoleApp.Options(
+        ConsoleApp app = new ConsoleApp(term, source, new RefusingActions("not in this test"), new ConsoleApp.Options(
                 Duration.ofMillis(200), true, true, false, false), InstantSource.system());
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
             try {
@@ -110,7 +105,7 @@ class ConsoleAppTest {
         DefaultVirtualTerminal term = new DefaultVirtualTerminal(new TerminalSize(100, 30));
         term.addResizeListener((t, size) -> term.clearScreen());
         Snapshot fixed = snapshot(1);
-        ConsoleApp app = new ConsoleApp(term, req -> fixed, new NoActions(), new ConsoleApp.Options(
+        ConsoleApp app = new ConsoleApp(term, req -> fixed, new RefusingActions("not in this test"), new ConsoleApp.Options(
                 Duration.ofMillis(200), true, true, false, false), InstantSource.system());
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
             try {
@@ -133,58 +128,5 @@ class ConsoleAppTest {
         await(term, whole);
         term.addInput(new KeyStroke('q', false, false));
         assertEquals(0, exit.get(20, TimeUnit.SECONDS));
-    }
-
-    /** Actions that are never called in this test. */
-    private static final class NoActions implements ContainerActions {
-        @Override
-        public Optional<String> unavailableReason() {
-            return Optional.empty();
-        }
-
-        @Override
-        public CurrentLimits readLimits(ContainerRow c) throws ActionException {
-            throw new ActionException("not in this test");
-        }
-
-        @Override
-        public Optional<String> validateLimit(LimitField f, String t) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void applyLimits(ContainerRow c, Map<LimitField, String> m) throws ActionException {
-            throw new ActionException("not in this test");
-        }
-
-        @Override
-        public void freeze(ContainerRow c) throws ActionException {
-            throw new ActionException("not in this test");
-        }
-
-        @Override
-        public void thaw(ContainerRow c) throws ActionException {
-            throw new ActionException("not in this test");
-        }
-
-        @Override
-        public void stop(ContainerRow c) throws ActionException {
-            throw new ActionException("not in this test");
-        }
-
-        @Override
-        public void kill(ContainerRow c, String s) throws ActionException {
-            throw new ActionException("not in this test");
-        }
-
-        @Override
-        public Optional<String> validateLaunch(LaunchField f, String t) {
-            return Optional.empty();
-        }
-
-        @Override
-        public String launch(Map<LaunchField, String> v) throws ActionException {
-            throw new ActionException("not in this test");
-        }
     }
 }

@@ -16,6 +16,7 @@ import dev.berth.collectors.discovery.RuntimeNames;
 import dev.berth.collectors.proc.BlockDevices;
 import dev.berth.collectors.testing.FakeClock;
 import dev.berth.collectors.testing.FakeHost;
+import dev.berth.tui.action.RefusingActions;
 import dev.berth.tui.keys.KeyBindings;
 import dev.berth.tui.sample.CollectorSource;
 import dev.berth.tui.sample.SampleRequest;
@@ -109,7 +110,7 @@ public class SampleBench {
         screen.startScreen();
         state = new ConsoleState(Theme.color(), Glyphs.unicodeSet(), Optional.of("benchmark"));
         renderer = new ScreenRenderer(KeyBindings.defaults());
-        controller = new ConsoleController(state, KeyBindings.defaults(), new NoActions(), Effects.inline(), clock);
+        controller = new ConsoleController(state, KeyBindings.defaults(), new RefusingActions("benchmark"), Effects.inline(), clock);
     }
 
     @TearDown(Level.Trial)

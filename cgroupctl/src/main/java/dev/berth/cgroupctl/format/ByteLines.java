@@ -100,8 +100,11 @@ final class ByteLines {
 
     /** Parses {@code [from, to)} as {@link Numbers#parseLong(String, String)} does, saturating u64 overflow. */
     long parseLong(int from, int to) throws MalformedContentException {
-        return parseLong(b, from, to, this::line);
+        return parseLong(b, from, to, lineText);
     }
+
+    /** This reader's current line, made only for an error message (one object per reader, not per number). */
+    private final LineText lineText = this::line;
 
     interface LineText {
         String get();

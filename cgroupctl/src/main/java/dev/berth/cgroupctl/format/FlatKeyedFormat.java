@@ -143,4 +143,66 @@ public final class FlatKeyedFormat {
             }
         }
     }
+
+    /**
+     * The keys found by {@link #parse(byte[], int, Keys, long[], boolean)} as an unmodifiable map in key order, over
+     * the values array itself (no entry objects): what a per-tick reader hands on without copying.
+     *
+     * @param keys   the keys parsed
+     * @param values the values parsed (not copied: the caller gives up the array)
+     * @param found  the bit mask the parse returned
+     * @return key to value for the keys found
+     */
+    public static Map<String, Long> found(Keys keys, long[] values, long found) {
+        return new Found(keys, values, found);
+    }
+
+    /** An unmodifiable map over a parse's keys, values and found mask; iteration in key order. */
+    static final class Found extends java.util.AbstractMap<String, Long> {
+        private final Keys keys;
+        private final long[] values;
+        private final long found;
+
+        Found(Keys keys, long[] values, long found) {
+            this.keys = keys;
+            this.values = values;
+            this.found = found;
+        }
+
+        @Override
+        public Long get(Object key) {
+            for (int i = 0; i < keys.size(); i++) {
+                if ((found & (1L << i)) != 0 && keys.name(i).equals(key)) {
+                    return values[i];
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return get(key) != null;
+        }
+
+        @Override
+        public int size() {
+            return Long.bitCount(found);
+        }
+
+        @Override
+        public java.util.Set<Entry<String, Long>> entrySet() {
+            java.util.Set<Entry<String, Long>> out = new java.util.LinkedHashSet<>();
+            for (int i = 0; i < keys.size(); i++) {
+                if ((found & (1L << i)) != 0) {
+                    out.add(new java.util.AbstractMap.SimpleImmutableEntry<>(keys.name(i), values[i]));
+                }
+            }
+            return java.util.Collections.unmodifiableSet(out);
+        }
+    }
+
+    /** @return whether {@code map} is one {@link #found} made (unmodifiable, no copy needed) */
+    public static boolean isFound(Map<String, Long> map) {
+        return map instanceof Found;
+    }
 }

@@ -39,16 +39,17 @@ public final class IoController {
      * @throws CgroupException on failure
      */
     public IoStat readIoStat() throws CgroupException {
-        String bytesFile = pick("blkio.throttle.io_service_bytes");
-        String opsFile = pick("blkio.throttle.io_serviced");
+        String bytesFile = dir.has(BYTES_RECURSIVE) ? BYTES_RECURSIVE : BYTES;
+        String opsFile = dir.has(OPS_RECURSIVE) ? OPS_RECURSIVE : OPS;
         List<DeviceValueFormat.Line> bytes = dir.readBytes(bytesFile, DeviceValueFormat::parseDeviceOperations);
         List<DeviceValueFormat.Line> ops = dir.readBytes(opsFile, DeviceValueFormat::parseDeviceOperations);
         return merge(bytes, ops);
     }
 
-    private String pick(String file) {
-        return dir.has(file + "_recursive") ? file + "_recursive" : file;
-    }
+    private static final String BYTES = "blkio.throttle.io_service_bytes";
+    private static final String BYTES_RECURSIVE = BYTES + "_recursive";
+    private static final String OPS = "blkio.throttle.io_serviced";
+    private static final String OPS_RECURSIVE = OPS + "_recursive";
 
     static IoStat merge(List<DeviceValueFormat.Line> bytes, List<DeviceValueFormat.Line> ops) {
         Map<String, long[]> byDev = new LinkedHashMap<>();

@@ -85,7 +85,12 @@ public final class V1Cgroup extends AbstractCgroup implements OpenCgroup {
         if (budget == null) {
             return h.dir(path);
         }
-        return openDirs.computeIfAbsent(h, x -> new CgroupDir(x.dir(path).path(), budget));
+        CgroupDir d = openDirs.get(h);
+        if (d == null) {
+            d = new CgroupDir(h.dir(path).path(), budget);
+            openDirs.put(h, d);
+        }
+        return d;
     }
 
     /** Whether the cgroup exists in {@code h}: one stat each time, or once for an open cgroup. */

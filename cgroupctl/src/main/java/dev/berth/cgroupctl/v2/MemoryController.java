@@ -65,13 +65,7 @@ public final class MemoryController {
     public MemoryStat readMemoryStat(FlatKeyedFormat.Keys keys) throws CgroupException {
         long[] v = new long[keys.size()];
         long found = dir.readBytes("memory.stat", (c, n) -> FlatKeyedFormat.parse(c, n, keys, v, false));
-        Map<String, Long> m = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < keys.size(); i++) {
-            if ((found & (1L << i)) != 0) {
-                m.put(keys.name(i), v[i]);
-            }
-        }
-        return new MemoryStat(m);
+        return new MemoryStat(FlatKeyedFormat.found(keys, v, found));
     }
 
     /** Reads {@code memory.stat}. @return every key @throws CgroupException on failure */

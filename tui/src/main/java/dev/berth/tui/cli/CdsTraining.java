@@ -6,20 +6,14 @@ import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.berth.collectors.Collector;
 import dev.berth.ops.CurrentLimits;
 import dev.berth.tui.ConsoleApp;
-import dev.berth.tui.action.ActionException;
-import dev.berth.tui.action.ContainerActions;
-import dev.berth.tui.action.LaunchField;
-import dev.berth.tui.action.LimitField;
+import dev.berth.tui.action.RefusingActions;
 import dev.berth.tui.sample.CollectorSource;
 import dev.berth.tui.sample.SystemFacts;
-import dev.berth.tui.view.ContainerRow;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The training run of the build's class-data-sharing archive ({@code tui/target/berth.jsa}, made with
@@ -61,7 +55,7 @@ public final class CdsTraining {
         CollectorSource source = new CollectorSource(collector, new SystemFacts(Path.of("/proc"), clock),
                 cgroup -> CurrentLimits.none());
         DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(120, 40));
-        ConsoleApp app = new ConsoleApp(terminal, source, new Refusing(),
+        ConsoleApp app = new ConsoleApp(terminal, source, new RefusingActions("training run"),
                 new ConsoleApp.Options(Duration.ofMillis(200), true, true, false, true), clock);
         Thread quit = new Thread(() -> {
             try {
@@ -75,58 +69,5 @@ public final class CdsTraining {
         quit.start();
         app.run();
         collector.close();
-    }
-
-    /** Actions for the training run: every one refused. */
-    private static final class Refusing implements ContainerActions {
-        @Override
-        public Optional<String> unavailableReason() {
-            return Optional.of("training run");
-        }
-
-        @Override
-        public CurrentLimits readLimits(ContainerRow container) throws ActionException {
-            throw new ActionException("training run");
-        }
-
-        @Override
-        public Optional<String> validateLimit(LimitField field, String text) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void applyLimits(ContainerRow container, Map<LimitField, String> changed) throws ActionException {
-            throw new ActionException("training run");
-        }
-
-        @Override
-        public void freeze(ContainerRow container) throws ActionException {
-            throw new ActionException("training run");
-        }
-
-        @Override
-        public void thaw(ContainerRow container) throws ActionException {
-            throw new ActionException("training run");
-        }
-
-        @Override
-        public void stop(ContainerRow container) throws ActionException {
-            throw new ActionException("training run");
-        }
-
-        @Override
-        public void kill(ContainerRow container, String signal) throws ActionException {
-            throw new ActionException("training run");
-        }
-
-        @Override
-        public Optional<String> validateLaunch(LaunchField field, String text) {
-            return Optional.empty();
-        }
-
-        @Override
-        public String launch(Map<LaunchField, String> values) throws ActionException {
-            throw new ActionException("training run");
-        }
     }
 }

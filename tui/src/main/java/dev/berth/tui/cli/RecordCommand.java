@@ -122,7 +122,7 @@ final class RecordCommand implements Callable<Integer> {
         String prefix = spec.qualifiedName() + ": ";
         try (StoreLock lock = StoreLock.acquire(dir)) {
             Host host = Wiring.host(root, root.runtime);
-            Collector collector = Wiring.map(host::newCollector);
+            Collector collector = Wiring.map(() -> host.newCollector(Recorder.LIMITS_PERIOD));
             ContainerImages images = host.newImages();
             long pid = ProcessHandle.current().pid();
             Path self = Path.of("/proc");

@@ -24,11 +24,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve every cgroup's figures at http://HOST:PORT/metrics for Prometheus, with cAdvisor's "
                 + "metric names, types and labels (id, name, image, runtime, pod), plus berth_* metrics for what "
-                + "cAdvisor lacks and for berth itself. image is the --rootfs of berth's own containers and the "
-                + "image docker or podman names in its state; it is absent where not known.",
+                + "cAdvisor lacks and for berth itself.",
             "berth samples once per --interval; every scrape is served from the latest sample, so scrapers cost "
                 + "no extra reads. A value berth could not read is absent from the scrape, never 0. Listens on "
-                + "loopback unless told otherwise; another address is logged at start."})
+                + "loopback unless told otherwise; another address is logged at start. image is the --rootfs of berth's "
+                + "own containers and the image docker or podman names in its state; it is absent where not known."})
 final class ServeCommand implements Callable<Integer> {
     @ParentCommand
     BerthCommand root;

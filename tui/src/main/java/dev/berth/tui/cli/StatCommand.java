@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -108,6 +109,8 @@ final class StatCommand implements Callable<Integer> {
             if (csvOut != null) {
                 writeCsv(csvOut, table.csvHeader());
             }
+            // what could not be read is '-' in its column; why is said on stderr, once per problem, not every line
+            Set<String> warned = new HashSet<>();
             long deadline = System.nanoTime();
             for (long line = 0; count == null || line < count; line++) {
                 if (line == 0 || (screen > 2 && line % (screen - 2) == 0)) {
@@ -126,6 +129,7 @@ final class StatCommand implements Callable<Integer> {
                 }
                 out.println(table.dataLine(s.host(), chosen));
                 out.flush();
+                warnOnce(s.warnings(), warned);
                 if (csvOut != null) {
                     writeCsv(csvOut, table.csvLine(s.at(), s.host(), chosen));
                 }
@@ -136,6 +140,20 @@ final class StatCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private void warnOnce(List<String> warnings, Set<String> warned) {
+        PrintWriter err = spec.commandLine().getErr();
+        boolean any = false;
+        for (String w : warnings) {
+            if (warned.add(w)) {
+                err.println("berth stat: warning: " + w);
+                any = true;
+            }
+        }
+        if (any) {
+            err.flush();
+        }
     }
 
     /**

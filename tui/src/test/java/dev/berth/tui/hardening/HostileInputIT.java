@@ -288,8 +288,8 @@ class HostileInputIT {
     /**
      * A FIFO or a huge file in place of a kernel file: the command ends (within {@link LiveBerth#run}'s two
      * minutes; the FIFO used to block forever, the 300 MB file to end in OutOfMemoryError), shows what it could
-     * not read as {@code -} ({@code stat}'s column group of that file), says nothing or names the file ({@code ps}
-     * warns once), prints no trace and no control character, and changes nothing.
+     * not read as {@code -} ({@code stat}'s column group of that file), names the file on stderr once ({@code ps}
+     * in one warning, {@code stat} once per distinct problem, not on every line), prints no trace and no control character, and changes nothing.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("hostileProcfs")
@@ -309,6 +309,9 @@ class HostileInputIT {
         boolean ps = c.args().contains("ps");
         if (ps) {
             assertEquals(1, errLines.size(), "one warning: " + r);
+        } else {
+            assertFalse(errLines.isEmpty(), "stat names the file it could not read: " + r);
+            assertEquals(errLines.size(), errLines.stream().distinct().count(), "each warning once, not per line: " + r);
         }
         for (String l : errLines) {
             assertTrue(l.startsWith("berth " + (ps ? "ps" : "stat") + ": warning: ") && l.contains(file),
