@@ -157,6 +157,14 @@ public final class Host {
         }
     }
 
+    /**
+     * A new lookup of container images (berth's {@code --rootfs}, docker's and podman's image names) for the
+     * exporter's {@code image} label; it caches, so each sampling loop gets its own.
+     */
+    public ContainerImages newImages() {
+        return new ContainerImages(new RuntimeNames(config.fsRoot()), store());
+    }
+
     /** The state store of berth's own containers (no cgroup probe needed). */
     public StateStore store() {
         return new StateStore(config.runtime().stateDir());
