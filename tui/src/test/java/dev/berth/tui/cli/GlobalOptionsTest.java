@@ -51,7 +51,9 @@ class GlobalOptionsTest {
         CliRun r = berth(h, option, "ps");
         assertEquals(2, r.exit(), r.toString());
         String name = option.startsWith("--interval") ? "--interval" : option.equals("-a") ? "--all" : option;
-XX
+        // ps has an --interval and an --all of its own: the hint says where they go
+        String hint = name.equals("--all") || name.equals("--interval")
+                ? "give it after the subcommand: 'berth ps " + name + " ...'"
                 : "give it as 'berth " + name + " ...' or 'berth console " + name + " ...'";
         assertEquals("berth: option '" + name + "' before 'ps' applies to the console only: " + hint, r.errLine());
     }
