@@ -77,7 +77,7 @@ public final class ConsoleCommand implements Runnable {
 
     /** The store the detail graphs read: {@code --store}, else {@link HistoryOptions#defaultDir}. */
     static Path historyStore(ConsoleOptions options, Map<String, String> env) {
-        return options.store != null ? options.store : HistoryOptions.defaultDir(env);
+        return HistoryOptions.dir(options.store, env);
     }
 
     /** What the console samples and acts through. */
