@@ -7,6 +7,9 @@
 #     hierarchy, each holding one sleeping process, as the peers harness does, so that atop has the N processes
 #     to read that N containers would give it; all removed on exit) next to `atop -w` sampling the same host at
 #     the same interval, in the same run, measured after a 20 s warm-up; and bytes on disk per sample of each.
+#     BASELINE_JAR=path/berth.jar adds a second recorder from that jar (another build, e.g. main's) to section 3,
+#     sampling the same cgroups into its own store in the same run, for a before/after under the same load;
+#     RECORD_JAVA_OPTS adds JVM options to the recorders (e.g. -XX:StartFlightRecording=filename=/tmp/r.jfr).
 # Usage: bench/history/run.sh [cgroups=500] [seconds=60] [interval=2]   (SECTIONS=3 runs only section 3, etc.)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
@@ -19,7 +22,7 @@ tmp=$(mktemp -d /tmp/berth-bench-history.XXXXXX)
 parent="berth-bench-history-$$"
 mounts=()
 cleanup() {
-  for pid in ${rec_pid:-} ${atop_pid:-} ${sleepers:-}; do kill "$pid" 2>/dev/null || true; done
+  for pid in ${rec_pid:-} ${base_pid:-} ${atop_pid:-} ${sleepers:-}; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   for m in "${mounts[@]}"; do
     [ -d "$m/$parent" ] || continue
@@ -87,12 +90,19 @@ for i in $(seq 1 "$n"); do
 done
 cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # utime + stime, clock ticks
 hz=$(getconf CLK_TCK)
-bin/berth record --store "$tmp/store" --interval "${ival}s" 2>"$tmp/record.log" & rec_pid=$!
+BERTH_JAVA_OPTS="$(cat bin/jvm-options) ${RECORD_JAVA_OPTS:-}" \
+  bin/berth record --store "$tmp/store" --interval "${ival}s" 2>"$tmp/record.log" & rec_pid=$!
+if [ -n "${BASELINE_JAR:-}" ]; then
+  java $(cat bin/jvm-options) -jar "$BASELINE_JAR" record --store "$tmp/base" --interval "${ival}s" \
+      2>"$tmp/base.log" & base_pid=$!
+fi
 atop -w "$tmp/atop.raw" "$ival" >/dev/null 2>&1 & atop_pid=$!
 sleep 20   # JVM start and JIT warm-up; atop's first sample
 t1=$(date -u +%Y-%m-%dT%H:%M:%SZ); r1=$(cpu $rec_pid); a1=$(cpu $atop_pid); s1=$(stat -c %s "$tmp/atop.raw")
+[ -z "${base_pid:-}" ] || b1=$(cpu $base_pid)
 sleep "$secs"
 t2=$(date -u +%Y-%m-%dT%H:%M:%SZ); r2=$(cpu $rec_pid); a2=$(cpu $atop_pid); s2=$(stat -c %s "$tmp/atop.raw")
+[ -z "${base_pid:-}" ] || b2=$(cpu $base_pid)
 frames=$(bin/berth history --store "$tmp/store" --from "$t1" --to "$t2" --interval 1s --csv | grep -c '^2')
 cgroups=$(bin/berth history --store "$tmp/store" --from "$t1" --to "$t2" --top cpu -n 100000 | tail -n +2 | wc -l)
 procs=$(ls -d /proc/[0-9]* | wc -l)
@@ -105,4 +115,10 @@ awk -v r=$((r2 - r1)) -v a=$((a2 - a1)) -v hz="$hz" -v f="$frames" -v s="$sample
   printf "ratio berth/atop: %.2f (goal <= 0.5)\n", (r / f) / (a / s);
   printf "atop bytes per sample %.0f, per process-sample %.1f\n", ab / s, ab / s / p;
   printf "berth store after the whole run (warm-up included): %d bytes\n", sb }'
+if [ -n "${base_pid:-}" ]; then
+  bframes=$(bin/berth history --store "$tmp/base" --from "$t1" --to "$t2" --interval 1s --csv | grep -c '^2')
+  awk -v b=$((b2 - b1)) -v hz="$hz" -v f="$bframes" -v a=$((a2 - a1)) -v s="$samples" 'BEGIN {
+    printf "baseline record (%s): %d samples, %.1f ms CPU per sample, ratio to atop %.2f\n", ENVIRON["BASELINE_JAR"], f,
+        b * 1000 / hz / f, (b / f) / (a / s) }'
+fi
 echo "# load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -64,13 +64,24 @@ public final class Collector implements AutoCloseable {
      */
     public Collector(CgroupFs fs, Path procfs, Path sysfs, RuntimeNames names, String berthParent,
             InstantSource clock, long hz, long pageSize) {
+        this(fs, procfs, sysfs, names, berthParent, clock, hz, pageSize, ContainerSampler.DEFAULT_LIMITS_PERIOD);
+    }
+
+    /**
+     * As {@link #Collector(CgroupFs, Path, Path, RuntimeNames, String, InstantSource, long, long)}, reading each
+     * container's limits at most {@code limitsPeriod} apart (and at the tick after an invalidation) rather than
+     * {@link ContainerSampler#DEFAULT_LIMITS_PERIOD}: the recorder, which samples less often than the console,
+     * uses a longer one.
+     */
+    public Collector(CgroupFs fs, Path procfs, Path sysfs, RuntimeNames names, String berthParent,
+            InstantSource clock, long hz, long pageSize, Duration limitsPeriod) {
         BlockDevices devices = new BlockDevices(sysfs);
         this.procfs = procfs;
         this.clock = clock;
         this.processSampler = new ProcessSampler(procfs, hz, pageSize);
         this.discovery = new ContainerDiscovery(fs, procfs, names, berthParent, clock,
                 ContainerDiscovery.DEFAULT_FULL_WALK_PERIOD);
-        this.containers = new ContainerSampler(fs, procfs, devices, clock);
+        this.containers = new ContainerSampler(fs, procfs, devices, clock, limitsPeriod);
         this.host = new HostSampler(procfs, devices, processSampler, clock);
     }
 

@@ -54,9 +54,9 @@ import java.util.function.ToLongFunction;
  *
  * <p>Cost, per container and tick: each cgroup is held as an {@link OpenCgroup} whose counter files stay open and
  * are re-read with {@code pread} and parsed in place; which hierarchies and optional files a cgroup has, and which
- * controllers are unavailable to it, are looked up when it is opened, i.e. when it appears, gets its first members
- * or loses its last (a member list that changes otherwise, as a build's or a login session's does every tick,
- * keeps what is open and known). Limits ({@code cpu.max}, {@code memory.max}, {@code pids.max}) and the OOM kill count
+ * controllers are unavailable to it, are looked up when it is opened, i.e. when it appears, gets its first members,
+ * loses its last, or is made again at the same path (a member list that changes otherwise, as a build's or a login
+ * session's does every tick, keeps what is open and known). Limits ({@code cpu.max}, {@code memory.max}, {@code pids.max}) and the OOM kill count
  * ({@code memory.events}, v1 {@code memory.oom_control}) are read on a slow cadence, at most
  * {@code limitsPeriod} apart, at once after {@link #invalidateLimits(String)} (a {@code set} from any front end),
  * and on every open. {@code net/dev} is read once per network namespace per tick, whichever container shares it.
@@ -234,10 +234,7 @@ public final class ContainerSampler implements AutoCloseable {
     private Held hold(ContainerIdentity id, Consumer<String> warnings) {
         Held h = held.get(id.cgroup());
         boolean invalid = invalidated.remove(id.cgroup());
-        // A busy cgroup (a build, a login session, the root) changes members every tick: it keeps its open files and
-        // what is known about it. Only a start (no members before) or an end (none now) opens it again, the moments
-        // a runtime finishes or tears down its cgroups in every hierarchy.
-        if (h != null && (h.pids.equals(id.pids()) || (!h.pids.isEmpty() && !id.pids().isEmpty()))) {
+        if (h != null && (h.pids.equals(id.pids()) || (!h.pids.isEmpty() && !id.pids().isEmpty() && sameCgroup(h)))) {
             h.pids = id.pids();
             if (invalid) {
                 h.limitsDue = null;
@@ -259,6 +256,26 @@ public final class ContainerSampler implements AutoCloseable {
             // read() below finds the same
         }
         return h;
+    }
+
+    /**
+     * Whether a held cgroup whose members changed from some to others is still the cgroup it opened. A busy cgroup
+     * (a build, a login session, the root) changes members every tick and keeps its open files and what is known
+     * about it; a container restarted at the same path between two ticks (its directory made again) also goes
+     * from some members to others, and must be opened again, with its new creation time, limits and controllers.
+     * Its creation time tells them apart (one {@code stat} on v2, one per hierarchy on v1, only when the members
+     * changed); a cgroup whose creation time is unknown is opened again, as every member change did before.
+     */
+    private boolean sameCgroup(Held h) {
+        Optional<Instant> created = h.spec.createdAt();
+        if (created.isEmpty()) {
+            return false;
+        }
+        try {
+            return created.get().equals(h.cgroup.readCreationTime());
+        } catch (CgroupException e) {
+            return false;
+        }
     }
 
     private Optional<ContainerSample> read(Held h, ContainerIdentity id, Consumer<String> warnings) {

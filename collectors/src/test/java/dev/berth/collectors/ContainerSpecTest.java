@@ -129,6 +129,34 @@ class ContainerSpecTest {
     }
 
     @Test
+    void aCgroupWhoseMembersChangeKeepsWhatIsKnownButOneMadeAgainAtTheSamePathIsReadAfresh() throws Exception {
+        FakeHost host = FakeHost.v2(dir);
+        FakeContainer api = host.container("/berth/api").pids(109);
+        api.memoryHigh = 256L << 20;
+        host.write();
+        touch(host, CREATED.plusSeconds(600), "cgroup.events", CREATED);
+        Collector c = collector(host);
+        assertEquals(Optional.of(CREATED), tick(c, "/berth/api").spec().createdAt());
+        // a busy cgroup: other members, same cgroup; its limits wait for the slow cadence
+        api.pids(110, 111);
+        api.memoryHigh = 128L << 20;
+        api.write();
+        touch(host, CREATED.plusSeconds(600), "cgroup.events", CREATED);
+        clock.advance(Duration.ofSeconds(1));
+        ContainerSample.Spec busy = tick(c, "/berth/api").spec();
+        assertEquals(Optional.of(Limit.of(256L << 20)), busy.memoryHighBytes(), "kept, not re-read");
+        // restarted at the same path between two ticks: made again (a newer creation time), other members
+        Instant again = CREATED.plusSeconds(3600);
+        api.pids(120);
+        api.write();
+        touch(host, again.plusSeconds(600), "cgroup.events", again);
+        clock.advance(Duration.ofSeconds(1));
+        ContainerSample.Spec restarted = tick(c, "/berth/api").spec();
+        assertEquals(Optional.of(again), restarted.createdAt(), "the new cgroup's creation time at once");
+        assertEquals(Optional.of(Limit.of(128L << 20)), restarted.memoryHighBytes(), "its limits read at once");
+    }
+
+    @Test
     void aMalformedFileIsCountedAsAParseError() throws Exception {
         FakeHost host = FakeHost.v2(dir);
         host.container("/berth/api").pids(109);

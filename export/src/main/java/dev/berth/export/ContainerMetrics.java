@@ -19,8 +19,8 @@ import java.util.OptionalLong;
  * The per-container metrics of one sample: cAdvisor's names, types and labels (so that existing dashboards and
  * alerts work unchanged), then berth's own {@code berth_container_*} for what cAdvisor lacks.
  *
- * <p>Labels: {@code id} (the cgroup path, as cAdvisor), {@code name}, {@code runtime}, and {@code pod} for a
- * Kubernetes container. {@code image} is left out: berth does not know images. Where berth and cAdvisor differ:
+ * <p>Labels: {@code id} (the cgroup path, as cAdvisor), {@code name}, {@code image} where known, {@code runtime},
+ * and {@code pod} for a Kubernetes container. Where berth and cAdvisor differ:
  * <ul>
  *   <li>A limit that is not set ({@code max}) is absent, where cAdvisor writes 0 or 2^64: no sentinel numbers.
  *   <li>{@code container_memory_failcnt} is a gauge where cAdvisor's type says counter: client_java 1.x writes
@@ -39,8 +39,13 @@ import java.util.OptionalLong;
  *       {@code cgroup.events} (v2), see {@code Cgroup#readCreationTime}), for berth's own containers too: it is
  *       the time the cgroup appeared, not when the command was started. cAdvisor's docker handler reports
  *       docker's creation time instead, and clamps the estimate to the boot time; berth does neither.
- *   <li>{@code image} is absent: berth's own containers have a {@code --rootfs}, not an image, and berth does
- *       not read other runtimes' image names.
+ *   <li>{@code image}: for berth's own containers, the {@code --rootfs} they were started with (berth has no
+ *       other kind of image); for docker and podman, the image the user named, from their state on disk (cAdvisor
+ *       asks the docker or podman API for the same name). Where the image is not known (any other cgroup, or a
+ *       runtime's state berth cannot read) the label is absent, where cAdvisor writes {@code image=""} (it gives
+ *       every series the union of all containers' label names). Prometheus treats an empty label as an absent
+ *       one, so the two select the same series: {@code {image!=""}}, the filter kube-prometheus and dockprom use
+ *       to keep containers and drop the other cgroups, matches exactly the containers with a known image.
  *   <li>Network counters leave out {@code lo} (as berth's totals; its traffic never leaves the container), and a
  *       container in the host's network namespace has none: that traffic is the host's.
  *   <li>{@code container_oom_events_total} is {@code memory.events oom_kill} (v1 {@code oom_control oom_kill}).
@@ -51,15 +56,21 @@ final class ContainerMetrics {
     private ContainerMetrics() {
     }
 
-    /** The labels cAdvisor puts on every container series: {@code id}, {@code name}, plus {@code runtime}, {@code pod}. */
-    static Labels labels(ContainerIdentity id) {
+    /**
+     * The labels cAdvisor puts on every container series: {@code id}, {@code name}, {@code image} when known, plus
+     * {@code runtime}, {@code pod}.
+     */
+    static Labels labels(ContainerIdentity id, Optional<String> image) {
         Labels l = Labels.of("id", id.cgroup(), "name", id.name(), "runtime", id.runtime().label());
-        return id.pod().map(p -> l.add("pod", p)).orElse(l);
+        if (image.isPresent()) {
+            l = l.add("image", image.get());
+        }
+        return id.pod().isPresent() ? l.add("pod", id.pod().get()) : l;
     }
 
-    /** Adds every series of {@code s} to {@code f}. */
-    static void add(Families f, ContainerSample s) {
-        Labels l = labels(s.identity());
+    /** Adds every series of {@code s}, whose image is {@code image} if known, to {@code f}. */
+    static void add(Families f, ContainerSample s, Optional<String> image) {
+        Labels l = labels(s.identity(), image);
         cpu(f, l, s.cpu());
         memory(f, l, s.memory());
         s.io().ifPresent(devices -> io(f, l, devices));

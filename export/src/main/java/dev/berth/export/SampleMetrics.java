@@ -8,6 +8,7 @@ import dev.berth.collectors.ReadErrorKind;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,7 +46,7 @@ final class SampleMetrics implements MultiCollector {
         }
         s.host().ifPresent(h -> machine(f, h));
         for (ContainerSample c : s.containers()) {
-            ContainerMetrics.add(f, c);
+            ContainerMetrics.add(f, c, Optional.ofNullable(s.images().get(c.identity().cgroup())));
         }
         f.gauge("berth_sample_duration_seconds", "How long the latest sample took (discovery and every read)",
                 Labels.EMPTY, OptionalDouble.of(s.sampleDuration().toNanos() / 1e9));

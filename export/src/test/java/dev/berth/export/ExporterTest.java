@@ -162,7 +162,7 @@ class ExporterTest {
         try (Exporter e = start()) {
             e.publish(new ExportSample(Samples.AT, Duration.ofMillis(20), List.of(Samples.full("web")),
                     Optional.empty(), 2, Optional.empty(), Map.of(dev.berth.collectors.ReadErrorKind.PARSE, 5L,
-                            dev.berth.collectors.ReadErrorKind.GONE, 1L)));
+                            dev.berth.collectors.ReadErrorKind.GONE, 1L), Map.of()));
             Map<String, Double> m = scrape(e);
             assertEquals(5.0, m.get("berth_read_errors_total{kind=\"parse\"}"));
             assertEquals(1.0, m.get("berth_read_errors_total{kind=\"gone\"}"));
@@ -205,6 +205,21 @@ class ExporterTest {
             assertEquals(5.0, m.get("container_threads{id=\"/kubepods/pod1/4444\",name=\"api\",pod=\"pod-uid-1\","
                     + "runtime=\"kubernetes\"}"));
             assertEquals(5.0, m.get("container_threads" + FULL));
+        }
+    }
+
+    @Test
+    void imageLabelOnContainersWhoseImageIsKnownAndAbsentOnTheOthers() throws Exception {
+        try (Exporter e = start()) {
+            e.publish(new ExportSample(Samples.AT, Duration.ofMillis(20),
+                    List.of(Samples.full("web"), Samples.full("db")), Optional.empty(), 0, Optional.empty(), Map.of(),
+                    Map.of("/berth/web", "/srv/images/debian-12.tar")));
+            Map<String, Double> m = scrape(e);
+            assertEquals(5.0, m.get(web("container_threads", "image", "/srv/images/debian-12.tar")));
+            assertEquals(5.0, m.get("container_threads{id=\"/berth/db\",name=\"db\",runtime=\"berth\"}"));
+            // every series of web carries it, and no series anywhere has an empty image=""
+            assertFalse(m.keySet().stream().anyMatch(k -> k.contains("name=\"web\"") && !k.contains("image=")));
+            assertFalse(m.keySet().stream().anyMatch(k -> k.contains("image=\"\"")));
         }
     }
 

@@ -8,6 +8,7 @@ import dev.berth.cgroupctl.NotCgroupFsException;
 import dev.berth.collectors.Collector;
 import dev.berth.collectors.ContainerDiscovery;
 import dev.berth.collectors.ContainerIdentity;
+import dev.berth.collectors.ContainerSampler;
 import dev.berth.collectors.LimitChangeMarker;
 import dev.berth.collectors.discovery.RuntimeNames;
 import dev.berth.collectors.proc.Auxv;
@@ -15,6 +16,7 @@ import dev.berth.runtime.control.ProcessSignaller;
 import dev.berth.runtime.state.ProcessProbe;
 import dev.berth.runtime.state.StateStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.function.Supplier;
@@ -112,11 +114,20 @@ public final class Host {
      * on this host changed some ({@link LimitChangeMarker} in the state directory).
      */
     public Collector newCollector() throws OperationFailedException {
+        return newCollector(ContainerSampler.DEFAULT_LIMITS_PERIOD);
+    }
+
+    /**
+     * As {@link #newCollector()}, reading limits at most {@code limitsPeriod} apart when no berth process changed
+     * them (the recorder's slow cadence).
+     */
+    public Collector newCollector(Duration limitsPeriod) throws OperationFailedException {
         Path auxv = Path.of("/proc/self/auxv"); // properties of the running kernel: the real procfs, always
         Collector c = new Collector(cgroupFs(), config.procfs(), config.sysfs(), new RuntimeNames(config.fsRoot()),
                 config.runtime().cgroupParent(), clock,
                 // 100 and 4096 are what every mainstream Linux ABI uses, for the odd JVM that cannot read auxv
-                Auxv.read(auxv, Auxv.AT_CLKTCK).orElse(100), Auxv.read(auxv, Auxv.AT_PAGESZ).orElse(4096));
+                Auxv.read(auxv, Auxv.AT_CLKTCK).orElse(100), Auxv.read(auxv, Auxv.AT_PAGESZ).orElse(4096),
+                limitsPeriod);
         // a limit changed by another berth process (a CLI set beside a running console) shows at the next tick
         c.watchLimitChanges(LimitChangeMarker.in(config.runtime().stateDir()));
         return c;
@@ -144,6 +155,14 @@ public final class Host {
         } catch (OperationFailedException | CgroupException e) {
             return List.of();
         }
+    }
+
+    /**
+     * A new lookup of container images (berth's {@code --rootfs}, docker's and podman's image names) for the
+     * exporter's {@code image} label; it caches, so each sampling loop gets its own.
+     */
+    public ContainerImages newImages() {
+        return new ContainerImages(new RuntimeNames(config.fsRoot()), store());
     }
 
     /** The state store of berth's own containers (no cgroup probe needed). */

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /** The whole console with its threads on a virtual terminal: sampling, keys, errors, quitting. */
 class ConsoleAppTest {
     private static Snapshot snapshot(int n) {
-        HostView h = new HostView("test-host", Duration.ofMinutes(5), 0.1, 0.2, 0.3, OptionalDouble.of(10),
+        HostView h = new HostView("test-host", Optional.of(Duration.ofMinutes(5)), 0.1, 0.2, 0.3, OptionalDouble.of(10),
                 List.of(10.0), 1L << 30, 1L << 29, 0, 0, 1L << 29, 0, 0, OptionalDouble.empty(),
                 OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), List.of(), List.of(), List.of(),
                 OptionalDouble.of(1), 1L << 26);

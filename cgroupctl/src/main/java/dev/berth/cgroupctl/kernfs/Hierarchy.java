@@ -7,9 +7,12 @@ import dev.berth.cgroupctl.ControllerUnavailableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -61,24 +64,46 @@ public final class Hierarchy {
      * @throws CgroupException if the hierarchy cannot be walked
      */
     public List<String> listCgroups() throws CgroupException {
-        return listCgroups(3);
-    }
-
-    private List<String> listCgroups(int attempts) throws CgroupException {
+        if (!Files.isDirectory(mountPoint)) {
+            throw new ControllerUnavailableException(mountPoint, "hierarchy not mounted", null);
+        }
         List<String> out = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(mountPoint)) {
-            s.filter(Files::isDirectory).forEach(p -> out.add("/" + mountPoint.relativize(p).toString()));
+        try {
+            Files.walkFileTree(mountPoint, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    String rel = mountPoint.relativize(dir).toString();
+                    out.add(rel.isEmpty() ? "/" : "/" + rel);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    // A cgroup removed during the walk is normal on a busy host: it is simply not listed
+                    if (e instanceof NoSuchFileException && !file.equals(mountPoint)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    if (e != null && !(e instanceof NoSuchFileException)) {
+                        throw e;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (NoSuchFileException e) {
             throw new ControllerUnavailableException(mountPoint, "hierarchy not mounted", e);
-        } catch (IOException | UncheckedIOException e) {
-            // A cgroup removed during the walk is normal on a busy host; Files.walk reports it as
-            // UncheckedIOException(NoSuchFileException). Walk again rather than report a half list.
-            if (e.getCause() instanceof NoSuchFileException && attempts > 1) {
-                return listCgroups(attempts - 1);
-            }
-            throw new CgroupReadException(mountPoint, e instanceof IOException io ? io : e.getCause());
+        } catch (IOException e) {
+            throw new CgroupReadException(mountPoint, e);
         }
-        out.replaceAll(p -> p.equals("/") ? p : p.replaceAll("/+$", ""));
         return out;
     }
 

@@ -11,15 +11,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Looks up the names docker and podman gave their containers, from their state on disk under an injectable
- * root (normally {@code /}):
+ * Looks up the names docker and podman gave their containers, and the images they made them from, from their
+ * state on disk under an injectable root (normally {@code /}):
  * <ul>
  *   <li>docker: {@code <root>/var/lib/docker/containers/<id>/config.v2.json}, field {@code Name}
- *       (docker stores it with a leading "/", which is dropped);</li>
+ *       (docker stores it with a leading "/", which is dropped), and {@code Config.Image}, the image as the user
+ *       named it (what {@code docker ps} shows and cAdvisor's docker handler reports);</li>
  *   <li>podman (root): {@code <root>/var/lib/containers/storage/overlay-containers/containers.json}, an array of
- *       {@code {"id": ..., "names": [...]}} written by containers/storage; the first name is used.</li>
+ *       {@code {"id": ..., "names": [...], "metadata": "..."}} written by containers/storage; the first name is
+ *       used, and the image is {@code image-name} of the JSON text in {@code metadata} (podman's own record of
+ *       the image the user named, e.g. {@code docker.io/library/alpine:latest}).</li>
  * </ul>
- * A missing or unreadable file means "no name" (the caller shows the short id); it is not an error, because
+ * A missing or unreadable file means "no name" (the caller shows the short id) and no image; it is not an error, because
  * berth may run without access to the runtimes' state. Files are re-parsed only when their modification time
  * changes, so a tick costs one {@code stat} per container. Not thread-safe: use from one sampling thread.
  */
@@ -29,7 +32,7 @@ public final class RuntimeNames {
     private final Path podmanContainers;
     private final Map<String, Cached> dockerCache = new HashMap<>();
     private FileTime podmanTime;
-    private Map<String, String> podmanNames = Map.of();
+    private Map<String, Entry> podmanEntries = Map.of();
 
     /** @param root filesystem root holding {@code var/lib/docker} and {@code var/lib/containers} */
     public RuntimeNames(Path root) {
@@ -37,70 +40,115 @@ public final class RuntimeNames {
         this.podmanContainers = root.resolve("var/lib/containers/storage/overlay-containers/containers.json");
     }
 
-    private record Cached(FileTime time, Optional<String> name) {
+    /** What one runtime's state says about one container. */
+    private record Entry(Optional<String> name, Optional<String> image) {
+        static final Entry NONE = new Entry(Optional.empty(), Optional.empty());
+    }
+
+    private record Cached(FileTime time, Entry entry) {
     }
 
     /** docker's name for container {@code id}, if its config is readable. */
     public Optional<String> docker(String id) {
-        Path file = dockerContainers.resolve(id).resolve("config.v2.json");
-        FileTime t = mtime(file);
-        if (t == null) {
-            dockerCache.remove(id);
-            return Optional.empty();
-        }
-        Cached c = dockerCache.get(id);
-        if (c == null || !c.time().equals(t)) {
-            c = new Cached(t, readDockerName(file));
-            dockerCache.put(id, c);
-        }
-        return c.name();
+        return dockerEntry(id).name();
+    }
+
+    /** The image docker made container {@code id} from ({@code Config.Image}), if its config is readable. */
+    public Optional<String> dockerImage(String id) {
+        return dockerEntry(id).image();
     }
 
     /** podman's name for container {@code id}, if its storage is readable. */
     public Optional<String> podman(String id) {
+        return podmanEntry(id).name();
+    }
+
+    /** The image podman made container {@code id} from ({@code image-name}), if its storage is readable. */
+    public Optional<String> podmanImage(String id) {
+        return podmanEntry(id).image();
+    }
+
+    private Entry dockerEntry(String id) {
+        Path file = dockerContainers.resolve(id).resolve("config.v2.json");
+        FileTime t = mtime(file);
+        if (t == null) {
+            dockerCache.remove(id);
+            return Entry.NONE;
+        }
+        Cached c = dockerCache.get(id);
+        if (c == null || !c.time().equals(t)) {
+            c = new Cached(t, readDocker(file));
+            dockerCache.put(id, c);
+        }
+        return c.entry();
+    }
+
+    private Entry podmanEntry(String id) {
         FileTime t = mtime(podmanContainers);
         if (t == null) {
-            podmanNames = Map.of();
+            podmanEntries = Map.of();
             podmanTime = null;
-            return Optional.empty();
+            return Entry.NONE;
         }
         if (!t.equals(podmanTime)) {
-            podmanNames = readPodmanNames(podmanContainers);
+            podmanEntries = readPodman(podmanContainers);
             podmanTime = t;
         }
-        return Optional.ofNullable(podmanNames.get(id));
+        return podmanEntries.getOrDefault(id, Entry.NONE);
     }
 
-    private static Optional<String> readDockerName(Path file) {
+    private static Entry readDocker(Path file) {
         try {
-            JsonNode name = JSON.readTree(file.toFile()).get("Name");
-            if (name == null || !name.isTextual() || name.asText().isEmpty()) {
-                return Optional.empty();
+            JsonNode root = JSON.readTree(file.toFile());
+            if (root == null) {
+                return Entry.NONE;
             }
-            String n = name.asText();
-            return Optional.of(n.startsWith("/") ? n.substring(1) : n);
+            Optional<String> name = text(root.get("Name")).map(n -> n.startsWith("/") ? n.substring(1) : n);
+            JsonNode config = root.get("Config");
+            return new Entry(name, config == null ? Optional.empty() : text(config.get("Image")));
         } catch (IOException e) {
-            return Optional.empty();   // unreadable or being rewritten by dockerd: no name this tick
+            return Entry.NONE;   // unreadable or being rewritten by dockerd: no name this tick
         }
     }
 
-    private static Map<String, String> readPodmanNames(Path file) {
-        Map<String, String> out = new HashMap<>();
+    private static Map<String, Entry> readPodman(Path file) {
+        Map<String, Entry> out = new HashMap<>();
         try {
             JsonNode all = JSON.readTree(file.toFile());
             if (all != null && all.isArray()) {
                 for (JsonNode c : all) {
                     JsonNode id = c.get("id");
                     JsonNode names = c.get("names");
-                    if (id != null && names != null && names.isArray() && names.size() > 0) {
-                        out.put(id.asText(), names.get(0).asText());
+                    if (id == null || !id.isTextual()) {
+                        continue;
                     }
+                    Optional<String> name = names != null && names.isArray() && names.size() > 0
+                            ? text(names.get(0)) : Optional.empty();
+                    out.put(id.asText(), new Entry(name, podmanImage(c.get("metadata"))));
                 }
             }
         } catch (IOException e) {
             // unreadable or being rewritten: no names this tick
         }
         return out;
+    }
+
+    /** {@code image-name} of podman's metadata, a JSON object written as a string inside the entry. */
+    private static Optional<String> podmanImage(JsonNode metadata) {
+        if (metadata == null || !metadata.isTextual()) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode m = JSON.readTree(metadata.asText());
+            return m == null ? Optional.empty() : text(m.get("image-name"));
+        } catch (IOException e) {
+            return Optional.empty();   // not podman's metadata (another containers/storage user): no image
+        }
+    }
+
+    /** A non-empty text node's text. */
+    private static Optional<String> text(JsonNode n) {
+        return n != null && n.isTextual() && !n.asText().isEmpty() ? Optional.of(n.asText()) : Optional.empty();
     }
 
     private static FileTime mtime(Path file) {

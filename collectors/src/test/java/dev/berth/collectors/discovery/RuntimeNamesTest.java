@@ -47,4 +47,41 @@ class RuntimeNamesTest {
         Files.writeString(f, "{not json");
         assertEquals(Optional.empty(), new RuntimeNames(dir).docker(ID));
     }
+
+    @Test
+    void dockerImageIsTheConfigsImageAsTheUserNamedIt() throws Exception {
+        Path f = dir.resolve("var/lib/docker/containers/" + ID + "/config.v2.json");
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, "{\"ID\":\"" + ID + "\",\"Name\":\"/web\",\"Image\":\"sha256:4f2a\","
+                + "\"Config\":{\"Hostname\":\"0123\",\"Image\":\"nginx:1.25\"}}");
+        RuntimeNames names = new RuntimeNames(dir);
+        assertEquals(Optional.of("nginx:1.25"), names.dockerImage(ID));
+        assertEquals(Optional.of("web"), names.docker(ID));
+    }
+
+    @Test
+    void dockerWithoutConfigImageHasNoImage() throws Exception {
+        Path f = dir.resolve("var/lib/docker/containers/" + ID + "/config.v2.json");
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, "{\"Name\":\"/web\",\"Config\":{\"Image\":\"\"}}");
+        assertEquals(Optional.empty(), new RuntimeNames(dir).dockerImage(ID));
+        assertEquals(Optional.empty(), new RuntimeNames(dir).dockerImage("ff" + ID.substring(2)));
+    }
+
+    @Test
+    void podmanImageIsImageNameOfTheMetadataString() throws Exception {
+        Path f = dir.resolve("var/lib/containers/storage/overlay-containers/containers.json");
+        Files.createDirectories(f.getParent());
+        String other = "ff" + ID.substring(2);
+        // containers.json as containers/storage writes it: podman's metadata is JSON inside a string
+        Files.writeString(f, "[{\"id\":\"" + ID + "\",\"names\":[\"db\"],\"image\":\"9c6f0724\",\"layer\":\"ab\","
+                + "\"metadata\":\"{\\\"image-name\\\":\\\"docker.io/library/postgres:16\\\",\\\"image-id\\\":"
+                + "\\\"9c6f0724\\\",\\\"name\\\":\\\"db\\\",\\\"created-at\\\":1764550000}\"},"
+                + "{\"id\":\"" + other + "\",\"names\":[\"buildah-working\"],\"metadata\":\"not json\"}]");
+        RuntimeNames names = new RuntimeNames(dir);
+        assertEquals(Optional.of("docker.io/library/postgres:16"), names.podmanImage(ID));
+        assertEquals(Optional.of("db"), names.podman(ID));
+        assertEquals(Optional.empty(), names.podmanImage(other));
+        assertEquals(Optional.of("buildah-working"), names.podman(other));
+    }
 }

@@ -41,6 +41,16 @@ import java.util.function.Supplier;
 public final class Recorder {
     private static final TickOptions ALL = new TickOptions(true, false, Set.of());
 
+    /**
+     * How long the recorder's collector uses a container's limits (and OOM kill count) before reading them again,
+     * when no berth process changed them: limits changed by berth (any front end) are read at the next sample
+     * (the collector watches the limit-change marker), those changed by another tool ({@code docker update}) are
+     * recorded up to this late. Reading them costs about a third of a sample at 500 containers on cgroup v1
+     * (several files opened per container: bench/history/RESULTS.txt), so with the console's 10 s period a
+     * recorder sampling every 10 s would read them every sample.
+     */
+    public static final Duration LIMITS_PERIOD = Duration.ofSeconds(60);
+
     private final Collector collector;
     private final StoreWriter writer;
     private final StoreOptions storeOptions;

@@ -71,9 +71,8 @@ final class DeltaSink {
      * nearest double to n/100 is what parsing "n/100" gives). Anything else as its raw bits.
      */
     void dbl(double v, double ref) {
-        OptionalLong c = centi(v);
-        if (c.isPresent()) {
-            long d = c.getAsLong() - centi(ref).orElse(0);
+        if (isCenti(v)) {
+            long d = Math.round(v * 100) - (isCenti(ref) ? Math.round(ref * 100) : 0);
             out.uvarint(((d << 1) ^ (d >> 63)) << 1);
         } else {
             out.uvarint(1);
@@ -88,13 +87,13 @@ final class DeltaSink {
         }
     }
 
-    static OptionalLong centi(double v) {
+    /** Whether {@code v} is exactly a whole number of hundredths (not -0.0), stored as {@code round(v * 100)}. */
+    static boolean isCenti(double v) {
         if (!(Math.abs(v) < CENTI_LIMIT / 100.0)) {
-            return OptionalLong.empty();
+            return false;
         }
         long c = Math.round(v * 100);
-        return c / 100.0 == v && Double.doubleToRawLongBits(v) != Double.doubleToRawLongBits(-0.0)
-                ? OptionalLong.of(c) : OptionalLong.empty();
+        return c / 100.0 == v && Double.doubleToRawLongBits(v) != Double.doubleToRawLongBits(-0.0);
     }
 
     /** 0 equal to the reference; otherwise length + 1 and UTF-8. */

@@ -63,7 +63,7 @@ final class DeltaSource {
             return Double.longBitsToDouble(in.fixed64());
         }
         long z = t >>> 1;
-        long c = DeltaSink.centi(ref).orElse(0) + ((z >>> 1) ^ -(z & 1));
+        long c = (DeltaSink.isCenti(ref) ? Math.round(ref * 100) : 0) + ((z >>> 1) ^ -(z & 1));
         return c / 100.0;
     }
 

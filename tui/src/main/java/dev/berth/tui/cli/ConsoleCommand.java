@@ -1,7 +1,5 @@
 package dev.berth.tui.cli;
 
-import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
-import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 import dev.berth.collectors.Collector;
 import dev.berth.ops.Containers;
 import dev.berth.ops.Host;
@@ -19,17 +17,10 @@ import dev.berth.tui.sample.SnapshotSource;
 import dev.berth.tui.sample.StoreHistory;
 import dev.berth.tui.sample.SystemFacts;
 import dev.berth.tui.style.Glyphs;
-import dev.berth.tui.terminal.InputWait;
-import dev.berth.tui.terminal.NioPollInputWait;
-import dev.berth.tui.terminal.PollInputWait;
-import dev.berth.tui.terminal.WinsizeTerminal;
-import java.io.BufferedOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
@@ -74,24 +65,19 @@ public final class ConsoleCommand implements Runnable {
         InstantSource clock = host.clock();
         Charset charset = unicode ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII;
         try {
-            // System.out is a PrintStream that flushes on every write: lanterna then makes ~50 write(2)s per
-            // frame, and sshd sends each as its own packet. Buffered, lanterna's flush at the end of each refresh
-            // makes one write per frame: bench/ssh-bytes measured 1080 -> 440 SSH bytes per refresh at 80x24.
-            OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
-            UnixTerminal terminal = new WinsizeTerminal(System.in, out, charset,
-                    UnixLikeTerminal.CtrlCBehaviour.TRAP);
-            // The detail graphs reach back into the store a recorder writes ($BERTH_HISTORY_STORE or the default).
-            ConsoleApp app = new ConsoleApp(terminal, parts.source(), parts.actions(),
+            // The detail graphs reach back into the store a recorder writes (--store, $BERTH_HISTORY_STORE or the
+            // default).
+            StdioConsole.run(charset, terminal -> new ConsoleApp(terminal, parts.source(), parts.actions(),
                     new ConsoleApp.Options(options.interval, color, unicode, !options.noMouse, options.all), clock)
-                    .recordedHistory(new StoreHistory(HistoryOptions.defaultDir(env)));
-            // System.in is file descriptor 0: poll(2) through the JDK's NIO binding, else through jnr-ffi; without
-            // either, the input thread sleeps between looks
-            app.waitingForInputWith(() -> NioPollInputWait.stdin().or(() -> PollInputWait.on(0))
-                    .orElse(InputWait.SLEEP));
-            app.run();
+                    .recordedHistory(new StoreHistory(historyStore(options, env))));
         } catch (IOException e) {
             throw new UserDataException("cannot use the terminal: " + e.getMessage(), e);
         }
+    }
+
+    /** The store the detail graphs read: {@code --store}, else {@link HistoryOptions#defaultDir}. */
+    static Path historyStore(ConsoleOptions options, Map<String, String> env) {
+        return HistoryOptions.dir(options.store, env);
     }
 
     /** What the console samples and acts through. */

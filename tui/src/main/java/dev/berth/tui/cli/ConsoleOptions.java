@@ -1,6 +1,9 @@
 package dev.berth.tui.cli;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
@@ -18,7 +21,7 @@ import picocli.CommandLine.TypeConversionException;
 public final class ConsoleOptions {
     /** The names of these options, for refusing them before a subcommand they do not apply to. */
     static final java.util.Set<String> NAMES = java.util.Set.of("-i", "--interval", "--no-color", "--ascii",
-            "--no-mouse", "-a", "--all");
+            "--no-mouse", "-a", "--all", "--store");
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
@@ -45,6 +48,11 @@ public final class ConsoleOptions {
     @Option(names = {"-a", "--all"}, description = "list every cgroup, not only containers (key a toggles it)")
     boolean all;
 
+    @Option(names = "--store", paramLabel = "DIR", converter = StoreDirConverter.class,
+            description = "the history store the detail graphs reach back into (default: $BERTH_HISTORY_STORE, "
+                    + "else where berth record writes by default)")
+    Path store;
+
     /**
      * These options, where one not given here is taken from {@code outer} if it was given there:
      * {@code berth --interval 1 console} means {@code berth console --interval 1}.
@@ -59,6 +67,7 @@ public final class ConsoleOptions {
         o.ascii = ascii || outer.ascii;
         o.noMouse = noMouse || outer.noMouse;
         o.all = all || outer.all;
+        o.store = store != null ? store : outer.store;
         return o;
     }
 
@@ -92,6 +101,27 @@ public final class ConsoleOptions {
                 throw new TypeConversionException("'" + value + "' is too long: the interval must be at most 1 day");
             }
             return Duration.ofMillis(millis.longValue());
+        }
+    }
+
+    /**
+     * A history store given on the command line: it must be a directory (a store a recorder writes or wrote), so
+     * that a typo is a usage error rather than graphs that silently never reach back.
+     */
+    static final class StoreDirConverter implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            Path p;
+            try {
+                p = Path.of(value);
+            } catch (InvalidPathException e) {
+                throw new TypeConversionException("'" + value + "' is not a path");
+            }
+            if (!Files.isDirectory(p)) {
+                throw new TypeConversionException("no history store at '" + value + "': expected the directory "
+                        + "berth record writes");
+            }
+            return p;
         }
     }
 }

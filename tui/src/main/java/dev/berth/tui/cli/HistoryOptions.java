@@ -18,6 +18,11 @@ final class HistoryOptions {
 
     /** The store directory: {@code --store}, or the default ({@link #defaultDir}). */
     Path dir(Map<String, String> env) {
+        return dir(store, env);
+    }
+
+    /** {@code store} when given (not null), else the default ({@link #defaultDir}): for the console's own --store. */
+    static Path dir(Path store, Map<String, String> env) {
         return store != null ? store : defaultDir(env);
     }
 

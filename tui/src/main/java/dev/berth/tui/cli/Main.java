@@ -49,10 +49,14 @@ public final class Main {
         }
         for (CommandLine.Model.OptionSpec o : parsed.matchedOptions()) {
             if (ConsoleOptions.NAMES.contains(o.longestName())) {
+                String name = sub.commandSpec().name();
+                // history, replay and record have a --store of their own: it goes after their name
+                String hint = sub.commandSpec().findOption(o.longestName()) != null
+                        ? "give it after the subcommand: 'berth " + name + " " + o.longestName() + " ...'"
+                        : "give it as 'berth " + o.longestName() + " ...' or 'berth console " + o.longestName()
+                                + " ...'";
                 throw new CommandLine.ParameterException(parsed.commandSpec().commandLine(), "option '"
-                        + o.longestName() + "' applies to the console only, not to '" + sub.commandSpec().name()
-                        + "': give it as 'berth " + o.longestName() + " ...' or 'berth console " + o.longestName()
-                        + " ...'");
+                        + o.longestName() + "' before '" + name + "' applies to the console only: " + hint);
             }
         }
     }

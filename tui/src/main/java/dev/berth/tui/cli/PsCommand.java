@@ -5,6 +5,7 @@ import dev.berth.collectors.ContainerModel;
 import dev.berth.collectors.ContainerSort;
 import dev.berth.collectors.Snapshot;
 import dev.berth.collectors.TickOptions;
+import dev.berth.collectors.format.Printable;
 import dev.berth.collectors.format.PsTable;
 import dev.berth.collectors.json.PsJson;
 import java.io.PrintWriter;
@@ -86,7 +87,8 @@ final class PsCommand implements Callable<Integer> {
         out.flush();
         // what could not be read is '-' (null) in the output; why is said here, on stderr, once per problem
         PrintWriter err = spec.commandLine().getErr();
-        s.warnings().stream().distinct().forEach(w -> err.println("berth ps: warning: " + w));
+        s.warnings().stream().distinct().forEach(w -> err.println(spec.qualifiedName() + ": warning: "
+                + Printable.escape(w)));
         err.flush();
         return 0;
     }

@@ -14,6 +14,8 @@ import dev.berth.history.store.StoreException;
 import dev.berth.history.store.StoreLock;
 import dev.berth.history.store.StoreOptions;
 import dev.berth.history.store.StoreWriter;
+import dev.berth.ops.ContainerImages;
+import dev.berth.ops.Host;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileSystemException;
@@ -75,6 +77,11 @@ final class RecordCommand implements Callable<Integer> {
                     + "[IPv6]:PORT, or :PORT for every address (berth serve's default is 127.0.0.1:9756)")
     ListenAddress listen;
 
+    @Option(names = "--web.config", paramLabel = "FILE",
+            description = "with --listen: TLS and basic authentication from a file in the format of Prometheus's "
+                    + "exporter-toolkit, as berth serve --web.config")
+    Path webConfig;
+
     @Override
     public Integer call() throws IOException {
         if (interval.compareTo(Duration.ofMillis(10)) < 0 || interval.compareTo(Duration.ofHours(1)) > 0) {
@@ -83,6 +90,9 @@ final class RecordCommand implements Callable<Integer> {
         }
         if (retain.compareTo(Duration.ofHours(1)) < 0) {
             throw new ParameterException(spec.commandLine(), "invalid --retain: expected at least 1h");
+        }
+        if (webConfig != null && listen == null) {
+            throw new ParameterException(spec.commandLine(), "--web.config needs --listen");
         }
         if (maxSize < 16L << 20) {
             throw new ParameterException(spec.commandLine(), "invalid --max-size " + maxSize
@@ -93,7 +103,7 @@ final class RecordCommand implements Callable<Integer> {
         Optional<Exporter> exporter = Optional.empty();
         if (listen != null) {
             try {
-                exporter = Optional.of(Exporter.start(listen));
+                exporter = Optional.of(Exporter.start(listen, ServeCommand.web(webConfig)));
             } catch (ExportException e) {
                 throw new UserDataException(e.getMessage(), e);
             }
@@ -111,7 +121,9 @@ final class RecordCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String prefix = spec.qualifiedName() + ": ";
         try (StoreLock lock = StoreLock.acquire(dir)) {
-            Collector collector = Wiring.map(Wiring.host(root, root.runtime)::newCollector);
+            Host host = Wiring.host(root, root.runtime);
+            Collector collector = Wiring.map(() -> host.newCollector(Recorder.LIMITS_PERIOD));
+            ContainerImages images = host.newImages();
             long pid = ProcessHandle.current().pid();
             Path self = Path.of("/proc");
             SelfCost cost = new SelfCost(new ProcessSampler(self,
@@ -139,7 +151,7 @@ final class RecordCommand implements Callable<Integer> {
                 exporter.ifPresent(e -> err.println(prefix + ServeCommand.serving(listen, e)));
                 err.flush();
                 recorder.run(interval, stop, (snapshot, took) -> exporter.ifPresent(
-                        e -> e.publish(collector, snapshot, took)));
+                        e -> e.publish(collector, snapshot, took, images::image)));
                 err.println(prefix + "stopped after " + recorder.frames() + " samples");
                 err.flush();
             } finally {

@@ -1,7 +1,5 @@
 package dev.berth.tui.cli;
 
-import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
-import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 import dev.berth.history.event.Event;
 import dev.berth.history.event.EventJournal;
 import dev.berth.history.report.TimeSpec;
@@ -11,9 +9,6 @@ import dev.berth.tui.ConsoleApp;
 import dev.berth.tui.action.RefusingActions;
 import dev.berth.tui.sample.ReplaySource;
 import dev.berth.tui.style.Glyphs;
-import java.io.BufferedOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -99,12 +94,11 @@ final class ReplayCommand implements Callable<Integer> {
         }
         boolean unicode = Glyphs.localeIsUtf8(System.getenv());
         String noColor = System.getenv("NO_COLOR");
-        UnixTerminal terminal = new UnixTerminal(System.in,
-                new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
-                unicode ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII, UnixLikeTerminal.CtrlCBehaviour.TRAP);
-        new ConsoleApp(terminal, source, new RefusingActions(RefusingActions.REPLAY),
-                new ConsoleApp.Options(interval, noColor == null || noColor.isEmpty(), unicode, true, false),
-                InstantSource.system()).replaying(source).run();
+        // The console's terminal: sized by TIOCGWINSZ, so the first frame does not wait on a terminal reply.
+        StdioConsole.run(unicode ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII,
+                terminal -> new ConsoleApp(terminal, source, new RefusingActions(RefusingActions.REPLAY),
+                        new ConsoleApp.Options(interval, noColor == null || noColor.isEmpty(), unicode, true, false),
+                        InstantSource.system()).replaying(source));
         warnings.forEach(w -> spec.commandLine().getErr().println(spec.qualifiedName() + ": warning: " + w));
         return 0;
     }

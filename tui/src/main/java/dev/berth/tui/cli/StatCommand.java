@@ -5,6 +5,7 @@ import dev.berth.collectors.ContainerIdentity;
 import dev.berth.collectors.ContainerModel;
 import dev.berth.collectors.Snapshot;
 import dev.berth.collectors.TickOptions;
+import dev.berth.collectors.format.Printable;
 import dev.berth.collectors.format.StatTable;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -145,9 +146,12 @@ final class StatCommand implements Callable<Integer> {
     private void warnOnce(List<String> warnings, Set<String> warned) {
         PrintWriter err = spec.commandLine().getErr();
         boolean any = false;
+        if (warned.size() > 1000) {
+            warned.clear();   // an endless stat on a host whose problems keep changing: bounded, may repeat one
+        }
         for (String w : warnings) {
             if (warned.add(w)) {
-                err.println("berth stat: warning: " + w);
+                err.println(spec.qualifiedName() + ": warning: " + Printable.escape(w));
                 any = true;
             }
         }

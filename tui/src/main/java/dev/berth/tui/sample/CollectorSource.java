@@ -58,7 +58,7 @@ public final class CollectorSource implements SnapshotSource {
         Set<String> procsOf = request.focus().map(Set::of).orElse(Set.of());
         dev.berth.collectors.Snapshot s = collector.tick(new TickOptions(request.allCgroups(),
                 request.hostProcesses(), procsOf));
-        return map(s, request, limits, facts.hostname(), facts.uptime(), facts.self());
+        return map(s, request, limits, facts.hostname(), Optional.of(facts.uptime()), facts.self());
     }
 
     /**
@@ -66,11 +66,11 @@ public final class CollectorSource implements SnapshotSource {
      *
      * @param limits   the focused container's limits
      * @param hostname the host's name
-     * @param uptime   time since boot
+     * @param uptime   time since boot; empty in replay (not recorded)
      * @param self     berth's own cost (the recorder's, in replay)
      */
     static Snapshot map(dev.berth.collectors.Snapshot s, SampleRequest request, LimitsLookup limits,
-            String hostname, java.time.Duration uptime, SystemFacts.Self self) {
+            String hostname, Optional<java.time.Duration> uptime, SystemFacts.Self self) {
         List<ContainerRow> rows = new ArrayList<>(s.containers().size());
         Optional<ContainerDetail> detail = Optional.empty();
         for (ContainerModel m : s.containers()) {
@@ -139,7 +139,8 @@ public final class CollectorSource implements SnapshotSource {
         return out;
     }
 
-    private static HostView host(HostModel h, String hostname, java.time.Duration uptime, SystemFacts.Self self) {
+    private static HostView host(HostModel h, String hostname, Optional<java.time.Duration> uptime,
+            SystemFacts.Self self) {
         HostMemory mem = h.memory().orElse(new HostMemory(0, 0, OptionalLong.empty(), 0, 0, 0, 0));
         long used = mem.availableBytes().isPresent() ? mem.totalBytes() - mem.availableBytes().getAsLong()
                 : mem.totalBytes() - mem.freeBytes() - mem.buffersBytes() - mem.cachedBytes();

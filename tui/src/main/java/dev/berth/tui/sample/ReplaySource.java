@@ -159,7 +159,7 @@ public final class ReplaySource implements SnapshotSource, Replay {
         }
         Map<String, ContainerSample> byCgroup = new HashMap<>();
         cur.containers().forEach(c -> byCgroup.put(c.identity().cgroup(), c));
-        return CollectorSource.map(s, request, cgroup -> limits(byCgroup.get(cgroup)), hostname, Duration.ZERO,
+        return CollectorSource.map(s, request, cgroup -> limits(byCgroup.get(cgroup)), hostname, Optional.empty(),
                 new SystemFacts.Self(selfCpu, rss));
     }
 

@@ -29,8 +29,10 @@ final class HeaderRenderer {
         if (s.snapshot != null) {
             HostView h = s.snapshot.host();
             left.add(new Span(" " + h.hostname(), Role.VALUE));
-            left.add(new Span("  up ", Role.LABEL));
-            left.add(new Span(Cells.uptime(h.uptime()), Role.NORMAL));
+            h.uptime().ifPresent(up -> {
+                left.add(new Span("  up ", Role.LABEL));
+                left.add(new Span(Cells.uptime(up), Role.NORMAL));
+            });
             left.add(new Span("  load ", Role.LABEL));
             left.add(new Span(Cells.load(h.load1()) + " " + Cells.load(h.load5()) + " " + Cells.load(h.load15()),
                     Role.NORMAL));

@@ -11,9 +11,11 @@ import java.util.Optional;
  * Waits for input on standard input with {@code poll(2)} through the JDK's own binding ({@code sun.nio.ch.Net.poll},
  * in the NIO library the JVM has already loaded to read kernel files): what {@link PollInputWait} does, without
  * binding libc through jnr-ffi, which cost 145-165 ms of CPU once (75 ms without its ASM stubs; measured on the
- * 2-vCPU VM), more than the idle console spends in ten seconds. It needs {@code --add-opens
- * java.base/sun.nio.ch=ALL-UNNAMED}, which {@code bin/jvm-options} gives; without it, or on a JDK whose internals
- * differ, {@link #stdin()} is empty and the caller falls back to {@link PollInputWait}.
+ * 2-vCPU VM), more than the idle console spends in ten seconds. It needs {@code java.base/sun.nio.ch} opened:
+ * berth.jar's manifest says {@code Add-Opens: java.base/sun.nio.ch}, which {@code java -jar} honours whatever JVM
+ * options are given (and which keeps the CDS archive's full module graph, unlike {@code --add-opens}); on a class
+ * path without it, or on a JDK whose internals differ, {@link #stdin()} is empty and the caller falls back to
+ * {@link PollInputWait}.
  */
 public final class NioPollInputWait implements InputWait {
     private final Method poll;
@@ -41,7 +43,7 @@ public final class NioPollInputWait implements InputWait {
             in.setAccessible(true);
             return Optional.of(new NioPollInputWait(poll, in.getShort(null), fd));
         } catch (ReflectiveOperationException | RuntimeException e) {
-            // InaccessibleObjectException without the --add-opens; NoSuch* on another JDK
+            // InaccessibleObjectException when not opened; NoSuch* on another JDK
             return Optional.empty();
         }
     }

@@ -2,13 +2,14 @@ package dev.berth.tui.view;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
  * The host meters of the header and the host panels.
  *
  * @param hostname host name
- * @param uptime time since boot
+ * @param uptime time since boot; empty in replay (a recorder does not store it)
  * @param load1 load average over 1 min
  * @param load5 load average over 5 min
  * @param load15 load average over 15 min
@@ -31,7 +32,7 @@ import java.util.OptionalDouble;
  * @param selfCpuPct berth's own CPU use in percent of one core
  * @param selfRssBytes berth's own resident set size. Units: bytes
  */
-public record HostView(String hostname, Duration uptime, double load1, double load5, double load15,
+public record HostView(String hostname, Optional<Duration> uptime, double load1, double load5, double load15,
         OptionalDouble cpuTotalPct, List<Double> cpuPerCorePct, long memTotalBytes, long memUsedBytes,
         long memBuffersBytes, long memCachedBytes, long memAvailableBytes, long swapTotalBytes, long swapUsedBytes,
         OptionalDouble diskReadBps, OptionalDouble diskWriteBps, OptionalDouble netRxBps, OptionalDouble netTxBps,

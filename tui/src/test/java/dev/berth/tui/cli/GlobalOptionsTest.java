@@ -51,7 +51,20 @@ class GlobalOptionsTest {
         CliRun r = berth(h, option, "ps");
         assertEquals(2, r.exit(), r.toString());
         String name = option.startsWith("--interval") ? "--interval" : option.equals("-a") ? "--all" : option;
-        assertEquals("berth: option '" + name + "' applies to the console only, not to 'ps': give it as 'berth "
-                + name + " ...' or 'berth console " + name + " ...'", r.errLine());
+        // ps has an --interval and an --all of its own: the hint says where they go
+        String hint = name.equals("--all") || name.equals("--interval")
+                ? "give it after the subcommand: 'berth ps " + name + " ...'"
+                : "give it as 'berth " + name + " ...' or 'berth console " + name + " ...'";
+        assertEquals("berth: option '" + name + "' before 'ps' applies to the console only: " + hint, r.errLine());
+    }
+
+    @Test
+    void theConsolesStoreBeforeHistoryIsRefusedWithWhereHistoryTakesIt(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path store) {
+        FakeHost h = host();
+        CliRun r = berth(h, "--store", store.toString(), "history");
+        assertEquals(2, r.exit(), r.toString());
+        assertEquals("berth: option '--store' before 'history' applies to the console only: give it after the "
+                + "subcommand: 'berth history --store ...'", r.errLine());
     }
 }

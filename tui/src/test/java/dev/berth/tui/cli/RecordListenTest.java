@@ -51,6 +51,19 @@ class RecordListenTest {
     }
 
     @Test
+    void aWebConfigWithoutListenIsAUsageErrorAndABadOneIsOneLineAndTheStoreIsNotTouched() throws IOException {
+        Path web = java.nio.file.Files.writeString(dir.resolve("web.yml"), "basic_auth_users:\n  alice: secret\n");
+        CliRun r = record("--web.config", web.toString());
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.errLine().startsWith("berth record: --web.config needs --listen"), r.errLine());
+        r = record("--listen", "127.0.0.1:" + freePort(), "--web.config", web.toString());
+        assertEquals(1, r.exit(), r.toString());
+        assertEquals("berth record: web config " + web + ": basic_auth_users.alice is not a bcrypt hash (expected "
+                + "$2y$, $2b$ or $2a$, a cost and 53 characters, as htpasswd -nBC 10 USER writes it)", r.err().strip());
+        assertFalse(Files.exists(store()), "nothing half-applied");
+    }
+
+    @Test
     void aPortInUseIsOneLineAndExitOneAndTheStoreIsNotTouched() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CliRun r = record("--listen", "127.0.0.1:" + taken.getLocalPort());
@@ -77,5 +90,11 @@ class RecordListenTest {
         assertEquals(1, r.exit(), r.toString());
         assertEquals("berth record: cannot listen on no-such-host.invalid:9756: unknown host 'no-such-host.invalid'",
                 r.err().strip());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
     }
 }

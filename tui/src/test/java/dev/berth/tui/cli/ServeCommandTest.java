@@ -61,6 +61,16 @@ class ServeCommandTest {
     }
 
     @Test
+    void aBadWebConfigIsOneLineAndExitOne() throws IOException {
+        Path web = java.nio.file.Files.writeString(dir.resolve("web.yml"),
+                "tls_server_config:\n  cert_file: none.crt\n  key_file: none.key\n");
+        CliRun r = serve(host(), "--listen", "127.0.0.1:" + freePort(), "--web.config", web.toString());
+        assertEquals(1, r.exit(), r.toString());
+        assertEquals("berth serve: cannot read cert_file " + dir.resolve("none.crt") + ": no such file",
+                r.err().strip());
+    }
+
+    @Test
     void aPrivilegedPortAsNonRootIsOneLineAndExitOne() {
         Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
                 "running as root: binding a privileged port is allowed");
@@ -103,5 +113,11 @@ class ServeCommandTest {
         assertEquals(0, result.get().exit(), result.get().toString());
         assertEquals("berth serve: serving http://127.0.0.1:" + port + "/metrics, sampling every 0.2s",
                 result.get().err().strip());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
     }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /** The sampler thread: first sample at once, early samples on request but never closer than MIN_GAP. */
 class SamplerTest {
     private static Snapshot empty() {
-        HostView h = new HostView("h", Duration.ZERO, 0, 0, 0, OptionalDouble.empty(), List.of(), 0, 0, 0, 0, 0, 0, 0,
+        HostView h = new HostView("h", Optional.of(Duration.ZERO), 0, 0, 0, OptionalDouble.empty(), List.of(), 0, 0, 0, 0,
+                0, 0, 0,
                 OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
                 List.of(), List.of(), List.of(), OptionalDouble.empty(), 0);
         return new Snapshot(Instant.EPOCH, h, List.of(), Optional.empty());

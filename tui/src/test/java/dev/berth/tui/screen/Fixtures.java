@@ -30,7 +30,7 @@ final class Fixtures {
     }
 
     static HostView host() {
-        return new HostView("berth-host", Duration.ofHours(50).plusMinutes(7), 0.52, 0.40, 0.33,
+        return new HostView("berth-host", Optional.of(Duration.ofHours(50).plusMinutes(7)), 0.52, 0.40, 0.33,
                 OptionalDouble.of(23.4), List.of(30.0, 16.8), 4 * GIB, GIB + 200 * MIB, 50 * MIB, 900 * MIB,
                 2 * GIB, GIB, 0, OptionalDouble.of(1.5 * MIB), OptionalDouble.of(300 * 1024),
                 OptionalDouble.of(12 * 1024), OptionalDouble.of(3 * 1024),

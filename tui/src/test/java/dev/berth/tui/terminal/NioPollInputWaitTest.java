@@ -10,7 +10,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The JDK's poll binding, reached as bin/jvm-options opens it (tui's surefire gives the test JVM the same option). */
+/** The JDK's poll binding, reached as berth.jar's manifest opens it (tui's surefire gives the test JVM the same opening). */
 class NioPollInputWaitTest {
     @Test
     void saysInputIsWaitingOnlyWhenItIs(@TempDir Path tmp) throws Exception {
