@@ -1,17 +1,13 @@
 package dev.berth.ops;
 
 import dev.berth.collectors.ContainerIdentity;
+import dev.berth.collectors.discovery.ModifiedFileCache;
 import dev.berth.collectors.discovery.RuntimeNames;
 import dev.berth.runtime.ContainerName;
 import dev.berth.runtime.state.ContainerRecord;
 import dev.berth.runtime.state.CorruptStateException;
 import dev.berth.runtime.state.StateStore;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,7 +28,7 @@ import java.util.Optional;
 public final class ContainerImages {
     private final RuntimeNames runtimes;
     private final StateStore store;
-    private final Map<String, Cached> berth = new HashMap<>();
+    private final ModifiedFileCache<String, Optional<String>> berth = new ModifiedFileCache<>(Optional.empty());
 
     /**
      * @param runtimes docker's and podman's state
@@ -41,9 +37,6 @@ public final class ContainerImages {
     public ContainerImages(RuntimeNames runtimes, StateStore store) {
         this.runtimes = runtimes;
         this.store = store;
-    }
-
-    private record Cached(FileTime time, Optional<String> image) {
     }
 
     /** The image of {@code c}, if known. */
@@ -61,20 +54,7 @@ public final class ContainerImages {
             return Optional.empty();
         }
         ContainerName n = ContainerName.of(name);
-        Path file = store.containerDir(n).resolve(StateStore.STATE_FILE);
-        FileTime t;
-        try {
-            t = Files.getLastModifiedTime(file);
-        } catch (IOException e) {
-            berth.remove(name);
-            return Optional.empty();
-        }
-        Cached c = berth.get(name);
-        if (c == null || !c.time().equals(t)) {
-            c = new Cached(t, readRootfs(n));
-            berth.put(name, c);
-        }
-        return c.image();
+        return berth.get(name, store.containerDir(n).resolve(StateStore.STATE_FILE), f -> readRootfs(n));
     }
 
     private Optional<String> readRootfs(ContainerName n) {

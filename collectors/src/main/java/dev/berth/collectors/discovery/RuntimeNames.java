@@ -30,7 +30,7 @@ public final class RuntimeNames {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path dockerContainers;
     private final Path podmanContainers;
-    private final Map<String, Cached> dockerCache = new HashMap<>();
+    private final ModifiedFileCache<String, Entry> dockerCache = new ModifiedFileCache<>(Entry.NONE);
     private FileTime podmanTime;
     private Map<String, Entry> podmanEntries = Map.of();
 
@@ -43,9 +43,6 @@ public final class RuntimeNames {
     /** What one runtime's state says about one container. */
     private record Entry(Optional<String> name, Optional<String> image) {
         static final Entry NONE = new Entry(Optional.empty(), Optional.empty());
-    }
-
-    private record Cached(FileTime time, Entry entry) {
     }
 
     /** docker's name for container {@code id}, if its config is readable. */
@@ -69,18 +66,7 @@ public final class RuntimeNames {
     }
 
     private Entry dockerEntry(String id) {
-        Path file = dockerContainers.resolve(id).resolve("config.v2.json");
-        FileTime t = mtime(file);
-        if (t == null) {
-            dockerCache.remove(id);
-            return Entry.NONE;
-        }
-        Cached c = dockerCache.get(id);
-        if (c == null || !c.time().equals(t)) {
-            c = new Cached(t, readDocker(file));
-            dockerCache.put(id, c);
-        }
-        return c.entry();
+        return dockerCache.get(id, dockerContainers.resolve(id).resolve("config.v2.json"), RuntimeNames::readDocker);
     }
 
     private Entry podmanEntry(String id) {
