@@ -190,7 +190,8 @@ public final class Collector implements AutoCloseable {
                 : Optional.of(Duration.between(previousAt, at));
         Duration dt = elapsed.orElse(Duration.ZERO);
         List<ContainerIdentity> ids = List.of();
-        if (limitChanges != null && limitChanges.changedSinceLastLook()) {
+        // (a tick of host figures alone reads no limit: the marker is looked at when containers are sampled again)
+        if (options.containers() && limitChanges != null && limitChanges.changedSinceLastLook()) {
             containers.invalidateAllLimits();
         }
         if (options.containers()) {
