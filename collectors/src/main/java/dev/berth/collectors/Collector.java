@@ -65,24 +65,34 @@ public final class Collector implements AutoCloseable {
      */
     public Collector(CgroupFs fs, Path procfs, Path sysfs, RuntimeNames names, String berthParent,
             InstantSource clock, long hz, long pageSize) {
-        this(fs, procfs, sysfs, names, berthParent, clock, hz, pageSize, ContainerSampler.DEFAULT_LIMITS_PERIOD);
+        this(fs, procfs, sysfs, names, berthParent, clock, hz, pageSize, ContainerSampler.DEFAULT_LIMITS_PERIOD,
+                ContainerSampler.DEFAULT_EVENTS_PERIOD);
     }
 
     /**
      * As {@link #Collector(CgroupFs, Path, Path, RuntimeNames, String, InstantSource, long, long)}, reading each
      * container's limits at most {@code limitsPeriod} apart (and at the tick after an invalidation) rather than
-     * {@link ContainerSampler#DEFAULT_LIMITS_PERIOD}: the recorder, which samples less often than the console,
-     * uses a longer one.
+     * {@link ContainerSampler#DEFAULT_LIMITS_PERIOD}, with the OOM kill count: the recorder, which samples less
+     * often than the console, uses a longer one.
      */
     public Collector(CgroupFs fs, Path procfs, Path sysfs, RuntimeNames names, String berthParent,
             InstantSource clock, long hz, long pageSize, Duration limitsPeriod) {
+        this(fs, procfs, sysfs, names, berthParent, clock, hz, pageSize, limitsPeriod, limitsPeriod);
+    }
+
+    /**
+     * As {@link #Collector(CgroupFs, Path, Path, RuntimeNames, String, InstantSource, long, long, Duration)}, with the
+     * OOM kill count read at most {@code eventsPeriod} apart (the console's 10 s beside its 30 s limits).
+     */
+    public Collector(CgroupFs fs, Path procfs, Path sysfs, RuntimeNames names, String berthParent,
+            InstantSource clock, long hz, long pageSize, Duration limitsPeriod, Duration eventsPeriod) {
         BlockDevices devices = new BlockDevices(sysfs);
         this.procfs = procfs;
         this.clock = clock;
         this.processSampler = new ProcessSampler(procfs, hz, pageSize);
         this.discovery = new ContainerDiscovery(fs, procfs, names, berthParent, clock,
                 ContainerDiscovery.DEFAULT_FULL_WALK_PERIOD);
-        this.containers = new ContainerSampler(fs, procfs, devices, clock, limitsPeriod);
+        this.containers = new ContainerSampler(fs, procfs, devices, clock, limitsPeriod, eventsPeriod);
         this.host = new HostSampler(procfs, devices, processSampler, clock);
     }
 

@@ -56,9 +56,9 @@ import java.util.function.ToLongFunction;
  * are re-read with {@code pread} and parsed in place; which hierarchies and optional files a cgroup has, and which
  * controllers are unavailable to it, are looked up when it is opened, i.e. when it appears, gets its first members,
  * loses its last, or is made again at the same path (a member list that changes otherwise, as a build's or a login
- * session's does every tick, keeps what is open and known). Limits ({@code cpu.max}, {@code memory.max}, {@code pids.max}) and the OOM kill count
- * ({@code memory.events}, v1 {@code memory.oom_control}) are read on a slow cadence, at most
- * {@code limitsPeriod} apart, at once after {@link #invalidateLimits(String)} (a {@code set} from any front end),
+ * session's does every tick, keeps what is open and known). Limits ({@code cpu.max}, {@code memory.max}, {@code pids.max}) are read on a slow cadence, at
+ * most {@code limitsPeriod} apart, the OOM kill count ({@code memory.events}, v1 {@code memory.oom_control}) at most
+ * {@code eventsPeriod} apart, both at once after {@link #invalidateLimits(String)} (a {@code set} from any front end),
  * and on every open. {@code net/dev} is read once per network namespace per tick, whichever container shares it.
  *
  * <p>Exact rates: the clock is read right before the counter file it stamps
@@ -75,7 +75,15 @@ import java.util.function.ToLongFunction;
  */
 public final class ContainerSampler implements AutoCloseable {
     /** How long a limit read is used before it is read again, unless invalidated. */
-    public static final Duration DEFAULT_LIMITS_PERIOD = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_LIMITS_PERIOD = Duration.ofSeconds(30);
+
+    /**
+     * How often the memory events (the OOM kill count, v2's limit hits) are read between two limit reads, by
+     * default: a new OOM kill shows within 10 s, a limit changed by another tool ({@code docker update}) within
+     * {@link #DEFAULT_LIMITS_PERIOD}. The limits were read every 10 s too: 11 files opened, read and closed per
+     * container (v1), 18 % of the console's CPU at 500 cgroups (peers harness window: 60.8 -> 49.7 ms/s).
+     */
+    public static final Duration DEFAULT_EVENTS_PERIOD = Duration.ofSeconds(10);
 
     /** The {@code memory.stat} keys a sample uses (v2 names, then v1 hierarchical, then v1 own). */
     private static final FlatKeyedFormat.Keys MEMORY_STAT_KEYS = new FlatKeyedFormat.Keys("anon", "file",
@@ -86,6 +94,7 @@ public final class ContainerSampler implements AutoCloseable {
     private final BlockDevices blockDevices;
     private final InstantSource clock;
     private final Duration limitsPeriod;
+    private final Duration eventsPeriod;
     private final Map<String, Held> held = new HashMap<>();
     private final Set<String> invalidated = ConcurrentHashMap.newKeySet();
     private final Map<Long, NetRead> netThisTick = new HashMap<>();
@@ -103,6 +112,9 @@ public final class ContainerSampler implements AutoCloseable {
         List<Long> pids;
         final EnumSet<Part> unavailable = EnumSet.noneOf(Part.class);
         Instant limitsDue;
+        Instant eventsDue;
+        /** v2: the limit hits are memory.events "max", read with the events; v1 reads memory.failcnt with limits */
+        boolean hitsFromEvents;
         Optional<CpuMax> cpuMax = Optional.empty();
         Optional<Limit> memoryLimit = Optional.empty();
         Optional<Limit> pidsLimit = Optional.empty();
@@ -127,19 +139,32 @@ public final class ContainerSampler implements AutoCloseable {
      * @param clock        timestamps
      */
     public ContainerSampler(CgroupFs fs, Path procfs, BlockDevices blockDevices, InstantSource clock) {
-        this(fs, procfs, blockDevices, clock, DEFAULT_LIMITS_PERIOD);
+        this(fs, procfs, blockDevices, clock, DEFAULT_LIMITS_PERIOD, DEFAULT_EVENTS_PERIOD);
     }
 
     /**
+     * The memory events read with the limits, {@code limitsPeriod} apart.
+     *
      * @param limitsPeriod the slow cadence: the longest a limit read is shown before it is read again
      */
     public ContainerSampler(CgroupFs fs, Path procfs, BlockDevices blockDevices, InstantSource clock,
             Duration limitsPeriod) {
+        this(fs, procfs, blockDevices, clock, limitsPeriod, limitsPeriod);
+    }
+
+    /**
+     * @param limitsPeriod the slow cadence: the longest a limit read is shown before it is read again
+     * @param eventsPeriod the longest the OOM kill count (and v2's limit hits) is shown before it is read again;
+     *                     at most {@code limitsPeriod} (they are read with the limits too)
+     */
+    public ContainerSampler(CgroupFs fs, Path procfs, BlockDevices blockDevices, InstantSource clock,
+            Duration limitsPeriod, Duration eventsPeriod) {
         this.fs = fs;
         this.procfs = procfs;
         this.blockDevices = blockDevices;
         this.clock = clock;
         this.limitsPeriod = limitsPeriod;
+        this.eventsPeriod = eventsPeriod.compareTo(limitsPeriod) < 0 ? eventsPeriod : limitsPeriod;
     }
 
     private interface Read<T> {
@@ -333,18 +358,30 @@ public final class ContainerSampler implements AutoCloseable {
 
     /**
      * Reads the limits, and the OOM kill count, when due: on open, after an invalidation, or a slow-cadence period
-     * after the last read. The OOM kill count is a counter, but one that rarely moves, and its file (v1
-     * {@code memory.oom_control}) costs 10 µs of kernel time per read: it is shown up to one period late. So are
-     * the {@link ContainerSample.Spec} values read with them (the memory limit comes with {@code memory.high},
+     * after the last read; the OOM kill count (with v2's limit hits, from the same {@code memory.events}) also an
+     * events period after its last read. It is a counter, but one that rarely moves, and its file (v1
+     * {@code memory.oom_control}) costs 10 µs of kernel time per read: it is shown up to one events period late,
+     * the {@link ContainerSample.Spec} values read with the limits up to one limits period (the memory limit comes with {@code memory.high},
      * the swap limits and v1's {@code memory.failcnt} in one {@link OpenCgroup#readMemory()}); the creation time
      * only once, when the cgroup is first held.
      */
     private void readLimits(Held h, Instant now, Consumer<String> warnings) throws CgroupGoneException {
-        if (h.limitsDue != null && now.isBefore(h.limitsDue)) {
-            return;
-        }
         OpenCgroup cg = h.cgroup;
         Map<ReadErrorKind, Long> errors = pendingErrors;
+        if (h.limitsDue != null && now.isBefore(h.limitsDue)) {
+            if (h.eventsDue != null && now.isBefore(h.eventsDue)) {
+                return;
+            }
+            Optional<MemoryEvents> events = read(h, cg::readMemoryEvents, Part.MEMORY_EVENTS, warnings, errors);
+            h.oomKills = longOf(events, MemoryEvents::oomKill);
+            if (h.hitsFromEvents) {
+                ContainerSample.Spec sp = h.spec;
+                h.spec = new ContainerSample.Spec(sp.cpuWeight(), sp.memoryHighBytes(), sp.swapLimitBytes(),
+                        sp.memoryAndSwapLimitBytes(), flat(events, MemoryEvents::max), sp.createdAt());
+            }
+            h.eventsDue = now.plus(eventsPeriod);
+            return;
+        }
         h.cpuMax = read(h, cg::readCpuMax, Part.CPU_MAX, warnings, errors);
         Optional<MemoryUsage> memory = read(h, cg::readMemory, Part.MEMORY_LIMIT, warnings, errors);
         h.memoryLimit = memory.map(MemoryUsage::maxBytes);
@@ -356,6 +393,7 @@ public final class ContainerSampler implements AutoCloseable {
                 : read(h, cg::readCreationTime, Part.CREATED, warnings, errors);
         // v1 counts limit hits in memory.failcnt; v2 has no such file and counts them as memory.events "max".
         OptionalLong failcnt = flat(memory, MemoryUsage::failcnt);
+        h.hitsFromEvents = failcnt.isEmpty();
         h.spec = new ContainerSample.Spec(weight, memory.map(MemoryUsage::highBytes),
                 memory.flatMap(MemoryUsage::swapMaxBytes), memory.flatMap(MemoryUsage::memoryAndSwapMaxBytes),
                 failcnt.isPresent() ? failcnt : flat(events, MemoryEvents::max), created);
@@ -363,6 +401,7 @@ public final class ContainerSampler implements AutoCloseable {
         long spreadMs = limitsPeriod.toMillis() / 2;
         long offset = spreadMs == 0 ? 0 : Math.floorMod(cg.path().hashCode(), spreadMs);
         h.limitsDue = now.plus(limitsPeriod).minusMillis(offset);
+        h.eventsDue = now.plus(eventsPeriod);
     }
 
     private List<ContainerSample.IoDevice> io(IoStat stat) {

@@ -128,6 +128,28 @@ class ContainerSpecTest {
         assertEquals(OptionalLong.of(9), late.memoryLimitHits());
     }
 
+    /** The OOM kill count and v2's limit hits (memory.events) come every events period, the limits every limits period. */
+    @Test
+    void theOomKillCountComesSoonerThanTheLimits() throws Exception {
+        FakeHost host = FakeHost.v2(dir);
+        FakeContainer api = host.container("/berth/api").pids(109);
+        api.memoryHigh = 256L << 20;
+        host.write();
+        Collector c = collector(host);
+        tick(c, "/berth/api");
+        api.memoryHigh = 128L << 20;
+        api.limitHits = 4;
+        api.oomKills = 2;
+        api.write();
+        clock.advance(ContainerSampler.DEFAULT_EVENTS_PERIOD);
+        ContainerSample s = tick(c, "/berth/api");
+        assertEquals(OptionalLong.of(2), s.memory().oomKills(), "the OOM kill within the events period");
+        assertEquals(OptionalLong.of(4), s.spec().memoryLimitHits());
+        assertEquals(Optional.of(Limit.of(256L << 20)), s.spec().memoryHighBytes(), "the limit not yet");
+        clock.advance(ContainerSampler.DEFAULT_LIMITS_PERIOD);
+        assertEquals(Optional.of(Limit.of(128L << 20)), tick(c, "/berth/api").spec().memoryHighBytes());
+    }
+
     @Test
     void aCgroupWhoseMembersChangeKeepsWhatIsKnownButOneMadeAgainAtTheSamePathIsReadAfresh() throws Exception {
         FakeHost host = FakeHost.v2(dir);

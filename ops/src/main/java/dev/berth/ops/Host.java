@@ -114,20 +114,24 @@ public final class Host {
      * on this host changed some ({@link LimitChangeMarker} in the state directory).
      */
     public Collector newCollector() throws OperationFailedException {
-        return newCollector(ContainerSampler.DEFAULT_LIMITS_PERIOD);
+        return newCollector(ContainerSampler.DEFAULT_LIMITS_PERIOD, ContainerSampler.DEFAULT_EVENTS_PERIOD);
     }
 
     /**
-     * As {@link #newCollector()}, reading limits at most {@code limitsPeriod} apart when no berth process changed
-     * them (the recorder's slow cadence).
+     * As {@link #newCollector()}, reading limits, and the OOM kill count with them, at most {@code limitsPeriod}
+     * apart when no berth process changed them (the recorder's slow cadence).
      */
     public Collector newCollector(Duration limitsPeriod) throws OperationFailedException {
+        return newCollector(limitsPeriod, limitsPeriod);
+    }
+
+    private Collector newCollector(Duration limitsPeriod, Duration eventsPeriod) throws OperationFailedException {
         Path auxv = Path.of("/proc/self/auxv"); // properties of the running kernel: the real procfs, always
         Collector c = new Collector(cgroupFs(), config.procfs(), config.sysfs(), new RuntimeNames(config.fsRoot()),
                 config.runtime().cgroupParent(), clock,
                 // 100 and 4096 are what every mainstream Linux ABI uses, for the odd JVM that cannot read auxv
                 Auxv.read(auxv, Auxv.AT_CLKTCK).orElse(100), Auxv.read(auxv, Auxv.AT_PAGESZ).orElse(4096),
-                limitsPeriod);
+                limitsPeriod, eventsPeriod);
         // a limit changed by another berth process (a CLI set beside a running console) shows at the next tick
         c.watchLimitChanges(LimitChangeMarker.in(config.runtime().stateDir()));
         return c;
