@@ -49,6 +49,15 @@ public final class ContainerDiscovery implements AutoCloseable {
     private final InstantSource clock;
     private final Duration fullWalkPeriod;
     private Instant lastFullWalk;
+    /** A count moved outside the primary hierarchy since the last full walk, which was too recent to walk again. */
+    private boolean elsewherePending;
+
+    /**
+     * The shortest time between two full walks that counts asked for: on a busy v1 host (a CI runner, a Kubernetes
+     * node) dying memory cgroups are freed in a trickle and systemd units come and go in some hierarchies only, and
+     * each would ask for one; at most one per 30 s is never more than the walk every 30 s of before.
+     */
+    static final Duration MIN_FULL_WALK_GAP = Duration.ofSeconds(30);
     private List<String> outsidePrimary = List.of();
     private OptionalLong hostNs;
     private final TreeChange treeChange;
@@ -172,19 +181,21 @@ public final class ContainerDiscovery implements AutoCloseable {
      * The cgroup paths to classify. Walking costs one {@code lstat} per cgroup and hierarchy, so the tree is walked
      * only when it may have changed: every hierarchy's on the first call, every {@code fullWalkPeriod}, and when a
      * hierarchy's cgroup count moved by another amount than the primary one's ({@link TreeChange}: a cgroup came or
-     * went outside it); when the counts moved along the primary hierarchy, or a listed cgroup was found gone at
+     * went outside it), at once or, within {@link #MIN_FULL_WALK_GAP} of the last full walk, when that has passed
+     * (meanwhile the primary hierarchy as for any other count change); when the counts moved along the primary hierarchy, or a listed cgroup was found gone at
      * the last call (a removal and a creation between two calls leave the counts as they were), the primary
      * hierarchy's ({@link CgroupTree#listPrimary()}) plus the paths the last full walk found only outside it; else
      * the last list. A cgroup created in the primary hierarchy (as runtimes and systemd do) is seen at the next
-     * call, or the one after when another vanished meanwhile; one created only in another hierarchy at the next
-     * call too, unless a removal there hid it in the counts, or it was renamed: then within one period. A listed
+     * call, or the one after when another vanished meanwhile; one created only in another hierarchy within 30 s,
+     * unless a removal there hid it in the counts, or it was renamed: then within one period. A listed
      * cgroup that has vanished is dropped when its members are read.
      */
     private List<String> paths() {
         Instant now = clock.instant();
         TreeChange.Change change = treeChange.changed();
+        elsewherePending |= change == TreeChange.Change.ELSEWHERE;
         boolean due = lastFullWalk == null || !now.isBefore(lastFullWalk.plus(fullWalkPeriod))
-                || change == TreeChange.Change.ELSEWHERE;
+                || (elsewherePending && !now.isBefore(lastFullWalk.plus(MIN_FULL_WALK_GAP)));
         boolean changed = change != TreeChange.Change.NONE;
         if (!due && !changed && !sawGone && lastPaths != null) {
             return lastPaths;
@@ -193,6 +204,7 @@ public final class ContainerDiscovery implements AutoCloseable {
         List<String> out;
         if (due || !tree.hasSeveralHierarchies()) {
             lastFullWalk = now;
+            elsewherePending = false;
             List<String> all = tree.list();
             if (tree.hasSeveralHierarchies()) {
                 TreeSet<String> others = new TreeSet<>(all);

@@ -18,7 +18,7 @@ import java.util.Set;
 public record TickOptions(boolean allCgroups, boolean hostProcesses, Set<String> processesOf, boolean containers,
         boolean host) {
 
-    /** Containers only, no processes: what {@code berth ps} uses. */
+    /** Containers and the host, no processes. */
     public static final TickOptions CONTAINERS = new TickOptions(false, false, Set.of());
 
     /** The host alone: no cgroup is read, no process either. */

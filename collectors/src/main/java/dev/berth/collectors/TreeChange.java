@@ -13,8 +13,10 @@ import java.util.Optional;
  * of a walk: {@code /proc/cgroups} (the number of cgroups of every v1 hierarchy) and the {@code cgroup.stat} of the
  * cgroup2 root ({@code nr_descendants}). A cgroup created or removed changes a count. When every count moved by as
  * much as the primary hierarchy's (the one {@link ContainerDiscovery} walks on every change: runtimes and systemd
- * make each cgroup in every hierarchy), walking the primary one finds what changed; when another moved by a
- * different amount, a cgroup came or went outside it, and every hierarchy must be walked. A removal and a creation
+ * make a container's cgroup in every hierarchy), walking the primary one finds what changed; when another moved by
+ * a different amount, a cgroup came or went outside it (or, on v1, a dying cgroup was freed there later than in the
+ * primary one: a removed memory cgroup can linger while page cache is charged to it), and every hierarchy may
+ * need a walk ({@link ContainerDiscovery} does at most one such walk per 30 s). A removal and a creation
  * between two calls may leave the counts as they were, which {@link ContainerDiscovery} covers by walking again
  * after it finds a listed cgroup gone, and by a full walk every period. An unreadable file counts as changed along
  * the primary hierarchy, and so does every call when the hierarchies are not cgroup filesystems (a fixture tree, a
@@ -88,11 +90,18 @@ final class TreeChange {
             if (procCgroups != null) {
                 primary = readProcCgroups(now);
             }
+        } catch (IOException | NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            readable = false;
+        }
+        try {
             if (unifiedStat != null) {
                 now.put(UNIFIED, unifiedDescendants());
             }
-        } catch (IOException | NumberFormatException | ArrayIndexOutOfBoundsException e) {
-            readable = false;
+        } catch (IOException | NumberFormatException e) {
+            // an unreadable cgroup.stat leaves the v1 counts to compare: the unified hierarchy is then left out
+            if (procCgroups == null) {
+                readable = false;
+            }
         }
         Map<Integer, Long> before = last;
         last = readable ? now : null;

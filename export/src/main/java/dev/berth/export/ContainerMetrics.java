@@ -28,7 +28,8 @@ import java.util.OptionalLong;
  *       v2 has no such file; cAdvisor reports runc's {@code Usage.Failcnt} there, which its cgroup v2 code never
  *       fills (always 0), while berth reports {@code memory.events max}, the kernel's own count of charges that
  *       reached {@code memory.max}, so that {@code increase(container_memory_failcnt[5m]) > 0} means the same
- *       on both. Read on the slow cadence with the limits (up to 10 s late).
+ *       on both. Read on the slow cadence: v1's with the limits (up to 30 s late), v2's with the memory events (up
+ *       to 10 s late).
  *   <li>{@code container_spec_cpu_shares}: v1 {@code cpu.shares} as written; v2 {@code cpu.weight} mapped back
  *       to shares as cAdvisor does ({@code convertCPUWeightToCPULimit}: {@code 2 + (weight - 1) * 262142 / 9999},
  *       integer division, so weight 100 is 2597 there, not the kernel's 1024).

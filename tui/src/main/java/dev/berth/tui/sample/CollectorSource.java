@@ -173,9 +173,10 @@ public final class CollectorSource implements SnapshotSource {
                 disks, nics, processes(h.processes(), TOP_PROCESSES), self.cpuPct(), self.rssBytes());
     }
 
-    /** Closes what the facts hold open; the collector is its creator's to close. */
+    /** Closes the collector (its held cgroup and host files) and what the facts hold open. */
     @Override
     public void close() {
+        collector.close();
         facts.close();
     }
 }

@@ -55,8 +55,9 @@ public final class NioPollInputWait implements InputWait {
             // returns the events seen, 0 on a timeout or a signal (EINTR)
             revents = (Integer) poll.invoke(null, fd, (int) pollin, max.toMillis());
         } catch (InvocationTargetException e) {
-            // an IOException from poll(2) (EBADF, ENOMEM): wait as a timeout would, and let the read say
-            Thread.sleep(max.toMillis());
+            // an IOException from poll(2) (EBADF, ENOMEM): wait as a sleep would (at most 0.5 s, not the long
+            // wait that poll(2) ends on input), and let the read say
+            Thread.sleep(Math.min(max.toMillis(), 500));
             revents = 0;
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("sun.nio.ch.Net.poll was opened in stdin()", e);
