@@ -13,6 +13,7 @@ import dev.berth.collectors.testing.FakeHost;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -162,6 +163,37 @@ class CollectorFixtureTest {
         assertEquals(2 * 1048576.0 / 2, second.host().diskTotal().orElseThrow().readBytesPerSecond().getAsDouble(),
                 1e-6, "2048 sectors/s on sda; sda1 and dm-0 show the same IO and are not added");
         assertEquals(1000.0, second.host().netTotal().orElseThrow().rxBytesPerSecond().getAsDouble(), 1e-9);
+    }
+
+    /**
+     * The recorder's tick without models reads exactly what a full tick reads (the same records, as a second
+     * collector over the same host gets them), and a later full tick derives its rates against it.
+     */
+    @ParameterizedTest
+    @EnumSource(FakeHost.Layout.class)
+    void sampleReadsWhatTickReadsAndLaterTicksDeriveAgainstIt(FakeHost.Layout layout) throws Exception {
+        setUp(layout);
+        CgroupFs fs = CgroupFs.open(new CgroupFsProber(host.procfs(), host.sysfs()).probe());
+        Collector ticking = new Collector(fs, host.procfs(), host.sysfs(), new RuntimeNames(host.root()), clock, 100,
+                4096);
+        TickOptions all = new TickOptions(true, false, Set.of());
+        List<String> warnings = new ArrayList<>();
+        Samples sampled = collector.sample(all, warnings::add);
+        Snapshot ticked = ticking.tick(all);
+        assertEquals(ticking.lastSamples().orElseThrow(), sampled);
+        assertEquals(sampled, collector.lastSamples().orElseThrow());
+        assertTrue(sampled.containers().size() > 9, "every cgroup: " + sampled.containers().size());
+        assertEquals(ticked.warnings(), warnings, "the same read problems (the fixture's parents have no members file)");
+
+        FakeContainer api = host.container("/berth/api");
+        api.cpuUsageUsec += 1_000_000;      // 1 s of CPU in 2 s: 50 % of one core
+        api.write();
+        host.advanceHost(2).write();
+        clock.advance(Duration.ofSeconds(2));
+        Snapshot second = collector.tick(TickOptions.CONTAINERS);
+        assertEquals(50.0, byCgroup(second).get("/berth/api").cpu().percent().getAsDouble(), 1e-9);
+        assertEquals(Duration.ofSeconds(2), second.elapsed().orElseThrow());
+        assertTrue(second.host().cpu().isPresent(), "host rates against the sampled host");
     }
 
     @ParameterizedTest

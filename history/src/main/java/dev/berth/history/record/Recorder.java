@@ -89,20 +89,26 @@ public final class Recorder {
 
     /**
      * Ticks every {@code interval} on a fixed schedule (a slow tick does not shift the ones after it) until
-     * {@code stop} is counted down. Stopping never interrupts a write: the loop ends between ticks.
+     * {@code stop} is counted down. Stopping never interrupts a write: the loop ends between ticks. Each tick
+     * samples only ({@link Collector#sample}): nothing here uses the rates a {@link Snapshot} carries.
      */
     public void run(Duration interval, CountDownLatch stop) {
-        run(interval, stop, (snapshot, took) -> { });
+        loop(interval, stop, this::tick);
     }
 
     /**
-     * As {@link #run(Duration, CountDownLatch)}, handing each tick's snapshot and how long its sampling took to
-     * {@code sampled} before it is stored: {@code berth record --listen} serves the same sample it records.
+     * As {@link #run(Duration, CountDownLatch)}, handing each tick's snapshot (with its derived models) and how long
+     * its sampling took to {@code sampled} before it is stored: {@code berth record --listen} serves the same sample
+     * it records.
      */
     public void run(Duration interval, CountDownLatch stop, BiConsumer<Snapshot, Duration> sampled) {
+        loop(interval, stop, () -> tick(sampled));
+    }
+
+    private static void loop(Duration interval, CountDownLatch stop, Runnable tick) {
         long next = System.nanoTime();
         while (stop.getCount() > 0) {
-            tick(sampled);
+            tick.run();
             next += interval.toNanos();
             long wait = next - System.nanoTime();
             if (wait < 0) {
@@ -120,20 +126,22 @@ public final class Recorder {
         }
     }
 
-    /** One tick: sample, store, ingest the journal, apply retention. Never throws for a failed write. */
+    /**
+     * One tick: sample (without deriving rates: {@link Collector#sample}), store, ingest the journal, apply
+     * retention. Never throws for a failed write.
+     */
     public void tick() {
-        tick((snapshot, took) -> { });
+        store(collector.sample(ALL, warning -> { }));
     }
 
     private void tick(BiConsumer<Snapshot, Duration> sampled) {
         long start = System.nanoTime();
         Snapshot snapshot = collector.tick(ALL);
         sampled.accept(snapshot, Duration.ofNanos(System.nanoTime() - start));
-        Optional<Samples> s = collector.lastSamples();
-        if (s.isEmpty()) {
-            return;
-        }
-        Samples samples = s.get();
+        collector.lastSamples().ifPresent(this::store);
+    }
+
+    private void store(Samples samples) {
         Frame f = new Frame(samples.at(), zone.getRules().getOffset(samples.at()), samples.host(),
                 samples.containers(), selfCost.get());
         pendingEvents.addAll(appearances(samples.at(), samples.containers()));
