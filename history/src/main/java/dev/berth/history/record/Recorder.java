@@ -30,9 +30,11 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The recorder's loop: every interval one {@link Collector#tick} over every cgroup (as {@code berth ps --all}
+ * The recorder's loop: every interval one {@link Collector#sample} (a {@link Collector#tick} when its snapshot is
+ * served) over every cgroup (as {@code berth ps --all}
  * sees them), its raw samples stored as a {@link Frame} with the recorder's own cost, containers appearing and
- * disappearing stored as events, the {@link EventJournal} moved into the store, and {@link Retention} applied.
+ * disappearing stored as events, the {@link EventJournal} moved into the store, and {@link Retention} applied
+ * (when a shard starts, and at least every {@link #RETENTION_PERIOD}).
  *
  * <p>A write that fails (a full disk, an I/O error) is logged once, the loop keeps sampling, retries with every
  * tick and logs again when a write succeeds; the store never refers to a half-written record (see
@@ -51,6 +53,14 @@ public final class Recorder {
      */
     public static final Duration LIMITS_PERIOD = Duration.ofSeconds(60);
 
+    /**
+     * How often retention is applied, besides whenever the writer starts a new shard. Applying it lists the store
+     * and stats every shard: 2.6-3.7 ms of CPU per call on a 14-day store of hourly shards (336), which every
+     * sample paid. A shard expires by age only when a period ends, and the writer starts a new one then; the size
+     * limit is exceeded by at most this long's writes (at 10 s, six frames) before the oldest shard goes.
+     */
+    public static final Duration RETENTION_PERIOD = Duration.ofMinutes(1);
+
     private final Collector collector;
     private final StoreWriter writer;
     private final StoreOptions storeOptions;
@@ -64,6 +74,8 @@ public final class Recorder {
     private long frames;
     private long bytes;
     private final List<Event> pendingEvents = new ArrayList<>();
+    private Instant retentionDue;
+    private Optional<Instant> retentionShard = Optional.empty();
 
     /**
      * @param collector    samples the host
@@ -161,9 +173,14 @@ public final class Recorder {
                 log.accept("writing to " + writer.dir() + " again");
                 failing = null;
             }
-            for (var gone : retention.apply(writer.dir(), samples.at(), storeOptions.shardLength(),
-                    writer.currentShard())) {
-                log.accept("retention: deleted " + gone.data().getFileName() + " and " + gone.index().getFileName());
+            Optional<Instant> shard = writer.currentShard();
+            if (retentionDue == null || !samples.at().isBefore(retentionDue) || !shard.equals(retentionShard)) {
+                for (var gone : retention.apply(writer.dir(), samples.at(), storeOptions.shardLength(), shard)) {
+                    log.accept("retention: deleted " + gone.data().getFileName() + " and "
+                            + gone.index().getFileName());
+                }
+                retentionDue = samples.at().plus(RETENTION_PERIOD);
+                retentionShard = shard;
             }
         } catch (IOException e) {
             String why = e.getMessage() == null ? e.toString() : e.getMessage();
