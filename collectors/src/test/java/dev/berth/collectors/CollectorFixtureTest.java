@@ -165,6 +165,23 @@ class CollectorFixtureTest {
         assertEquals(1000.0, second.host().netTotal().orElseThrow().rxBytesPerSecond().getAsDouble(), 1e-9);
     }
 
+    /** Members come sorted and once each, whether a cgroup lists them out of order or they come from children. */
+    @ParameterizedTest
+    @EnumSource(FakeHost.Layout.class)
+    void membersAreSortedAndDistinct(FakeHost.Layout layout) throws Exception {
+        setUp(layout);
+        host.container("/berth/api").pids(300, 109, 200).write();
+        host.container("/lxc.payload.box1").pids(400, 106).write();
+        Map<String, ContainerModel> m = byCgroup(collector.tick(new TickOptions(true, false, Set.of())));
+        assertEquals(List.of(109L, 200L, 300L), m.get("/berth/api").identity().pids());
+        assertEquals(List.of(106L, 400L), m.get("/lxc.payload.box1").identity().pids(), "own and init.scope's");
+        List<Long> berth = m.get("/berth").identity().pids();
+        assertEquals(List.of(109L, 200L, 300L), berth, "a plain parent: its children's members, merged");
+        host.container("/berth/api").pids(109, 200, 300).write();
+        Map<String, ContainerModel> again = byCgroup(collector.tick(new TickOptions(true, false, Set.of())));
+        assertTrue(again.get("/berth").identity().pids() == berth, "an unchanged list is the last tick's");
+    }
+
     /**
      * The recorder's tick without models reads exactly what a full tick reads (the same records, as a second
      * collector over the same host gets them), and a later full tick derives its rates against it.
