@@ -38,6 +38,7 @@ public final class Collector implements AutoCloseable {
     private final ProcessSampler processSampler;
     private final InstantSource clock;
     private LimitChangeMarker limitChanges;
+    private boolean hostFilesUnreadable;
     private Instant previousAt;
     private HostSample previousHost;
     private Map<String, ContainerSample> previous = Map.of();
@@ -174,6 +175,15 @@ public final class Collector implements AutoCloseable {
         return Optional.of(new Samples(previousAt, previousHost, list));
     }
 
+    /**
+     * Whether a host file ({@code stat}, {@code meminfo}, {@code loadavg}, {@code diskstats}, {@code net/dev} of the
+     * procfs, or its process list when asked for) could not be read at any tick so far: its figures were missing,
+     * and the tick's warnings said why. The CLI's one-shot commands exit 1 after printing what they could.
+     */
+    public boolean hostFilesUnreadable() {
+        return hostFilesUnreadable;
+    }
+
     /** One tick: discover, sample, derive. Never throws for anything a container does. */
     public Snapshot tick(TickOptions options) {
         List<String> warnings = new ArrayList<>();
@@ -200,7 +210,12 @@ public final class Collector implements AutoCloseable {
                         procsBefore == null ? dt : Duration.between(procsBefore, readAt)));
             }
         }
-        HostSample hs = host.sample(options.hostProcesses(), warnings::add);
+        HostSample hs = !options.host() ? new HostSample(at, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty())
+                : host.sample(options.hostProcesses(), w -> {
+                    hostFilesUnreadable = true;
+                    warnings.add(w);
+                });
         HostModel hm = HostModel.derive(Optional.ofNullable(previousHost), hs);
         previousAt = at;
         previousHost = hs;

@@ -12,7 +12,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -70,7 +69,8 @@ final class PsCommand implements Callable<Integer> {
             return 0;
         }
         Collector collector = Wiring.map(() -> Wiring.host(root, runtime).newCollector());
-        TickOptions options = new TickOptions(all, false, Set.of());
+        // ps prints no host figure: no host file is read (one that is unreadable is not ps's problem)
+        TickOptions options = TickOptions.containersOnly(all);
         collector.tick(options);
         // Each counter is read in the same order in both ticks, and the second tick starts INTERVAL after the
         // first one ended, so every counter's window (from its first reading to its second) is at least INTERVAL.

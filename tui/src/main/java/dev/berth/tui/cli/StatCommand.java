@@ -36,7 +36,9 @@ import picocli.CommandLine.TypeConversionException;
         description = {"Print host figures (and those of the containers named with -c) every INTERVAL seconds, "
                 + "COUNT times (default: until interrupted), like dstat.",
             "Without --cpu/--mem/--io/--net all four groups are shown. Bytes are scaled B, k, M, G (powers of "
-                + "1024); '-' is a value that could not be read. The header repeats every screenful."})
+                + "1024); '-' is a value that could not be read. The header repeats every screenful.",
+            "A host file that could not be read (a --procfs tree with garbage or a FIFO for meminfo) is named on "
+                + "stderr once; every line is still printed, and the exit status is then 1."})
 final class StatCommand implements Callable<Integer> {
     @ParentCommand
     BerthCommand root;
@@ -140,7 +142,10 @@ final class StatCommand implements Callable<Integer> {
                 closeCsv(csvOut);
             }
         }
-        return 0;
+        // Everything that could be read was printed; a host file that could not be (named on stderr) is an error in
+        // the data given (a --procfs tree with a FIFO or garbage for a kernel file), as ls exits 1 for what it could
+        // not read.
+        return collector.hostFilesUnreadable() ? ErrorHandler.EXIT_DATA : 0;
     }
 
     private void warnOnce(List<String> warnings, Set<String> warned) {

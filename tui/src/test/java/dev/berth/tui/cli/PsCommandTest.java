@@ -66,6 +66,24 @@ class PsCommandTest {
                 r.err());
     }
 
+    /**
+     * Issue 10: ps prints no host figure and reads no host file, so a garbage {@code /proc/stat} (or meminfo,
+     * diskstats) changes nothing: the same rows, no warning, exit 0. ({@code stat} does read them: see its test.)
+     */
+    @Test
+    void psReadsNoHostFile() throws Exception {
+        FakeHost h = host(FakeHost.Layout.V2);
+        String clean = ps(h, "--sort", "name").out();
+        for (String file : java.util.List.of("stat", "meminfo", "diskstats", "loadavg")) {
+            java.nio.file.Files.writeString(h.procfs().resolve(file), "garbage\n");
+        }
+        CliRun r = ps(h, "--sort", "name");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("", r.err(), r.toString());
+        assertEquals(clean.lines().map(l -> l.split("\\s+")[0]).toList(),
+                r.out().lines().map(l -> l.split("\\s+")[0]).toList(), "the same rows: " + r);
+    }
+
     @Test
     void allListsSystemdUnitsToo() {
         CliRun r = ps(host(FakeHost.Layout.V2), "--all");

@@ -140,4 +140,24 @@ class StatCommandTest {
         assertEquals(1, r.exit(), r.toString());
         assertEquals("berth stat: no container named 'x\\e[2J\\ny' (see berth ps --all)", r.err().strip());
     }
+
+    /**
+     * Issue 10: a host file that cannot be read (garbage here) is '-' in its group on every line, named once on
+     * stderr, and the exit is 1 once everything else has been printed; the same tree with the file intact exits 0.
+     */
+    @Test
+    void anUnreadableHostFileIsNamedAndExitsOneAfterPrinting() throws Exception {
+        FakeHost h = host(FakeHost.Layout.V2);
+        assertEquals(0, CliRun.of(args(h, "--mem", "0.1", "2")).exit());
+        Path meminfo = h.procfs().resolve("meminfo");
+        Files.writeString(meminfo, "not a meminfo\n");
+        CliRun r = CliRun.of(args(h, "--mem", "--net", "0.1", "2"));
+        assertEquals(1, r.exit(), r.toString());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(4, lines.size(), "both lines printed: " + r);
+        assertTrue(lines.get(3).matches("\\s*-\\s+-\\s+-\\s+-\\|.*"), lines.get(3));
+        assertEquals(1, r.err().lines().count(), "named once, not per line: " + r.err());
+        assertTrue(r.errLine().startsWith("berth stat: warning: ") && r.errLine().contains(meminfo.toString()),
+                r.errLine());
+    }
 }

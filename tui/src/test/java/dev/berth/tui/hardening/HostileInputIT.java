@@ -43,10 +43,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * put a process of its own in (refused like the other tampered states); and, in a second
  * parametrised test, {@code --procfs} trees that mirror the host's {@code /proc} but for one hostile
  * file, a FIFO as {@code stat} or {@code diskstats} and a 300 MB (sparse) {@code meminfo}, for
- * {@code ps} and {@code stat}. Those are not refused input: the commands read everything else and
- * show the unreadable part as {@code -} (exit 0), as berth does for any file it cannot read; what
- * must hold is that they end (it used to hang on the FIFO and run out of memory on the big file),
- * name the file when they say anything, and change nothing.
+ * {@code ps} and {@code stat}. {@code stat} reads everything else, shows the unreadable part as
+ * {@code -}, names the file and exits 1 (a kernel file of the host could not be read: the data given
+ * is wrong), as {@code ls} prints what it can and exits 1 for what it could not read; {@code ps} prints
+ * no host figure and reads none of these files (exit 0, nothing said). Both must end (they used to hang
+ * on the FIFO and run out of memory on the big file) and change nothing.
  */
 @Tag("privileged")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -287,9 +288,9 @@ class HostileInputIT {
 
     /**
      * A FIFO or a huge file in place of a kernel file: the command ends (within {@link LiveBerth#run}'s two
-     * minutes; the FIFO used to block forever, the 300 MB file to end in OutOfMemoryError), shows what it could
-     * not read as {@code -} ({@code stat}'s column group of that file), names the file on stderr once ({@code ps}
-     * in one warning, {@code stat} once per distinct problem, not on every line), prints no trace and no control character, and changes nothing.
+     * minutes; the FIFO used to block forever, the 300 MB file to end in OutOfMemoryError), prints no trace and no
+     * control character, and changes nothing. {@code stat} shows the file's column group as {@code -}, names the
+     * file on stderr once per distinct problem (not on every line) and exits 1; {@code ps} does not read it.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("hostileProcfs")
@@ -297,7 +298,8 @@ class HostileInputIT {
         Map<String, String> before = snapshot();
         LiveBerth.Result r = berth.run(c.args().toArray(String[]::new));
         assertEquals(before, snapshot(), "nothing may change");
-        assertEquals(0, r.exit(), "the rest is read and shown: " + r);
+        boolean ps = c.args().contains("ps");
+        assertEquals(ps ? 0 : 1, r.exit(), (ps ? "ps reads no host file: " : "the rest is shown, then exit 1: ") + r);
         assertFalse(r.err().contains("Exception") || r.err().contains("Error") || r.err().contains("\tat "),
                 "no Java trace: " + r);
         for (String printed : List.of(r.out(), r.err())) {
@@ -306,9 +308,8 @@ class HostileInputIT {
         }
         List<String> errLines = r.err().lines().toList();
         String file = c.mustMention();
-        boolean ps = c.args().contains("ps");
         if (ps) {
-            assertEquals(1, errLines.size(), "one warning: " + r);
+            assertEquals(List.of(), errLines, "ps reads no host file, so says nothing: " + r);
         } else {
             assertFalse(errLines.isEmpty(), "stat names the file it could not read: " + r);
             assertEquals(errLines.size(), errLines.stream().distinct().count(), "each warning once, not per line: " + r);
