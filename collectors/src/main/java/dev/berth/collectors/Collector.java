@@ -193,6 +193,7 @@ public final class Collector implements AutoCloseable {
         Duration dt = elapsed.orElse(Duration.ZERO);
         List<ContainerModel> models = new ArrayList<>();
         Map<String, ContainerSample> before = previous;
+        // Rates use each counter's own read times, not the tick's, so a slow tick does not skew them.
         Map<String, ContainerSample> current = sampleContainers(options, warnings::add,
                 s -> models.add(ContainerModel.derive(Optional.ofNullable(before.get(s.identity().cgroup())), s)));
         Map<String, List<ProcessModel>> procs = new HashMap<>();
@@ -210,12 +211,7 @@ public final class Collector implements AutoCloseable {
                         procsBefore == null ? dt : Duration.between(procsBefore, readAt)));
             }
         }
-        HostSample hs = !options.host() ? new HostSample(at, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty())
-                : host.sample(options.hostProcesses(), w -> {
-                    hostFilesUnreadable = true;
-                    warnings.add(w);
-                });
+        HostSample hs = sampleHost(options, at, warnings::add);
         HostModel hm = HostModel.derive(Optional.ofNullable(previousHost), hs);
         previousAt = at;
         previousHost = hs;
@@ -227,10 +223,10 @@ public final class Collector implements AutoCloseable {
 
     /**
      * One tick without the models: discovers and samples as {@link #tick} does, and keeps the raw samples as the
-     * last tick's (a later {@link #tick} derives against them), but derives no rates and samples no container's processes
-     * ({@link TickOptions#processesOf()} is ignored: they are not part of {@link Samples}). What the recorder
-     * does when nothing else wants the tick's {@link Snapshot}: it stores raw samples only, and deriving a model per
-     * container per tick was a tenth of what it allocated (bench/history/RESULTS.txt).
+     * last tick's (a later {@link #tick} derives against them), but derives no rates and samples no container's
+     * processes ({@link TickOptions#processesOf()} is ignored: they are not part of {@link Samples}). What the
+     * recorder does when nothing else wants the tick's {@link Snapshot}: it stores raw samples only, and deriving a
+     * model per container per tick was a tenth of what it allocated (bench/history/RESULTS.txt).
      *
      * @param warnings where read problems go, as the {@link Snapshot#warnings()} of a tick
      * @return the raw samples, as {@link #lastSamples()} then returns them
@@ -238,13 +234,25 @@ public final class Collector implements AutoCloseable {
     public Samples sample(TickOptions options, Consumer<String> warnings) {
         Instant at = clock.instant();
         Map<String, ContainerSample> current = sampleContainers(options, warnings, s -> { });
-        HostSample hs = host.sample(options.hostProcesses(), warnings);
+        HostSample hs = sampleHost(options, at, warnings);
         previousAt = at;
         previousHost = hs;
         previous = current;
         previousProcesses = Map.of();
         previousProcessesAt = Map.of();
         return lastSamples().orElseThrow();
+    }
+
+    /** The host's sample, or one with every figure unavailable when the options read no host file. */
+    private HostSample sampleHost(TickOptions options, Instant at, Consumer<String> warnings) {
+        if (!options.host()) {
+            return new HostSample(at, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty());
+        }
+        return host.sample(options.hostProcesses(), w -> {
+            hostFilesUnreadable = true;
+            warnings.accept(w);
+        });
     }
 
     /**
@@ -273,7 +281,6 @@ public final class Collector implements AutoCloseable {
                 continue;
             }
             current.put(id.cgroup(), s.get());
-            // Rates use each counter's own read times, not the tick's, so a slow tick does not skew them.
             sampled.accept(s.get());
         }
         containers.endTick();
