@@ -6,13 +6,13 @@
 #  3. as root: the recorder's CPU per sample at N real cgroups (made under a test parent in every mounted
 #     hierarchy, each holding one sleeping process, as the peers harness does, so that atop has the N processes
 #     to read that N containers would give it; all removed on exit) next to `atop -w` sampling the same host at
-#     the same interval, in the same run, measured after a 20 s warm-up; and bytes on disk per sample of each.
+#     the same interval, in the same run, measured after a warm-up (WARMUP, below); and bytes on disk per sample of each.
 #     BASELINE_JAR=path/berth.jar adds a second recorder from that jar (another build, e.g. main's) to section 3,
 #     sampling the same cgroups into its own store in the same run, for a before/after under the same load;
 #     RECORD_JAVA_OPTS adds JVM options to the recorders (e.g. -XX:StartFlightRecording=filename=/tmp/r.jfr).
 #     The recorder under test runs with the options bin/berth gives `record` (bin/jvm-options, then
 #     bin/jvm-options-record); the baseline with bin/jvm-options only, as main's launcher ran it.
-#     WARMUP=seconds (default 20) sets the warm-up before the measurement: a recorder runs for days, and its JIT
+#     WARMUP=seconds (default 150) sets the warm-up before the measurement: a recorder runs for days, and its C2
 #     reaches its steady state after a few dozen samples (bench/history/RESULTS.txt).
 # Usage: bench/history/run.sh [cgroups=500] [seconds=60] [interval=2]   (SECTIONS=3 runs only section 3, etc.)
 set -euo pipefail
@@ -72,7 +72,7 @@ fi
 if [ "$(id -u)" != 0 ] || ! command -v atop >/dev/null; then
   echo; echo "## 3. recorder vs atop -w: skipped (needs root and atop)"; exit 0
 fi
-echo; echo "## 3. recorder vs atop -w, $n cgroups under a test parent, every ${ival}s for ${secs}s after ${WARMUP:-20}s"
+echo; echo "## 3. recorder vs atop -w, $n cgroups under a test parent, every ${ival}s for ${secs}s after ${WARMUP:-150}s"
 while read -r _ m type _; do
   case "$type" in cgroup|cgroup2) mounts+=("$m") ;; esac
 done < /proc/self/mounts
@@ -102,7 +102,7 @@ if [ -n "${BASELINE_JAR:-}" ]; then
       2>"$tmp/base.log" & base_pid=$!
 fi
 atop -w "$tmp/atop.raw" "$ival" >/dev/null 2>&1 & atop_pid=$!
-sleep "${WARMUP:-20}"   # JVM start and JIT warm-up; atop's first sample
+sleep "${WARMUP:-150}"   # JVM start and JIT warm-up (C2 reaches its steady state); atop's first sample
 t1=$(date -u +%Y-%m-%dT%H:%M:%SZ); r1=$(cpu $rec_pid); a1=$(cpu $atop_pid); s1=$(stat -c %s "$tmp/atop.raw")
 rs1=$(sys $rec_pid); as1=$(sys $atop_pid)
 [ -z "${base_pid:-}" ] || { b1=$(cpu $base_pid); bs1=$(sys $base_pid); }
