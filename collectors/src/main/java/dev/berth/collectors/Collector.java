@@ -263,7 +263,8 @@ public final class Collector implements AutoCloseable {
     private Map<String, ContainerSample> sampleContainers(TickOptions options, Consumer<String> warnings,
             Consumer<ContainerSample> sampled) {
         List<ContainerIdentity> ids = List.of();
-        if (limitChanges != null && limitChanges.changedSinceLastLook()) {
+        // (a tick of host figures alone reads no limit: the marker is looked at when containers are sampled again)
+        if (options.containers() && limitChanges != null && limitChanges.changedSinceLastLook()) {
             containers.invalidateAllLimits();
         }
         if (options.containers()) {

@@ -72,8 +72,15 @@ public final class ContainerDiscovery implements AutoCloseable {
         this(fs, procfs, names, berthParent, InstantSource.system(), DEFAULT_FULL_WALK_PERIOD);
     }
 
-    /** How often every hierarchy is walked on a host with several (v1, hybrid). */
-    public static final Duration DEFAULT_FULL_WALK_PERIOD = Duration.ofSeconds(30);
+    /**
+     * How often every hierarchy is walked on a host with several (v1, hybrid) when no count says it must be: for the
+     * changes the counts cannot show (a cgroup removed and another made in one tick outside the primary hierarchy, a
+     * rename in a named hierarchy such as v1's {@code name=systemd}, which {@code /proc/cgroups} does not count). It
+     * was 30 s when any count change walked the primary hierarchy only: a full walk of a hybrid host is one
+     * {@code lstat} per cgroup in each of its ten hierarchies, 60-100 ms at 100 containers on a host with ~500
+     * other cgroups, a fifth of the console's steady cost (bench/RESULTS.md).
+     */
+    public static final Duration DEFAULT_FULL_WALK_PERIOD = Duration.ofMinutes(5);
 
     /**
      * @param clock          when the last full walk was
@@ -83,10 +90,10 @@ public final class ContainerDiscovery implements AutoCloseable {
             InstantSource clock, Duration fullWalkPeriod) {
         this.clock = clock;
         this.fullWalkPeriod = fullWalkPeriod;
-        this.treeChange = new TreeChange(fs.probe());
         this.berthParent = berthParent;
         this.fs = fs;
         this.tree = new CgroupTree(fs.probe());
+        this.treeChange = new TreeChange(fs.probe(), tree.primaryController());
         this.procfs = procfs;
         this.names = names;
     }
@@ -175,18 +182,22 @@ public final class ContainerDiscovery implements AutoCloseable {
 
     /**
      * The cgroup paths to classify. Walking costs one {@code lstat} per cgroup and hierarchy, so the tree is walked
-     * only when it may have changed: every hierarchy's on the first call and every {@code fullWalkPeriod}; in
-     * between, when the kernel's cgroup counts changed ({@link TreeChange}) or a listed cgroup was found gone at
+     * only when it may have changed: every hierarchy's on the first call, every {@code fullWalkPeriod}, and when a
+     * hierarchy's cgroup count moved by another amount than the primary one's ({@link TreeChange}: a cgroup came or
+     * went outside it); when the counts moved along the primary hierarchy, or a listed cgroup was found gone at
      * the last call (a removal and a creation between two calls leave the counts as they were), the primary
      * hierarchy's ({@link CgroupTree#listPrimary()}) plus the paths the last full walk found only outside it; else
      * the last list. A cgroup created in the primary hierarchy (as runtimes and systemd do) is seen at the next
-     * call, or the one after when another vanished meanwhile; one created only in another hierarchy, or renamed,
-     * within one period. A listed cgroup that has vanished is dropped when its members are read.
+     * call, or the one after when another vanished meanwhile; one created only in another hierarchy at the next
+     * call too, unless a removal there hid it in the counts, or it was renamed: then within one period. A listed
+     * cgroup that has vanished is dropped when its members are read.
      */
     private List<String> paths() {
         Instant now = clock.instant();
-        boolean due = lastFullWalk == null || !now.isBefore(lastFullWalk.plus(fullWalkPeriod));
-        boolean changed = treeChange.changed();
+        TreeChange.Change change = treeChange.changed();
+        boolean due = lastFullWalk == null || !now.isBefore(lastFullWalk.plus(fullWalkPeriod))
+                || change == TreeChange.Change.ELSEWHERE;
+        boolean changed = change != TreeChange.Change.NONE;
         if (!due && !changed && !sawGone && lastPaths != null) {
             return lastPaths;
         }

@@ -3,26 +3,63 @@ package dev.berth.collectors;
 import dev.berth.cgroupctl.CgroupFsProbe;
 import dev.berth.cgroupctl.KernelFile;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Whether the set of cgroups may have changed since the last call, from two small kernel files instead of a walk:
- * {@code /proc/cgroups} (the number of cgroups of every v1 hierarchy) and the {@code cgroup.stat} of each cgroup2
- * root ({@code nr_descendants}, {@code nr_dying_descendants}). A cgroup created or removed changes one of them; a
- * removal and a creation between two calls may leave them as they were, which {@link ContainerDiscovery} covers
- * by walking again after it finds a listed cgroup gone. Unreadable files count as "changed", and so does every
- * call when the hierarchies are not cgroup filesystems (a fixture tree, a copy of a host's files): there the
- * counts do not follow the directories. Package-private: its one home is the discovery. Not thread-safe.
+ * Whether the set of cgroups may have changed since the last call, and where, from two small kernel files instead
+ * of a walk: {@code /proc/cgroups} (the number of cgroups of every v1 hierarchy) and the {@code cgroup.stat} of the
+ * cgroup2 root ({@code nr_descendants}). A cgroup created or removed changes a count. When every count moved by as
+ * much as the primary hierarchy's (the one {@link ContainerDiscovery} walks on every change: runtimes and systemd
+ * make each cgroup in every hierarchy), walking the primary one finds what changed; when another moved by a
+ * different amount, a cgroup came or went outside it, and every hierarchy must be walked. A removal and a creation
+ * between two calls may leave the counts as they were, which {@link ContainerDiscovery} covers by walking again
+ * after it finds a listed cgroup gone, and by a full walk every period. An unreadable file counts as changed along
+ * the primary hierarchy, and so does every call when the hierarchies are not cgroup filesystems (a fixture tree, a
+ * copy of a host's files): there the counts do not follow the directories. Package-private: its one home is the
+ * discovery. Not thread-safe.
  */
 final class TreeChange {
-    private final List<KernelFile> files = new ArrayList<>();
-    private final List<byte[]> last = new ArrayList<>();
+    /** What a call found. */
+    enum Change {
+        /** No count moved. */
+        NONE,
+        /** Counts moved, each by as much as the primary hierarchy's (or they could not be compared). */
+        ALONG_PRIMARY,
+        /** A hierarchy's count moved by another amount than the primary's: a change outside the primary. */
+        ELSEWHERE
+    }
 
+    /** The unified hierarchy's key in the count map ({@code /proc/cgroups} hierarchy ids are positive). */
+    private static final int UNIFIED = 0;
+
+    private final KernelFile procCgroups;
+    private final KernelFile unifiedStat;
+    private final Optional<String> primaryController;
     private final boolean kernel;
+    private Map<Integer, Long> last;
 
-    TreeChange(CgroupFsProbe probe) {
+    /**
+     * @param probe             the host's layout
+     * @param primaryController the v1 controller whose hierarchy is walked on every change; empty on v2
+     */
+    TreeChange(CgroupFsProbe probe, Optional<String> primaryController) {
+        this(probe, primaryController, cgroupFilesystems(probe));
+    }
+
+    /** @param kernel whether the counts follow the directories (cgroup filesystems); tests give fixtures true */
+    TreeChange(CgroupFsProbe probe, Optional<String> primaryController, boolean kernel) {
+        this.kernel = kernel;
+        this.primaryController = primaryController;
+        this.procCgroups = probe.v1Mounts().isEmpty() ? null
+                : new KernelFile(probe.procfs().resolve("cgroups"), KernelFile.DEFAULT_CAP, true);
+        this.unifiedStat = probe.unifiedMount().map(m -> new KernelFile(m.resolve("cgroup.stat"),
+                KernelFile.DEFAULT_CAP, true)).orElse(null);
+    }
+
+    private static boolean cgroupFilesystems(CgroupFsProbe probe) {
         boolean k = true;
         for (java.nio.file.Path m : probe.v1Mounts().values()) {
             k &= isCgroupFs(m);
@@ -30,15 +67,7 @@ final class TreeChange {
         if (probe.unifiedMount().isPresent()) {
             k &= isCgroupFs(probe.unifiedMount().get());
         }
-        this.kernel = k;
-        if (!probe.v1Mounts().isEmpty()) {
-            files.add(new KernelFile(probe.procfs().resolve("cgroups"), KernelFile.DEFAULT_CAP, true));
-        }
-        probe.unifiedMount().ifPresent(m -> files.add(new KernelFile(m.resolve("cgroup.stat"),
-                KernelFile.DEFAULT_CAP, true)));
-        for (int i = 0; i < files.size(); i++) {
-            last.add(null);
-        }
+        return k;
     }
 
     private static boolean isCgroupFs(java.nio.file.Path mount) {
@@ -50,23 +79,75 @@ final class TreeChange {
         }
     }
 
-    /** Reads the files; true when any differs from the last call, could not be read, or this is the first call. */
-    boolean changed() {
-        boolean changed = files.isEmpty() || !kernel;
-        for (int i = 0; i < files.size(); i++) {
-            KernelFile f = files.get(i);
-            byte[] before = last.get(i);
-            try {
-                int n = f.read();
-                if (before == null || !Arrays.equals(before, 0, before.length, f.bytes(), 0, n)) {
-                    last.set(i, Arrays.copyOf(f.bytes(), n));
-                    changed = true;
-                }
-            } catch (IOException e) {
-                last.set(i, null);
-                changed = true;
+    /** Reads the files and compares their counts with the last call's; the first call is {@code ALONG_PRIMARY}. */
+    Change changed() {
+        Map<Integer, Long> now = new HashMap<>();
+        Optional<Integer> primary = Optional.empty();
+        boolean readable = true;
+        try {
+            if (procCgroups != null) {
+                primary = readProcCgroups(now);
+            }
+            if (unifiedStat != null) {
+                now.put(UNIFIED, unifiedDescendants());
+            }
+        } catch (IOException | NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            readable = false;
+        }
+        Map<Integer, Long> before = last;
+        last = readable ? now : null;
+        if (!kernel || !readable || before == null || (procCgroups == null && unifiedStat == null)) {
+            return Change.ALONG_PRIMARY;
+        }
+        if (now.equals(before)) {
+            return Change.NONE;
+        }
+        // the primary's own move; on v2 (no /proc/cgroups hierarchy to compare) the unified one is the primary
+        Integer p = primary.orElse(procCgroups == null ? UNIFIED : null);
+        if (p == null || !now.containsKey(p) || !before.containsKey(p) || !now.keySet().equals(before.keySet())) {
+            return Change.ELSEWHERE;
+        }
+        long delta = now.get(p) - before.get(p);
+        for (Map.Entry<Integer, Long> e : now.entrySet()) {
+            if (e.getValue() - before.get(e.getKey()) != delta) {
+                return Change.ELSEWHERE;
             }
         }
-        return changed;
+        return Change.ALONG_PRIMARY;
+    }
+
+    /** Counts per hierarchy id from {@code /proc/cgroups}; returns the primary controller's hierarchy id. */
+    private Optional<Integer> readProcCgroups(Map<Integer, Long> out) throws IOException {
+        int n = procCgroups.read();
+        String text = new String(procCgroups.bytes(), 0, n, StandardCharsets.US_ASCII);
+        Optional<Integer> primary = Optional.empty();
+        for (String line : text.split("\n")) {
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            // subsys_name hierarchy num_cgroups enabled; hierarchy 0: not mounted on v1 (bound to v2, or disabled)
+            String[] f = line.split("\t");
+            int hierarchy = Integer.parseInt(f[1]);
+            if (hierarchy == 0) {
+                continue;
+            }
+            out.put(hierarchy, Long.parseLong(f[2]));
+            if (primaryController.isPresent() && primaryController.get().equals(f[0])) {
+                primary = Optional.of(hierarchy);
+            }
+        }
+        return primary;
+    }
+
+    /** {@code nr_descendants} of the unified root's {@code cgroup.stat}. */
+    private long unifiedDescendants() throws IOException {
+        int n = unifiedStat.read();
+        String text = new String(unifiedStat.bytes(), 0, n, StandardCharsets.US_ASCII);
+        for (String line : text.split("\n")) {
+            if (line.startsWith("nr_descendants ")) {
+                return Long.parseLong(line.substring("nr_descendants ".length()).strip());
+            }
+        }
+        throw new IOException("no nr_descendants line in " + unifiedStat.path());
     }
 }

@@ -71,8 +71,14 @@ public final class ConsoleApp {
     private static final java.time.Duration INPUT_POLL = java.time.Duration.ofMillis(15);
     /** How long after the last input it keeps looking that often (lanterna resolves a lone ESC by its timeout). */
     private static final java.time.Duration INPUT_ACTIVE = java.time.Duration.ofSeconds(1);
-    /** The longest wait for input when idle: how late the input thread notices that the console has ended. */
+    /** The longest wait for input when idle, where only a sleep can wait: the key latency then. */
     private static final java.time.Duration INPUT_IDLE_WAIT = java.time.Duration.ofMillis(500);
+    /**
+     * The longest wait for input when idle where the wait ends on input ({@code poll(2)}): how late the input thread
+     * notices that the console has ended (it then reads nothing and ends). Each wake-up costs ~0.2 ms of CPU, so
+     * twice a second was 0.4 ms/s of an idle console's ~6 (bench/RESULTS.md).
+     */
+    private static final java.time.Duration INPUT_IDLE_POLL_WAIT = java.time.Duration.ofSeconds(10);
     private Supplier<InputWait> inputWait = () -> InputWait.SLEEP;
     private final AtomicReference<SampleRequest> request = new AtomicReference<>(SampleRequest.DEFAULT);
     private TerminalScreen screen;
@@ -303,7 +309,7 @@ public final class ConsoleApp {
         // before the JVM exits (or, inside `berth shell`, the whole next line) would be read by this thread and
         // lost. Polling, it stops reading the moment the terminal is given back.
         // Between looks it sleeps 15 ms while keys come, and waits for input (poll(2): a wake-up only when a key
-        // arrives, or every 0.5 s) after a second without any: an idle console costs no wake-ups.
+        // arrives, or every 10 s) after a second without any: an idle console costs no wake-ups.
         Thread t = new Thread(() -> {
             long lastInput = System.nanoTime();
             InputWait idleWait = null;
@@ -319,7 +325,7 @@ public final class ConsoleApp {
                         if (idleWait == null) {
                             idleWait = inputWait.get();
                         }
-                        if (idleWait.await(INPUT_IDLE_WAIT)) {
+                        if (idleWait.await(idleWait.wakesOnInput() ? INPUT_IDLE_POLL_WAIT : INPUT_IDLE_WAIT)) {
                             lastInput = System.nanoTime();
                         }
                     }

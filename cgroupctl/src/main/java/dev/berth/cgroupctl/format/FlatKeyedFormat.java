@@ -2,6 +2,7 @@ package dev.berth.cgroupctl.format;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Files of {@code key value} lines: {@code cpu.stat}, {@code memory.stat}, {@code memory.events},
@@ -9,6 +10,9 @@ import java.util.Map;
  * empty map.
  */
 public final class FlatKeyedFormat {
+    /** Runs of whitespace: compiled once ({@code String.split("\\s+")} compiles the pattern on every call). */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private FlatKeyedFormat() {
     }
 
@@ -23,7 +27,7 @@ public final class FlatKeyedFormat {
             if (line.isBlank()) {
                 continue;
             }
-            String[] f = line.strip().split("\\s+");
+            String[] f = WHITESPACE.split(line.strip());
             if (f.length != 2) {
                 throw new MalformedContentException(line, "expected \"key value\"");
             }

@@ -3,12 +3,16 @@ package dev.berth.cgroupctl.format;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Lists: one id per line ({@code cgroup.procs}, {@code tasks}) and space-separated words
  * ({@code cgroup.controllers}, {@code cgroup.subtree_control}). Empty files are empty lists.
  */
 public final class ListFormat {
+    /** Runs of whitespace: compiled once ({@code String.split("\\s+")} compiles the pattern on every call). */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private ListFormat() {
     }
 
@@ -34,7 +38,7 @@ public final class ListFormat {
      */
     public static List<String> parseWords(String content) {
         String c = content.strip();
-        return c.isEmpty() ? List.of() : Arrays.asList(c.split("\\s+"));
+        return c.isEmpty() ? List.of() : Arrays.asList(WHITESPACE.split(c));
     }
 
     /**

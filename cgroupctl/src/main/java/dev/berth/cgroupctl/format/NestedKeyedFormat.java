@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Files of {@code KEY sub=value sub=value} lines: {@code io.stat} ({@code 8:0 rbytes=1 wbytes=2 ...}),
  * {@code io.max} ({@code 8:0 rbps=max wbps=1048576 ...}). An empty file (no IO yet) is an empty list.
  */
 public final class NestedKeyedFormat {
+    /** Runs of whitespace: compiled once ({@code String.split("\\s+")} compiles the pattern on every call). */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private NestedKeyedFormat() {
     }
 
@@ -37,7 +41,7 @@ public final class NestedKeyedFormat {
             if (line.isBlank()) {
                 continue;
             }
-            String[] f = line.strip().split("\\s+");
+            String[] f = WHITESPACE.split(line.strip());
             Map<String, String> values = new LinkedHashMap<>();
             for (int i = 1; i < f.length; i++) {
                 int eq = f[i].indexOf('=');

@@ -2,12 +2,16 @@ package dev.berth.cgroupctl.format;
 
 import dev.berth.cgroupctl.Limit;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * Files holding one value on one line: {@code memory.current}, {@code pids.max} ({@code max} or a number),
  * {@code cpu.cfs_quota_us} ({@code -1}), {@code freezer.state} (a word). The trailing newline is optional.
  */
 public final class SingleValueFormat {
+    /** Runs of whitespace: compiled once ({@code String.split("\\s+")} compiles the pattern on every call). */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private SingleValueFormat() {
     }
 
@@ -67,7 +71,7 @@ public final class SingleValueFormat {
      */
     public static java.util.List<String> parseFields(String content, int count) throws MalformedContentException {
         String line = parseLine(content);
-        String[] f = line.split("\\s+");
+        String[] f = WHITESPACE.split(line);
         if (f.length != count) {
             throw new MalformedContentException(line, "expected " + count + " space-separated fields");
         }

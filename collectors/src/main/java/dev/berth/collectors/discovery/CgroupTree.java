@@ -34,6 +34,7 @@ public final class CgroupTree {
 
     private final List<Path> mounts;
     private final Path primary;
+    private final String primaryController;
 
     /** @param probe the host's probed cgroup layout; every v1 mount and the unified mount are walked */
     public CgroupTree(CgroupFsProbe probe) {
@@ -41,12 +42,20 @@ public final class CgroupTree {
         probe.unifiedMount().ifPresent(m::add);
         this.mounts = List.copyOf(m);
         Path p = null;
+        String pc = null;
         for (String c : PRIMARY_ORDER) {
             if (p == null && probe.v1Mounts().containsKey(c)) {
                 p = probe.v1Mounts().get(c);
+                pc = c;
             }
         }
         this.primary = p != null ? p : mounts.isEmpty() ? null : mounts.get(0);
+        this.primaryController = pc;
+    }
+
+    /** The v1 controller whose hierarchy {@link #listPrimary()} walks; empty on v2 (the unified hierarchy). */
+    public java.util.Optional<String> primaryController() {
+        return java.util.Optional.ofNullable(primaryController);
     }
 
     /** @return true when there is more than one hierarchy, so that {@link #listPrimary()} may miss cgroups */

@@ -71,7 +71,7 @@ public final class Units {
      */
     public static String cpus(OptionalDouble cpus, Optional<Limit> quota) {
         if (cpus.isPresent()) {
-            return String.format(Locale.ROOT, "%.2f", cpus.getAsDouble());
+            return fixed(cpus.getAsDouble(), 2);
         }
         return quota.isPresent() && quota.get().isUnlimited() ? "max" : UNAVAILABLE;
     }
@@ -82,12 +82,64 @@ public final class Units {
             return UNAVAILABLE;
         }
         double p = v.getAsDouble();
-        return p < 99.95 ? String.format(Locale.ROOT, "%.1f", p) : String.format(Locale.ROOT, "%.0f", p);
+        return fixed(p, p < 99.95 ? 1 : 0);
     }
 
     /** A percentage as a whole number, dstat's cpu columns; {@code -} when empty. */
     public static String wholePercent(OptionalDouble v) {
-        return v.isPresent() ? String.format(Locale.ROOT, "%.0f", v.getAsDouble()) : UNAVAILABLE;
+        return v.isPresent() ? fixed(v.getAsDouble(), 0) : UNAVAILABLE;
+    }
+
+    /**
+     * {@code x} with {@code decimals} digits after the point, exactly as {@code String.format(Locale.ROOT, "%.Nf", x)}
+     * writes it (the shortest decimal that reads back as {@code x}, rounded half up; {@code -0.0} keeps its sign),
+     * without {@code Formatter}, which parses its pattern on every call: the console and {@code stat} format a few
+     * hundred numbers a second, and this was most of the console's idle formatting cost (bench/RESULTS.md).
+     */
+    public static String fixed(double x, int decimals) {
+        if (!Double.isFinite(x)) {
+            return String.format(Locale.ROOT, "%." + decimals + "f", x);
+        }
+        if (Double.compare(x, 0.0) < 0) {
+            return "-" + fixed(-x, decimals);
+        }
+        // Double.toString is that shortest decimal; from 1e-3 to 1e7 it is plain digits with one point ("12.345")
+        String digits = Double.toString(x);
+        int dot = digits.indexOf('.');
+        if (digits.indexOf('E') >= 0 || dot < 0) {
+            return java.math.BigDecimal.valueOf(x).setScale(decimals, java.math.RoundingMode.HALF_UP).toPlainString();
+        }
+        int keep = dot + 1 + decimals;   // digits and point kept, when decimals > 0
+        StringBuilder b = new StringBuilder(keep + 2);
+        if (digits.length() <= keep) {
+            b.append(digits);
+            for (int i = digits.length(); i < keep; i++) {
+                b.append('0');
+            }
+            return b.toString();
+        }
+        b.append(digits, 0, decimals == 0 ? dot : keep);
+        if (digits.charAt(keep) >= '5') {
+            // half up: add one in the last kept place, carrying over nines (9.96 -> 10.0)
+            int i = b.length() - 1;
+            while (i >= 0) {
+                char c = b.charAt(i);
+                if (c == '.') {
+                    i--;
+                    continue;
+                }
+                if (c != '9') {
+                    b.setCharAt(i, (char) (c + 1));
+                    break;
+                }
+                b.setCharAt(i, '0');
+                i--;
+            }
+            if (i < 0) {
+                b.insert(0, '1');
+            }
+        }
+        return b.toString();
     }
 
     private static String scaled(double v, double base, String[] units) {
@@ -105,7 +157,7 @@ public final class Units {
         if (u == 0) {
             return sign + Math.round(x) + units[0];
         }
-        return sign + (x < 9.95 ? String.format(Locale.ROOT, "%.1f", x) : String.format(Locale.ROOT, "%.0f", x))
+        return sign + fixed(x, x < 9.95 ? 1 : 0)
                 + units[u];
     }
 }

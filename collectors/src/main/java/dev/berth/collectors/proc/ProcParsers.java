@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /**
  * Strict parsers for the procfs text formats berth reads: {@code /proc/stat}, {@code /proc/meminfo},
@@ -14,6 +15,9 @@ import java.util.OptionalLong;
  * error naming the line, never a silent 0. Stateless and thread-safe.
  */
 public final class ProcParsers {
+    /** Runs of whitespace: compiled once ({@code String.split("\\s+")} compiles the pattern on every call). */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     /** Sector size of {@code /proc/diskstats}: always 512 bytes, whatever the device's real sector size. */
     public static final long DISKSTATS_SECTOR_BYTES = 512;
 
@@ -29,7 +33,7 @@ public final class ProcParsers {
         long running = 0;
         long blocked = 0;
         for (String line : text.split("\n")) {
-            String[] f = line.trim().split("\\s+");
+            String[] f = WHITESPACE.split(line.trim());
             if (f.length == 0 || f[0].isEmpty()) {
                 continue;
             }
@@ -75,7 +79,7 @@ public final class ProcParsers {
             if (colon < 0) {
                 throw new ProcParseException(file, "no colon", line);
             }
-            String[] v = line.substring(colon + 1).trim().split("\\s+");
+            String[] v = WHITESPACE.split(line.substring(colon + 1).trim());
             long n = number(file, line, v[0]);
             out.put(line.substring(0, colon), v.length > 1 && v[1].equals("kB") ? n * 1024 : n);
         }
@@ -84,7 +88,7 @@ public final class ProcParsers {
 
     /** Parses {@code /proc/loadavg}. */
     public static LoadAverage parseLoadavg(Path file, String text) throws ProcParseException {
-        String[] f = text.trim().split("\\s+");
+        String[] f = WHITESPACE.split(text.trim());
         if (f.length < 3) {
             throw new ProcParseException(file, "fewer than 3 fields", text.trim());
         }
@@ -99,7 +103,7 @@ public final class ProcParsers {
     public static List<DiskCounters> parseDiskstats(Path file, String text) throws ProcParseException {
         List<DiskCounters> out = new ArrayList<>();
         for (String line : text.split("\n")) {
-            String[] f = line.trim().split("\\s+");
+            String[] f = WHITESPACE.split(line.trim());
             if (f.length < 3 || f[0].isEmpty()) {
                 continue;
             }
@@ -130,7 +134,7 @@ public final class ProcParsers {
             if (colon < 0) {
                 throw new ProcParseException(file, "no colon", line);
             }
-            String[] f = line.substring(colon + 1).trim().split("\\s+");
+            String[] f = WHITESPACE.split(line.substring(colon + 1).trim());
             if (f.length < 16) {
                 throw new ProcParseException(file, "fewer than 16 counters", line);
             }
@@ -154,7 +158,7 @@ public final class ProcParsers {
         }
         long pid = number(file, text, text.substring(0, open).trim());
         String comm = text.substring(open + 1, close);
-        String[] f = text.substring(close + 1).trim().split("\\s+");
+        String[] f = WHITESPACE.split(text.substring(close + 1).trim());
         // f[0] is field 3 (state); utime/stime are fields 14/15, starttime 22, rss 24 (proc(5)).
         if (f.length < 22) {
             throw new ProcParseException(file, "fewer than 24 fields", text.trim());
@@ -168,7 +172,7 @@ public final class ProcParsers {
     public static OptionalLong parseStatusRss(Path file, String text) throws ProcParseException {
         for (String line : text.split("\n")) {
             if (line.startsWith("VmRSS:")) {
-                String[] f = line.substring(6).trim().split("\\s+");
+                String[] f = WHITESPACE.split(line.substring(6).trim());
                 return OptionalLong.of(number(file, line, f[0]) * 1024);
             }
         }

@@ -3,16 +3,14 @@ package dev.berth.tui.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Properties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
 
-/** {@code berth}: the root command. Without a subcommand it opens the console ({@link ConsoleCommand}). */
+/**
+ * {@code berth}: the root command, with every subcommand. Without a subcommand it opens the console
+ * ({@link ConsoleCommand}); its options are {@link RootOptions}, which {@link ConsoleLaunch} shares.
+ */
 @Command(name = "berth",
         mixinStandardHelpOptions = true,
         versionProvider = BerthCommand.Version.class,
@@ -36,36 +34,7 @@ import picocli.CommandLine.Spec;
             "1:the data named is wrong (no such container, limit refused by the kernel)",
             "2:invalid usage or option value",
             "70:unexpected internal error"})
-public final class BerthCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    /** Root of the proc filesystem every reader uses. */
-    @Option(names = "--procfs", paramLabel = "DIR", defaultValue = "/proc", scope = ScopeType.INHERIT,
-            description = "procfs root to read (default: ${DEFAULT-VALUE})")
-    Path procfs;
-
-    /** Root of the sys filesystem every reader uses. */
-    @Option(names = "--sysfs", paramLabel = "DIR", defaultValue = "/sys", scope = ScopeType.INHERIT,
-            description = "sysfs root to read (default: ${DEFAULT-VALUE})")
-    Path sysfs;
-
-    /** The console's options, so that {@code berth --interval 1} works without naming the subcommand. */
-    @picocli.CommandLine.Mixin
-    ConsoleOptions console;
-
-    /** Where berth's own containers live, for the console's stop and launch. */
-    @picocli.CommandLine.Mixin
-    RuntimeOptions runtime;
-
-    /** The environment commands read (the history store's location); package-private for tests. */
-    java.util.Map<String, String> env = System.getenv();
-
-    @Override
-    public void run() {
-        ConsoleCommand.open(this, console, runtime);
-    }
-
+public final class BerthCommand extends RootOptions {
     /** Reads the version Maven filtered into {@code version.properties}. */
     static final class Version implements IVersionProvider {
         @Override

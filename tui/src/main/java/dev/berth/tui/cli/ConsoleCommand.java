@@ -51,7 +51,7 @@ public final class ConsoleCommand implements Runnable {
     }
 
     /** Opens the console with {@code options}; returns when the user quits. */
-    static void open(BerthCommand root, ConsoleOptions options, RuntimeOptions runtime) {
+    static void open(RootOptions root, ConsoleOptions options, RuntimeOptions runtime) {
         if (System.console() == null) {
             throw new UserDataException("the console needs a terminal, but stdin or stdout is not a tty "
                     + "(use 'berth ps' or 'berth stat' for plain output)");

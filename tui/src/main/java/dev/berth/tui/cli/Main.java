@@ -18,14 +18,48 @@ public final class Main {
         System.exit(run(args));
     }
 
-    /** Runs berth with {@code args} and returns the exit code, without exiting (for tests). */
+    /**
+     * Runs berth with {@code args} and returns the exit code, without exiting (for tests). The console alone
+     * ({@link ConsoleLaunch}) when no argument names a subcommand, the arguments parse and no help is asked for;
+     * else the whole tree, which also gives every error its message (and its "did you mean" from the subcommands).
+     */
     public static int run(String... args) {
+        if (namesNoSubcommand(args)) {
+            CommandLine console = withErrorHandling(new CommandLine(new ConsoleLaunch()));
+            try {
+                CommandLine.ParseResult parsed = console.parseArgs(args);
+                if (!parsed.isUsageHelpRequested() && !parsed.isVersionHelpRequested()) {
+                    return console.execute(args);
+                }
+            } catch (CommandLine.ParameterException e) {
+                // the whole tree says what is wrong
+            }
+        }
         return newCommandLine().execute(args);
+    }
+
+    /** Whether no argument is a subcommand's name or alias (read from the annotations, not from a built tree). */
+    static boolean namesNoSubcommand(String... args) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Class<?> c : BerthCommand.class.getAnnotation(CommandLine.Command.class).subcommands()) {
+            CommandLine.Command sub = c.getAnnotation(CommandLine.Command.class);
+            names.add(sub.name());
+            names.addAll(java.util.List.of(sub.aliases()));
+        }
+        for (String a : args) {
+            if (names.contains(a)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The whole command tree with berth's error handling; used by {@link #run} and the shell. */
     public static CommandLine newCommandLine() {
-        CommandLine cl = new CommandLine(new BerthCommand());
+        return withErrorHandling(new CommandLine(new BerthCommand()));
+    }
+
+    private static CommandLine withErrorHandling(CommandLine cl) {
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(new ErrorHandler());
         cl.setExecutionStrategy(parsed -> {

@@ -21,12 +21,12 @@ final class Wiring {
      * The host the options name. {@code runtime} is the command's own mixin; an option not given there is taken
      * from the root's ({@code berth --state-dir X run} means {@code berth run --state-dir X}).
      */
-    static Host host(BerthCommand root, RuntimeOptions runtime) {
+    static Host host(RootOptions root, RuntimeOptions runtime) {
         return Host.open(new HostConfig(root.procfs, root.sysfs, runtime.config(root.runtime)), listener(root));
     }
 
     /** Where the verbs report their actions: the history store's journal. */
-    private static ActionListener listener(BerthCommand root) {
+    private static ActionListener listener(RootOptions root) {
         return new AuditJournal(new EventJournal(HistoryOptions.defaultDir(root.env)), "cli",
                 w -> System.err.println("berth: warning: " + w));
     }

@@ -3,7 +3,6 @@ package dev.berth.tui.format;
 import dev.berth.cgroupctl.Limit;
 import dev.berth.collectors.format.Units;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -58,7 +57,7 @@ public final class Cells {
         if (p >= 99999.5) {
             return pad("9999+", PCT_WIDTH);
         }
-        return pad(p < 99.95 ? String.format(Locale.ROOT, "%.1f", p) : String.valueOf(Math.round(p)), PCT_WIDTH);
+        return pad(p < 99.95 ? Units.fixed(p, 1) : String.valueOf(Math.round(p)), PCT_WIDTH);
     }
 
     /** {@link #pct(OptionalDouble)} of a present value. */
@@ -85,15 +84,25 @@ public final class Cells {
         long days = s / 86400;
         long h = (s % 86400) / 3600;
         long m = (s % 3600) / 60;
+        StringBuilder b = new StringBuilder(12);
         if (days > 0) {
-            return String.format(Locale.ROOT, "%dd %02d:%02d", days, h, m);
+            b.append(days).append("d ");
         }
-        return String.format(Locale.ROOT, "%02d:%02d:%02d", h, m, s % 60);
+        twoDigits(b, h).append(':');
+        twoDigits(b, m);
+        if (days == 0) {
+            twoDigits(b.append(':'), s % 60);
+        }
+        return b.toString();
+    }
+
+    private static StringBuilder twoDigits(StringBuilder b, long v) {
+        return (v < 10 ? b.append('0') : b).append(v);
     }
 
     /** A load average with two decimals ({@code 0.52}, {@code 12.40}). */
     public static String load(double load) {
-        return String.format(Locale.ROOT, "%.2f", load);
+        return Units.fixed(load, 2);
     }
 
     /** Right-aligns {@code s} in {@code width}; cuts from the left when too long. */

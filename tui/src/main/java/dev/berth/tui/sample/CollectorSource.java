@@ -58,7 +58,7 @@ public final class CollectorSource implements SnapshotSource {
         Set<String> procsOf = request.focus().map(Set::of).orElse(Set.of());
         dev.berth.collectors.Snapshot s = collector.tick(new TickOptions(request.allCgroups(),
                 request.hostProcesses(), procsOf));
-        return map(s, request, limits, facts.hostname(), Optional.of(facts.uptime()), facts.self());
+        return map(s, request, limits, facts.hostname(), facts.uptime(), facts.self());
     }
 
     /**
@@ -171,5 +171,11 @@ public final class CollectorSource implements SnapshotSource {
                 h.netTotal().map(HostModel.NetRate::rxBytesPerSecond).orElse(OptionalDouble.empty()),
                 h.netTotal().map(HostModel.NetRate::txBytesPerSecond).orElse(OptionalDouble.empty()),
                 disks, nics, processes(h.processes(), TOP_PROCESSES), self.cpuPct(), self.rssBytes());
+    }
+
+    /** Closes what the facts hold open; the collector is its creator's to close. */
+    @Override
+    public void close() {
+        facts.close();
     }
 }

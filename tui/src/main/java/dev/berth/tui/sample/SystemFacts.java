@@ -1,20 +1,22 @@
 package dev.berth.tui.sample;
 
+import dev.berth.cgroupctl.KernelFile;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
  * The header's facts the collectors do not model: host name and uptime (from the given procfs)
  * and berth's own CPU use and RSS (from the JVM and the real {@code /proc/self}, since they are
- * properties of this process even when {@code procfs} is a fixture tree). Not thread-safe: the
- * sampler thread calls it.
+ * properties of this process even when {@code procfs} is a fixture tree). The two files read every tick
+ * ({@code uptime}, {@code /proc/self/statm}) are held open and re-read from offset 0, as the collectors' files
+ * are. Not thread-safe: the sampler thread calls it.
  */
-public final class SystemFacts {
+public final class SystemFacts implements AutoCloseable {
     /**
      * berth's own cost.
      *
@@ -27,14 +29,22 @@ public final class SystemFacts {
     private final Path procfs;
     private final InstantSource clock;
     private final String hostname;
+    private final KernelFile uptimeFile;
+    private final KernelFile statm = new KernelFile(Path.of("/proc/self/statm"), SMALL, true);
     private long lastCpuNanos = -1;
     private long lastWallNanos;
+
+    /** Both files are one short line; a larger one is not the kernel's. */
+    private static final int SMALL = 4096;
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean o ? o : null;
 
     /** Facts read from {@code procfs}; the host name is read once. */
     public SystemFacts(Path procfs, InstantSource clock) {
         this.procfs = procfs;
         this.clock = clock;
-        this.hostname = readFirstLine(procfs.resolve("sys/kernel/hostname")).strip();
+        this.hostname = firstLine(new KernelFile(procfs.resolve("sys/kernel/hostname"), SMALL, false)).strip();
+        this.uptimeFile = new KernelFile(procfs.resolve("uptime"), SMALL, true);
     }
 
     /** The host name ({@code /proc/sys/kernel/hostname}); {@code ?} when unreadable. */
@@ -42,13 +52,15 @@ public final class SystemFacts {
         return hostname.isEmpty() ? "?" : hostname;
     }
 
-    /** Time since boot ({@code /proc/uptime}); zero when unreadable. */
-    public Duration uptime() {
-        String[] f = readFirstLine(procfs.resolve("uptime")).split("\\s+");
+    /** Time since boot ({@code /proc/uptime}, its first field); empty when unreadable. */
+    public Optional<Duration> uptime() {
+        String line = firstLine(uptimeFile);
+        int space = line.indexOf(' ');
         try {
-            return Duration.ofMillis(Math.round(Double.parseDouble(f[0]) * 1000));
+            return Optional.of(Duration.ofMillis(Math.round(
+                    Double.parseDouble(space < 0 ? line : line.substring(0, space)) * 1000)));
         } catch (NumberFormatException e) {
-            return Duration.ZERO;
+            return Optional.empty();
         }
     }
 
@@ -66,16 +78,12 @@ public final class SystemFacts {
     }
 
     private static long processCpuNanos() {
-        var os = ManagementFactory.getOperatingSystemMXBean();
-        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
-            return sun.getProcessCpuTime();
-        }
-        return -1;
+        return OS == null ? -1 : OS.getProcessCpuTime();
     }
 
     /** RSS from {@code /proc/self/statm} (second field, in pages). */
-    private static long rss() {
-        String[] f = readFirstLine(Path.of("/proc/self/statm")).split("\\s+");
+    private long rss() {
+        String[] f = firstLine(statm).split(" ");
         try {
             return Long.parseLong(f[1]) * 4096;
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
@@ -83,13 +91,25 @@ public final class SystemFacts {
         }
     }
 
-    private static String readFirstLine(Path p) {
+    /** The first line of {@code f}, read again; empty when unreadable (the callers then say unknown). */
+    private static String firstLine(KernelFile f) {
         try {
-            String s = Files.readString(p);
-            int nl = s.indexOf('\n');
-            return nl < 0 ? s : s.substring(0, nl);
+            int n = f.read();
+            byte[] b = f.bytes();
+            int end = 0;
+            while (end < n && b[end] != '\n') {
+                end++;
+            }
+            return new String(b, 0, end, java.nio.charset.StandardCharsets.US_ASCII);
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /** Closes the held files. */
+    @Override
+    public void close() {
+        uptimeFile.close();
+        statm.close();
     }
 }

@@ -110,10 +110,16 @@ final class HeaderRenderer {
                 case EXITED -> exited++;
             }
         }
-        return List.of(new Span("Ctr ", Role.LABEL), new Span(String.format("%4d", s.snapshot.containers().size()),
+        return List.of(new Span("Ctr ", Role.LABEL), new Span(rightAligned(s.snapshot.containers().size(), 4),
                 Role.VALUE), new Span(" running ", Role.DIM), new Span(String.valueOf(running), Role.VALUE),
                 new Span(" frozen ", Role.DIM), new Span(String.valueOf(frozen), Role.VALUE),
                 new Span(" exited ", Role.DIM), new Span(String.valueOf(exited), Role.VALUE));
+    }
+
+    /** {@code n} right-aligned in {@code width} (wider when it needs more), as {@code %4d} without the Formatter. */
+    private static String rightAligned(int n, int width) {
+        String v = Integer.toString(n);
+        return v.length() >= width ? v : " ".repeat(width - v.length()) + v;
     }
 
     @SuppressWarnings("unchecked")

@@ -16,9 +16,25 @@ public interface InputWait {
      */
     boolean await(Duration max) throws InterruptedException;
 
+    /**
+     * Whether {@link #await} returns as soon as input arrives ({@code poll(2)}), so that a long {@code max} costs no
+     * key latency; false for {@link #SLEEP}.
+     */
+    default boolean wakesOnInput() {
+        return true;
+    }
+
     /** Sleeps {@code max} and says nothing about input: for terminals that are not a file descriptor. */
-    InputWait SLEEP = max -> {
-        Thread.sleep(max.toMillis());
-        return false;
+    InputWait SLEEP = new InputWait() {
+        @Override
+        public boolean await(Duration max) throws InterruptedException {
+            Thread.sleep(max.toMillis());
+            return false;
+        }
+
+        @Override
+        public boolean wakesOnInput() {
+            return false;
+        }
     };
 }
