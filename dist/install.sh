@@ -30,6 +30,7 @@ rm -f "$root/lib/berth/lib/"*.jar
 install -m 644 "$here/tui/target/lib/"*.jar "$root/lib/berth/lib/"
 sed -e "s|@LIBDIR@|$prefix/lib/berth|g" -e "s|@JVM_OPTIONS@|$(cat "$here/bin/jvm-options")|" \
   -e "s|@JVM_OPTIONS_HISTORY@|$(cat "$here/bin/jvm-options-history")|" \
+  -e "s|@JVM_OPTIONS_RECORD@|$(cat "$here/bin/jvm-options-record")|" \
   "$here/dist/src/berth.in" > "$root/bin/berth"
 chmod 755 "$root/bin/berth"
 for page in "$here/man/target/man/"*.1; do

@@ -14,9 +14,11 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The façade the console and the CLI use: one {@link #tick} discovers containers, samples them and the host, and
@@ -199,31 +201,11 @@ public final class Collector implements AutoCloseable {
         Optional<Duration> elapsed = previousAt == null ? Optional.empty()
                 : Optional.of(Duration.between(previousAt, at));
         Duration dt = elapsed.orElse(Duration.ZERO);
-        List<ContainerIdentity> ids = List.of();
-        // (a tick of host figures alone reads no limit: the marker is looked at when containers are sampled again)
-        if (options.containers() && limitChanges != null && limitChanges.changedSinceLastLook()) {
-            containers.invalidateAllLimits();
-        }
-        if (options.containers()) {
-            try {
-                ids = discovery.discover(options.allCgroups(), warnings::add);
-            } catch (CgroupException e) {
-                warnings.add(e.getMessage());
-            }
-        }
-        Map<String, ContainerSample> current = new HashMap<>();
-        List<ContainerModel> models = new ArrayList<>(ids.size());
-        containers.beginTick();
-        for (ContainerIdentity id : ids) {
-            Optional<ContainerSample> s = containers.sample(id, warnings::add);
-            if (s.isEmpty()) {
-                continue;
-            }
-            current.put(id.cgroup(), s.get());
-            // Rates use each counter's own read times, not the tick's, so a slow tick does not skew them.
-            models.add(ContainerModel.derive(Optional.ofNullable(previous.get(id.cgroup())), s.get()));
-        }
-        containers.endTick();
+        List<ContainerModel> models = new ArrayList<>();
+        Map<String, ContainerSample> before = previous;
+        // Rates use each counter's own read times, not the tick's, so a slow tick does not skew them.
+        Map<String, ContainerSample> current = sampleContainers(options, warnings::add,
+                s -> models.add(ContainerModel.derive(Optional.ofNullable(before.get(s.identity().cgroup())), s)));
         Map<String, List<ProcessModel>> procs = new HashMap<>();
         Map<String, List<ProcessSample>> procSamples = new HashMap<>();
         Map<String, Instant> procTimes = new HashMap<>();
@@ -231,20 +213,15 @@ public final class Collector implements AutoCloseable {
             if (options.processesOf().contains(m.identity().cgroup())) {
                 Instant readAt = clock.instant();
                 List<ProcessSample> now = processSampler.sample(m.identity().pids());
-                Instant before = previousProcessesAt.get(m.identity().cgroup());
+                Instant procsBefore = previousProcessesAt.get(m.identity().cgroup());
                 procSamples.put(m.identity().cgroup(), now);
                 procTimes.put(m.identity().cgroup(), readAt);
                 procs.put(m.identity().cgroup(), ProcessModel.derive(
                         previousProcesses.getOrDefault(m.identity().cgroup(), List.of()), now,
-                        before == null ? dt : Duration.between(before, readAt)));
+                        procsBefore == null ? dt : Duration.between(procsBefore, readAt)));
             }
         }
-        HostSample hs = !options.host() ? new HostSample(at, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty())
-                : host.sample(options.hostProcesses(), w -> {
-                    hostFilesUnreadable = true;
-                    warnings.add(w);
-                });
+        HostSample hs = sampleHost(options, at, warnings::add);
         HostModel hm = HostModel.derive(Optional.ofNullable(previousHost), hs);
         previousAt = at;
         previousHost = hs;
@@ -252,5 +229,72 @@ public final class Collector implements AutoCloseable {
         previousProcesses = procSamples;
         previousProcessesAt = procTimes;
         return new Snapshot(at, elapsed, hm, models, procs, warnings);
+    }
+
+    /**
+     * One tick without the models: discovers and samples as {@link #tick} does, and keeps the raw samples as the
+     * last tick's (a later {@link #tick} derives against them), but derives no rates and samples no container's
+     * processes ({@link TickOptions#processesOf()} is ignored: they are not part of {@link Samples}). What the
+     * recorder does when nothing else wants the tick's {@link Snapshot}: it stores raw samples only, and deriving a
+     * model per container per tick was a tenth of what it allocated (bench/history/RESULTS.txt).
+     *
+     * @param warnings where read problems go, as the {@link Snapshot#warnings()} of a tick
+     * @return the raw samples, as {@link #lastSamples()} then returns them
+     */
+    public Samples sample(TickOptions options, Consumer<String> warnings) {
+        Instant at = clock.instant();
+        Map<String, ContainerSample> current = sampleContainers(options, warnings, s -> { });
+        HostSample hs = sampleHost(options, at, warnings);
+        previousAt = at;
+        previousHost = hs;
+        previous = current;
+        previousProcesses = Map.of();
+        previousProcessesAt = Map.of();
+        return lastSamples().orElseThrow();
+    }
+
+    /** The host's sample, or one with every figure unavailable when the options read no host file. */
+    private HostSample sampleHost(TickOptions options, Instant at, Consumer<String> warnings) {
+        if (!options.host()) {
+            return new HostSample(at, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty());
+        }
+        return host.sample(options.hostProcesses(), w -> {
+            hostFilesUnreadable = true;
+            warnings.accept(w);
+        });
+    }
+
+    /**
+     * Discovers the containers and samples each, handing every sample to {@code sampled} in discovery order.
+     *
+     * @return the samples by cgroup path, in discovery order (by cgroup path)
+     */
+    private Map<String, ContainerSample> sampleContainers(TickOptions options, Consumer<String> warnings,
+            Consumer<ContainerSample> sampled) {
+        List<ContainerIdentity> ids = List.of();
+        // (a tick of host figures alone reads no limit: the marker is looked at when containers are sampled again)
+        if (options.containers() && limitChanges != null && limitChanges.changedSinceLastLook()) {
+            containers.invalidateAllLimits();
+        }
+        if (options.containers()) {
+            try {
+                ids = discovery.discover(options.allCgroups(), warnings);
+            } catch (CgroupException e) {
+                warnings.accept(e.getMessage());
+            }
+        }
+        Map<String, ContainerSample> current = new LinkedHashMap<>();
+        containers.beginTick();
+        for (ContainerIdentity id : ids) {
+            Optional<ContainerSample> s = containers.sample(id, warnings);
+            if (s.isEmpty()) {
+                continue;
+            }
+            current.put(id.cgroup(), s.get());
+            sampled.accept(s.get());
+        }
+        containers.endTick();
+        return current;
     }
 }

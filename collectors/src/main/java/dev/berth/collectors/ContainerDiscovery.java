@@ -136,16 +136,24 @@ public final class ContainerDiscovery implements AutoCloseable {
         for (Map.Entry<String, Classification> e : tops.entrySet()) {
             String path = e.getKey();
             Classification c = e.getValue();
-            TreeSet<Long> pids = new TreeSet<>();
+            List<String> ms = members.get(path);
+            // Most listed cgroups are leaves whose cgroup.procs is already in order: their list is taken as it is
+            // (copied only when not strictly increasing); the others' members are merged, sorted and de-duplicated.
+            List<Long> merged = ms.size() == 1 ? null : new ArrayList<>();
+            List<Long> single = List.of();
             boolean gone = false;
-            for (String m : members.get(path)) {
+            for (String m : ms) {
                 try {
                     List<Long> p = procsCache.get(m);
                     if (p == null) {
                         p = members(m);
                         procsCache.put(m, p);
                     }
-                    pids.addAll(p);
+                    if (merged == null) {
+                        single = p;
+                    } else {
+                        merged.addAll(p);
+                    }
                 } catch (CgroupGoneException ex) {
                     sawGone = true;
                     gone |= m.equals(path);   // a vanished child is normal; a vanished container is dropped
@@ -153,15 +161,19 @@ public final class ContainerDiscovery implements AutoCloseable {
                     warnings.accept(ex.getMessage());
                 }
             }
-            if (gone || (!all && pids.isEmpty())) {
+            List<Long> pidList = sortedDistinct(merged == null ? single : merged);
+            if (gone || (!all && pidList.isEmpty())) {
                 continue;
             }
-            List<Long> pidList = List.copyOf(pids);
             // A namespace is read again only when the members change: a process does not change its namespace
-            // without setns/unshare, which container processes do not do after start.
+            // without setns/unshare, which container processes do not do after start. The last call's list is
+            // kept when equal, so that the samplers' comparisons with it are identity checks.
             Netns known = netnsSeen.get(path);
-            Optional<NetNamespace> ns = known != null && known.pids().equals(pidList) ? known.netns()
-                    : netns(pids, hostNs);
+            boolean same = known != null && known.pids().equals(pidList);
+            if (same) {
+                pidList = known.pids();
+            }
+            Optional<NetNamespace> ns = same ? known.netns() : netns(pidList, hostNs);
             netnsNow.put(path, new Netns(pidList, ns));
             out.add(new ContainerIdentity(c.id(), name(c), c.runtime(), path, c.pod(), pidList, ns));
         }
@@ -301,7 +313,17 @@ public final class ContainerDiscovery implements AutoCloseable {
         return n.orElse(c.id().length() == 64 ? c.id().substring(0, 12) : c.id());
     }
 
-    private Optional<NetNamespace> netns(TreeSet<Long> pids, OptionalLong hostNs) {
+    /** {@code pids} sorted, without duplicates, unmodifiable; not copied again when it is one already. */
+    private static List<Long> sortedDistinct(List<Long> pids) {
+        for (int i = 1; i < pids.size(); i++) {
+            if (pids.get(i - 1) >= pids.get(i)) {
+                return List.copyOf(new TreeSet<>(pids));
+            }
+        }
+        return List.copyOf(pids);
+    }
+
+    private Optional<NetNamespace> netns(List<Long> pids, OptionalLong hostNs) {
         for (long pid : pids) {
             OptionalLong ns = netnsInode(Long.toString(pid));
             if (ns.isPresent()) {

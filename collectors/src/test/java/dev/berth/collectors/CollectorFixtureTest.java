@@ -13,6 +13,7 @@ import dev.berth.collectors.testing.FakeHost;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -162,6 +163,54 @@ class CollectorFixtureTest {
         assertEquals(2 * 1048576.0 / 2, second.host().diskTotal().orElseThrow().readBytesPerSecond().getAsDouble(),
                 1e-6, "2048 sectors/s on sda; sda1 and dm-0 show the same IO and are not added");
         assertEquals(1000.0, second.host().netTotal().orElseThrow().rxBytesPerSecond().getAsDouble(), 1e-9);
+    }
+
+    /** Members come sorted and once each, whether a cgroup lists them out of order or they come from children. */
+    @ParameterizedTest
+    @EnumSource(FakeHost.Layout.class)
+    void membersAreSortedAndDistinct(FakeHost.Layout layout) throws Exception {
+        setUp(layout);
+        host.container("/berth/api").pids(300, 109, 200).write();
+        host.container("/lxc.payload.box1").pids(400, 106).write();
+        Map<String, ContainerModel> m = byCgroup(collector.tick(new TickOptions(true, false, Set.of())));
+        assertEquals(List.of(109L, 200L, 300L), m.get("/berth/api").identity().pids());
+        assertEquals(List.of(106L, 400L), m.get("/lxc.payload.box1").identity().pids(), "own and init.scope's");
+        List<Long> berth = m.get("/berth").identity().pids();
+        assertEquals(List.of(109L, 200L, 300L), berth, "a plain parent: its children's members, merged");
+        host.container("/berth/api").pids(109, 200, 300).write();
+        Map<String, ContainerModel> again = byCgroup(collector.tick(new TickOptions(true, false, Set.of())));
+        assertTrue(again.get("/berth").identity().pids() == berth, "an unchanged list is the last tick's");
+    }
+
+    /**
+     * The recorder's tick without models reads exactly what a full tick reads (the same records, as a second
+     * collector over the same host gets them), and a later full tick derives its rates against it.
+     */
+    @ParameterizedTest
+    @EnumSource(FakeHost.Layout.class)
+    void sampleReadsWhatTickReadsAndLaterTicksDeriveAgainstIt(FakeHost.Layout layout) throws Exception {
+        setUp(layout);
+        CgroupFs fs = CgroupFs.open(new CgroupFsProber(host.procfs(), host.sysfs()).probe());
+        Collector ticking = new Collector(fs, host.procfs(), host.sysfs(), new RuntimeNames(host.root()), clock, 100,
+                4096);
+        TickOptions all = new TickOptions(true, false, Set.of());
+        List<String> warnings = new ArrayList<>();
+        Samples sampled = collector.sample(all, warnings::add);
+        Snapshot ticked = ticking.tick(all);
+        assertEquals(ticking.lastSamples().orElseThrow(), sampled);
+        assertEquals(sampled, collector.lastSamples().orElseThrow());
+        assertTrue(sampled.containers().size() > 9, "every cgroup: " + sampled.containers().size());
+        assertEquals(ticked.warnings(), warnings, "the same read problems (the fixture's parents have no members file)");
+
+        FakeContainer api = host.container("/berth/api");
+        api.cpuUsageUsec += 1_000_000;      // 1 s of CPU in 2 s: 50 % of one core
+        api.write();
+        host.advanceHost(2).write();
+        clock.advance(Duration.ofSeconds(2));
+        Snapshot second = collector.tick(TickOptions.CONTAINERS);
+        assertEquals(50.0, byCgroup(second).get("/berth/api").cpu().percent().getAsDouble(), 1e-9);
+        assertEquals(Duration.ofSeconds(2), second.elapsed().orElseThrow());
+        assertTrue(second.host().cpu().isPresent(), "host rates against the sampled host");
     }
 
     @ParameterizedTest

@@ -19,6 +19,7 @@ public final class PsiFormat {
 
     private static final byte[] SOME = "some".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] FULL = "full".getBytes(StandardCharsets.US_ASCII);
+    private static final String[] KEY_NAMES = {"avg10", "avg60", "avg300", "total"};
     private static final byte[][] KEYS = {"avg10".getBytes(StandardCharsets.US_ASCII),
         "avg60".getBytes(StandardCharsets.US_ASCII), "avg300".getBytes(StandardCharsets.US_ASCII),
         "total".getBytes(StandardCharsets.US_ASCII)};
@@ -65,7 +66,7 @@ public final class PsiFormat {
                             + "total=\"");
                 }
                 if (i < 3) {
-                    avg[i] = percentage(content, eq + 1, to, in, new String(KEYS[i], StandardCharsets.US_ASCII));
+                    avg[i] = percentage(content, eq + 1, to, in, KEY_NAMES[i]);
                 } else {
                     total = in.parseLong(eq + 1, to);
                     if (total < 0) {

@@ -1,6 +1,7 @@
 package dev.berth.history.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.cgroupctl.CgroupFs;
@@ -16,6 +17,7 @@ import dev.berth.history.store.Retention;
 import dev.berth.history.store.StoreOptions;
 import dev.berth.history.store.StoreReader;
 import dev.berth.history.store.StoreWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,5 +76,41 @@ class RecorderTest {
         assertEquals("db", events.get(1).container());
         assertEquals(List.of(), new EventJournal(store).read(log::add), "the journal was moved into the store");
         assertEquals(List.of(), log);
+    }
+
+    /** Retention runs on the first tick, when a shard starts and every RETENTION_PERIOD, not with every sample. */
+    @Test
+    void appliesRetentionEveryPeriodAndOnANewShardNotEverySample() throws Exception {
+        FakeHost host = FakeHost.v2(tmp.resolve("host"));
+        host.container("/berth/web").pids(101);
+        host.write();
+        FakeClock clock = new FakeClock(T0);
+        CgroupFs fs = CgroupFs.open(new CgroupFsProber(host.procfs(), host.sysfs()).probe());
+        Collector collector = new Collector(fs, host.procfs(), host.sysfs(), new RuntimeNames(host.root()), clock,
+                100, 4096);
+        Path store = tmp.resolve("store");
+        List<String> log = new ArrayList<>();
+        try (StoreWriter writer = new StoreWriter(store, StoreOptions.DEFAULT)) {
+            Recorder r = new Recorder(collector, writer, StoreOptions.DEFAULT, new EventJournal(store),
+                    new Retention(Duration.ofDays(1), Long.MAX_VALUE), Optional::empty, ZoneOffset.UTC, log::add);
+            r.tick();
+            Path oldData = Files.writeString(store.resolve("20261127T1000Z.data"), "x");
+            Path oldIndex = Files.writeString(store.resolve("20261127T1000Z.index"), "x");
+            clock.advance(Duration.ofSeconds(10));
+            r.tick();
+            assertTrue(Files.exists(oldIndex), "not yet: retention ran " + Recorder.RETENTION_PERIOD + " ago at most");
+            clock.advance(Recorder.RETENTION_PERIOD.minusSeconds(10));
+            r.tick();
+            assertFalse(Files.exists(oldData) || Files.exists(oldIndex), "expired shard deleted");
+            assertEquals(List.of("retention: deleted 20261127T1000Z.data and 20261127T1000Z.index"), log);
+
+            clock.advance(Duration.ofSeconds(58 * 60 + 30));   // 10:59:30: retention due, nothing to delete
+            r.tick();
+            Files.writeString(oldData, "x");
+            Files.writeString(oldIndex, "x");
+            clock.advance(Duration.ofSeconds(30));   // 11:00:00: not due, but the writer starts the 11:00 shard
+            r.tick();
+            assertFalse(Files.exists(oldIndex), "deleted when the new shard started");
+        }
     }
 }

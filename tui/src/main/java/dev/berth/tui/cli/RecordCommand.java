@@ -150,8 +150,13 @@ final class RecordCommand implements Callable<Integer> {
                         + pid + ")");
                 exporter.ifPresent(e -> err.println(prefix + ServeCommand.serving(listen, e)));
                 err.flush();
-                recorder.run(interval, stop, (snapshot, took) -> exporter.ifPresent(
-                        e -> e.publish(collector, snapshot, took, images::image)));
+                if (exporter.isPresent()) {
+                    Exporter e = exporter.get();
+                    recorder.run(interval, stop, (snapshot, took) -> e.publish(collector, snapshot, took,
+                            images::image));
+                } else {
+                    recorder.run(interval, stop);   // samples only: no rates derived that nothing would read
+                }
                 err.println(prefix + "stopped after " + recorder.frames() + " samples");
                 err.flush();
             } finally {
