@@ -36,15 +36,19 @@ class RecorderTest {
     @TempDir
     Path tmp;
 
+    /** A collector over the fake host's files. */
+    private static Collector collector(FakeHost host, FakeClock clock) throws Exception {
+        CgroupFs fs = CgroupFs.open(new CgroupFsProber(host.procfs(), host.sysfs()).probe());
+        return new Collector(fs, host.procfs(), host.sysfs(), new RuntimeNames(host.root()), clock, 100, 4096);
+    }
+
     @Test
     void storesRawSamplesAppearancesAndJournalledActions() throws Exception {
         FakeHost host = FakeHost.v2(tmp.resolve("host"));
         host.container("/berth/web").pids(101);
         host.write();
         FakeClock clock = new FakeClock(T0);
-        CgroupFs fs = CgroupFs.open(new CgroupFsProber(host.procfs(), host.sysfs()).probe());
-        Collector collector = new Collector(fs, host.procfs(), host.sysfs(), new RuntimeNames(host.root()), clock,
-                100, 4096);
+        Collector collector = collector(host, clock);
         Path store = tmp.resolve("store");
         List<String> log = new ArrayList<>();
         try (StoreWriter writer = new StoreWriter(store, StoreOptions.DEFAULT)) {
@@ -85,9 +89,7 @@ class RecorderTest {
         host.container("/berth/web").pids(101);
         host.write();
         FakeClock clock = new FakeClock(T0);
-        CgroupFs fs = CgroupFs.open(new CgroupFsProber(host.procfs(), host.sysfs()).probe());
-        Collector collector = new Collector(fs, host.procfs(), host.sysfs(), new RuntimeNames(host.root()), clock,
-                100, 4096);
+        Collector collector = collector(host, clock);
         Path store = tmp.resolve("store");
         List<String> log = new ArrayList<>();
         try (StoreWriter writer = new StoreWriter(store, StoreOptions.DEFAULT)) {
