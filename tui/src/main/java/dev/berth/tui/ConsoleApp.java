@@ -23,6 +23,7 @@ import dev.berth.tui.screen.Replay;
 import dev.berth.tui.screen.ScreenRenderer;
 import dev.berth.tui.style.Glyphs;
 import dev.berth.tui.style.Theme;
+import dev.berth.tui.terminal.FrameGate;
 import dev.berth.tui.terminal.InputWait;
 import java.io.IOException;
 import java.time.Duration;
@@ -67,6 +68,8 @@ public final class ConsoleApp {
     private final InstantSource clock;
     private final BlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
     private final AtomicBoolean restored = new AtomicBoolean();
+    /** Frames and the restore of the terminal, kept apart; shared with the terminal where it has a gate. */
+    private final FrameGate frames;
     /** How often the input thread looks for keys while typing goes on: short enough not to be felt. */
     private static final java.time.Duration INPUT_POLL = java.time.Duration.ofMillis(15);
     /** How long after the last input it keeps looking that often (lanterna resolves a lone ESC by its timeout). */
@@ -95,6 +98,7 @@ public final class ConsoleApp {
         this.actions = actions;
         this.options = options;
         this.clock = clock;
+        this.frames = terminal instanceof FrameGate.Gated g ? g.frames() : new FrameGate();
     }
 
     /** Lets the detail graphs start with what a recorder stored before the console opened. */
@@ -244,6 +248,9 @@ public final class ConsoleApp {
         draw(renderer, state, true);
         while (true) {
             Runnable first = events.poll(1, TimeUnit.SECONDS);
+            if (restored.get()) {
+                return; // a signal's hook gave the terminal back: nothing more is drawn, the JVM is ending
+            }
             boolean dirty = first != null;
             boolean windowChanged = false;
             Runnable r = first;
@@ -277,13 +284,15 @@ public final class ConsoleApp {
     }
 
     private void draw(ScreenRenderer renderer, ConsoleState state, boolean complete) throws IOException {
-        if (restored.get()) {
-            return; // a signal restored the terminal while we were running: draw nothing more
-        }
-        TerminalSize resized = screen.doResizeIfNecessary();
-        Optional<TerminalPosition> cursor = renderer.render(screen.newTextGraphics(), screen.getTerminalSize(), state);
-        screen.setCursorPosition(cursor.orElse(null));
-        screen.refresh(complete || resized != null ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+        // once a signal's hook (ours or lanterna's) has given the terminal back, nothing more is drawn; a hook that
+        // comes during a frame waits for its end, so the frame's last write (which hides the cursor) comes first
+        frames.draw(() -> {
+            TerminalSize resized = screen.doResizeIfNecessary();
+            Optional<TerminalPosition> cursor = renderer.render(screen.newTextGraphics(), screen.getTerminalSize(),
+                    state);
+            screen.setCursorPosition(cursor.orElse(null));
+            screen.refresh(complete || resized != null ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+        });
     }
 
     /** A key stroke to handle on the UI thread, remembering the handler's result for the loop. */
@@ -347,11 +356,23 @@ public final class ConsoleApp {
         t.start();
     }
 
-    /** Leaves the alternate screen, shows the cursor, resets attributes and the tty mode; idempotent. */
-    private void restore() {
+    /**
+     * Leaves the alternate screen, shows the cursor, resets attributes and the tty mode; idempotent. Runs on the UI
+     * thread when the console ends, or on the shutdown hook's thread on a signal: then after the frame being drawn.
+     * Package-private for tests, which stand in for the hook.
+     */
+    void restore() {
         if (!restored.compareAndSet(false, true)) {
             return;
         }
+        try {
+            frames.close(this::giveBackTerminal);
+        } catch (IOException | RuntimeException ignored) {
+            // giveBackTerminal does its best step by step
+        }
+    }
+
+    private void giveBackTerminal() {
         try {
             if (terminal instanceof ExtendedTerminal ext && options.mouse()) {
                 ext.setMouseCaptureMode(null);
@@ -364,7 +385,7 @@ public final class ConsoleApp {
                 screen.stopScreen();
             }
         } catch (IOException | RuntimeException ignored) {
-            // best effort
+            // best effort (lanterna's own hook may have left private mode already)
         }
         try {
             terminal.setCursorVisible(true);

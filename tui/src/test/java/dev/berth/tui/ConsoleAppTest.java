@@ -3,12 +3,14 @@ package dev.berth.tui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.berth.tui.action.RefusingActions;
 import dev.berth.tui.sample.SampleRequest;
 import dev.berth.tui.sample.SnapshotSource;
+import dev.berth.tui.terminal.FrameGate;
 import dev.berth.tui.view.ContainerRow;
 import dev.berth.collectors.ContainerState;
 import dev.berth.tui.view.HostView;
@@ -22,6 +24,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -128,5 +131,146 @@ class ConsoleAppTest {
         await(term, whole);
         term.addInput(new KeyStroke('q', false, false));
         assertEquals(0, exit.get(20, TimeUnit.SECONDS));
+    }
+
+    /**
+     * CI: "cursor visible after SIGINT" was 0. On a signal two hooks give the terminal back, the console's and
+     * lanterna's (which leaves private mode on its own thread, without the screen's lock), while the UI thread may be
+     * in the middle of a frame; the rest of that frame then landed on the normal screen and its end hid the cursor
+     * again. Here the UI thread is held at the first write of a frame while both hooks start: they must wait for the
+     * frame, and nothing may be written by the UI thread after the terminal has left private mode.
+     */
+    @Test
+    void aSignalDuringAFrameGivesTheTerminalBackAfterItAndNoFrameFollows() throws Exception {
+        HeldTerminal term = new HeldTerminal();
+        Snapshot fixed = snapshot(1);
+        ConsoleApp app = new ConsoleApp(term, req -> fixed, new RefusingActions("not in this test"), new ConsoleApp.Options(
+                Duration.ofMillis(100), true, true, false, false), InstantSource.system());
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
+            term.ui = Thread.currentThread();
+            try {
+                return app.run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await(term, s -> s.contains("sample-1"));
+        term.holdNextWrite = true;
+        assertTrue(term.held.await(20, TimeUnit.SECONDS), "the UI thread drew another frame");
+        Thread lanternaHook = new Thread(() -> {
+            try {
+                term.exitPrivateMode();
+            } catch (RuntimeException e) {
+                // the console's hook left private mode first
+            }
+        }, "lanterna-hook-stand-in");
+        Thread consoleHook = new Thread(app::restore, "console-hook-stand-in");
+        for (Thread hook : List.of(lanternaHook, consoleHook)) {
+            hook.start();
+            awaitWaitingOrDone(hook);
+        }
+        term.release.countDown();
+        lanternaHook.join(TimeUnit.SECONDS.toMillis(20));
+        consoleHook.join(TimeUnit.SECONDS.toMillis(20));
+        assertEquals(0, exit.get(20, TimeUnit.SECONDS), "the console ends once the terminal is given back");
+        assertEquals(0, term.writesAfterLeaving.get(), "writes of the UI thread after the terminal left private mode");
+        assertTrue(term.isCursorVisible(), "cursor visible after the hooks");
+    }
+
+    private static void awaitWaitingOrDone(Thread t) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < end) {
+            Thread.State st = t.getState();
+            if (st == Thread.State.BLOCKED || st == Thread.State.WAITING || st == Thread.State.TIMED_WAITING
+                    || st == Thread.State.TERMINATED) {
+                return;
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError(t.getName() + " neither waited nor ended: " + t.getState());
+    }
+
+    /**
+     * A virtual terminal that leaves private mode through a {@link FrameGate} (as {@code WinsizeTerminal} does), can
+     * hold the UI thread at its next write, and counts the UI thread's writes after it left private mode. The
+     * overrides are not synchronized, so a held thread does not hold the terminal's lock.
+     */
+    private static final class HeldTerminal extends DefaultVirtualTerminal implements FrameGate.Gated {
+        final FrameGate frames = new FrameGate();
+        final CountDownLatch held = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final AtomicInteger writesAfterLeaving = new AtomicInteger();
+        volatile Thread ui;
+        volatile boolean holdNextWrite;
+        volatile boolean left;
+
+        HeldTerminal() {
+            super(new TerminalSize(100, 30));
+        }
+
+        @Override
+        public FrameGate frames() {
+            return frames;
+        }
+
+        @Override
+        public void exitPrivateMode() {
+            try {
+                frames.close(() -> {
+                    super.exitPrivateMode();
+                    left = true;
+                });
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        private void write() {
+            if (Thread.currentThread() != ui) {
+                return;
+            }
+            if (holdNextWrite) {
+                holdNextWrite = false;
+                held.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (left) {
+                writesAfterLeaving.incrementAndGet(); // the held write too, when a hook did not wait for the frame
+            }
+        }
+
+        @Override
+        public void putCharacter(char c) {
+            write();
+            super.putCharacter(c);
+        }
+
+        @Override
+        public void putString(String string) {
+            write();
+            super.putString(string);
+        }
+
+        @Override
+        public void setCursorPosition(int column, int row) {
+            write();
+            super.setCursorPosition(column, row);
+        }
+
+        @Override
+        public void setCursorPosition(TerminalPosition position) {
+            write();
+            super.setCursorPosition(position);
+        }
+
+        @Override
+        public void setCursorVisible(boolean visible) {
+            write();
+            super.setCursorVisible(visible);
+        }
     }
 }

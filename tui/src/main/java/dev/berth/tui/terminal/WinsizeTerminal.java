@@ -18,7 +18,7 @@ import java.nio.charset.Charset;
  * terminal emulator or sshd set it with {@code TIOCSWINSZ}. A tty whose size was never set reports 0x0; then
  * 80x24 is used, as {@code stty} users expect of such a line.
  */
-public final class WinsizeTerminal extends UnixTerminal {
+public final class WinsizeTerminal extends UnixTerminal implements FrameGate.Gated {
     /** What a line without a size is taken to be. */
     static final TerminalSize UNSET = new TerminalSize(80, 24);
 
@@ -32,6 +32,22 @@ public final class WinsizeTerminal extends UnixTerminal {
     public WinsizeTerminal(InputStream in, OutputStream out, Charset charset, CtrlCBehaviour ctrlC)
             throws IOException {
         super(in, out, charset, ctrlC);
+    }
+
+    private final FrameGate frames = new FrameGate();
+
+    @Override
+    public FrameGate frames() {
+        return frames;
+    }
+
+    /**
+     * Leaves the alternate screen after the frame being drawn, and lets no frame follow: lanterna's own shutdown hook
+     * calls this on its thread on SIGINT/SIGTERM, while the UI thread may be in the middle of a frame.
+     */
+    @Override
+    public void exitPrivateMode() throws IOException {
+        frames.close(super::exitPrivateMode);
     }
 
     /** The size last read; forgotten on SIGWINCH. lanterna asks for it twice at start. */
