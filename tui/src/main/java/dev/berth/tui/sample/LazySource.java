@@ -5,7 +5,8 @@ import java.util.concurrent.Callable;
 
 /**
  * A {@link SnapshotSource} built on the sampler thread at the first sample, so that the console can
- * open and draw its first frame while the collectors probe the host. Sampler-thread confined.
+ * open and draw its first frame while the collectors probe the host. Sampler-thread confined: the
+ * {@link Sampler} closes its source on its own thread.
  */
 public final class LazySource implements SnapshotSource {
     private final Callable<SnapshotSource> factory;

@@ -23,6 +23,10 @@ public final class Sampler implements AutoCloseable {
     private final Object lock = new Object();
     private boolean wake;
     private volatile boolean running = true;
+    /** Whether {@link #start()} ran: then the sampler thread closes the source when its loop ends. */
+    private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+    /** How long {@link #close()} waits for a sample in progress. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
     /**
      * A sampler; call {@link #start()} to begin.
@@ -44,7 +48,9 @@ public final class Sampler implements AutoCloseable {
 
     /** Starts the thread; the first sample is taken at once. */
     public void start() {
-        thread.start();
+        if (started.compareAndSet(false, true)) {
+            thread.start();
+        }
     }
 
     /** Takes the next sample now instead of at the end of the interval. */
@@ -56,6 +62,16 @@ public final class Sampler implements AutoCloseable {
     }
 
     private void loop() {
+        try {
+            sampleUntilClosed();
+        } finally {
+            // here, not in close(): a sample in progress when close() gave up waiting still holds the source's
+            // files (and a lazy source may still be building); closed under it, they were reopened and leaked
+            source.close();
+        }
+    }
+
+    private void sampleUntilClosed() {
         long next = System.nanoTime();
         long lastStart;
         while (running) {
@@ -98,16 +114,23 @@ public final class Sampler implements AutoCloseable {
         }
     }
 
-    /** Stops the thread and closes the source. */
+    /**
+     * Stops the thread, waiting up to 2 s for a sample in progress, and closes the source: at once when the sampler
+     * never started, else on the sampler thread when its last sample ends (also after this method has returned,
+     * for a sample slower than the wait). No sample starts after this.
+     */
     @Override
     public void close() {
         running = false;
+        if (started.compareAndSet(false, true)) {
+            source.close(); // never started: no thread owns the source
+            return;
+        }
         sampleNow();
         try {
-            thread.join(2000);
+            thread.join(CLOSE_WAIT.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        source.close();
     }
 }
