@@ -49,13 +49,6 @@ public final class FrameGate {
         }
     }
 
-    /** Whether frames are still drawn. */
-    public boolean isOpen() {
-        synchronized (lock) {
-            return open;
-        }
-    }
-
     /** A terminal that closes a gate when it leaves private mode (lanterna's hook leaves it on its own thread). */
     public interface Gated {
         /** The gate this terminal closes when it leaves private mode. */
