@@ -165,11 +165,14 @@ class ConsoleAppTest {
             }
         }, "lanterna-hook-stand-in");
         Thread consoleHook = new Thread(app::restore, "console-hook-stand-in");
-        for (Thread hook : List.of(lanternaHook, consoleHook)) {
-            hook.start();
-            awaitWaitingOrDone(hook);
+        try {
+            for (Thread hook : List.of(lanternaHook, consoleHook)) {
+                hook.start();
+                awaitWaitingOrDone(hook);
+            }
+        } finally {
+            term.release.countDown(); // never leave the UI thread held, also when an assertion fails
         }
-        term.release.countDown();
         lanternaHook.join(TimeUnit.SECONDS.toMillis(20));
         consoleHook.join(TimeUnit.SECONDS.toMillis(20));
         assertEquals(0, exit.get(20, TimeUnit.SECONDS), "the console ends once the terminal is given back");

@@ -94,10 +94,13 @@ class SamplerTest {
         };
         Sampler s = new Sampler(src, Duration.ofMillis(10), () -> SampleRequest.DEFAULT, snap -> { }, e -> { });
         s.start();
-        assertTrue(inSample.await(20, TimeUnit.SECONDS), "the first sample started");
-        s.close(); // gives up waiting after its 2 s: the sample is still in progress
-        assertEquals(0, closes.get(), "the source closed while its sample was in progress");
-        finishSample.countDown();
+        try {
+            assertTrue(inSample.await(20, TimeUnit.SECONDS), "the first sample started");
+            s.close(); // gives up waiting after its 2 s: the sample is still in progress
+            assertEquals(0, closes.get(), "the source closed while its sample was in progress");
+        } finally {
+            finishSample.countDown(); // never leave the sampler thread parked, also when an assertion fails
+        }
         assertTrue(closed.await(20, TimeUnit.SECONDS), "the sampler thread closed the source");
         assertEquals(0, closesDuringSample.get());
         assertEquals(1, samples.get(), "no sample after close");
