@@ -51,6 +51,24 @@ class LiveCgroupTest extends LiveCgroupSupport {
                 + c.readPressure(PressureResource.CPU));
     }
 
+    /**
+     * An open cgroup (the sampler's, which keeps its files open) sees a process moved in right after a read that
+     * found none. v1 serves every read of a kept {@code cgroup.procs} descriptor from the pid list of its first read
+     * until that list has been idle for a second, so a console refreshing faster than that showed a launched
+     * container as exited, with no members, for as long as it ran.
+     */
+    @Test
+    void openCgroupSeesAProcessMovedInRightAfterAnEmptyRead() throws Exception {
+        Cgroup c = fs.create(parent + "/members");
+        Process p = spawnGated("exec sleep 600");
+        try (OpenCgroup open = fs.openCgroup(parent + "/members")) {
+            assertEquals(List.of(), open.readMemberPids());
+            c.addProcess(p.pid());
+            assertEquals(List.of(p.pid()), open.readMemberPids());
+            assertEquals(List.of(p.pid()), open.readMemberPids());
+        }
+    }
+
     @Test
     void memoryLimitOomKillsAndOomKillCountsIt() throws Exception {
         Cgroup c = fs.create(parent + "/oom");

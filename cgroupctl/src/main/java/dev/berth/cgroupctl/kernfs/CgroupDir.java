@@ -147,7 +147,27 @@ public final class CgroupDir implements AutoCloseable {
      * @throws CgroupException as {@link #read(String, ContentParser)}
      */
     public <T> T readBytes(String file, BytesParser<T> parser) throws CgroupException {
-        KernelFile f = file(file);
+        return readWith(file(file), parser);
+    }
+
+    /**
+     * Reads and parses a file through a descriptor opened for this read alone, even in a directory that keeps
+     * files open. For v1's {@code cgroup.procs} and {@code tasks}: the kernel builds their pid list when a
+     * descriptor is first read and serves every later read of that descriptor from the same list until the list
+     * has been idle for a second, so a descriptor kept open and read more often goes on showing the members of its
+     * first read.
+     *
+     * @param file   the file name
+     * @param parser the format's byte parser
+     * @param <T>    the parsed type
+     * @return the parsed value
+     * @throws CgroupException as {@link #readBytes}
+     */
+    public <T> T readBytesFresh(String file, BytesParser<T> parser) throws CgroupException {
+        return readWith(new KernelFile(dir.resolve(file), KernelFile.DEFAULT_CAP, false), parser);
+    }
+
+    private <T> T readWith(KernelFile f, BytesParser<T> parser) throws CgroupException {
         int n;
         try {
             n = f.read();

@@ -160,12 +160,12 @@ public final class V1Cgroup extends AbstractCgroup implements OpenCgroup {
         for (String c : MEMBERSHIP_ORDER) {
             Hierarchy h = hierarchies.byController().get(c);
             if (h != null && existsIn(h)) {
-                return dirIn(h).readBytes("cgroup.procs", ListFormat::parseIds);
+                return dirIn(h).readBytesFresh("cgroup.procs", ListFormat::parseIds);
             }
         }
         for (Hierarchy h : hierarchies.all()) {
             if (existsIn(h)) {
-                return dirIn(h).readBytes("cgroup.procs", ListFormat::parseIds);
+                return dirIn(h).readBytesFresh("cgroup.procs", ListFormat::parseIds);
             }
         }
         Optional<CgroupDir> unified = unifiedDir();
