@@ -66,6 +66,12 @@ class LiveCgroupTest extends LiveCgroupSupport {
             c.addProcess(p.pid());
             assertEquals(List.of(p.pid()), open.readMemberPids());
             assertEquals(List.of(p.pid()), open.readMemberPids());
+            Process q = spawnGated("exec sleep 600");
+            c.addProcess(q.pid());
+            assertEquals(List.of(p.pid(), q.pid()).stream().sorted().toList(),
+                    open.readMemberPids().stream().sorted().toList());
+            fs.cgroup(parent).addProcess(p.pid());
+            assertEquals(List.of(q.pid()), open.readMemberPids(), "after one member moved out");
         }
     }
 
