@@ -24,6 +24,9 @@ import sun.misc.SignalHandler;
  * not berth's to act on and keep their JVM defaults; send them to the container with
  * {@code berth kill -s}.
  *
+ * <p>A signal that berth's parent left ignored stays ignored, as for any program: under {@code nohup} a SIGHUP
+ * neither reaches the container nor stops it (the JVM does not take over an ignored HUP, INT or TERM).
+ *
  * <p>{@code sun.misc.Signal} (module jdk.unsupported) is the JDK's only way to handle a signal
  * without native code; it is exported for exactly this purpose. SIGQUIT is the JVM's own (thread
  * dumps) and cannot be taken over.

@@ -1,7 +1,6 @@
 package dev.berth.tui.hardening;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +29,9 @@ class ForegroundSignalsIT {
         Process run = null;
         try (LiveBerth berth = new LiveBerth(tmp, "fgsig")) {
             berth.assumeCanLaunch();
-            run = berth.start(List.of(), "run", "--name", "fg", "--rootfs", berth.rootfs().toString(),
+            // with every signal at its default: a suite started under nohup (SIGHUP ignored) would pass that on,
+            // and berth, like any program, keeps a SIGHUP ignored that its parent ignored
+            run = berth.start(List.of("env", "--default-signal"), "run", "--name", "fg", "--rootfs", berth.rootfs().toString(),
                     "--", "sleep", "600");
             Path state = berth.stateDir.resolve("fg/state.json");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -45,7 +46,9 @@ class ForegroundSignalsIT {
             }
             new ProcessBuilder("kill", "-s", signal, Long.toString(run.pid())).start().waitFor();
             // waits for the event (berth's exit); the bound only keeps a regression from hanging CI
-            assertTrue(run.waitFor(60, TimeUnit.SECONDS), "berth run still up 60 s after SIG" + signal);
+            if (!run.waitFor(60, TimeUnit.SECONDS)) {
+                throw new AssertionError("berth run still up 60 s after SIG" + signal + diagnosis(run, berth, state));
+            }
             assertEquals(137, run.exitValue(), "the container's status: killed after the grace period");
             assertEquals(List.of(), berth.leftoverCgroups());
         } finally {
@@ -53,5 +56,27 @@ class ForegroundSignalsIT {
                 run.destroyForcibly(); // the berth started here, by pid, if an assertion left it running
             }
         }
+    }
+
+    /** What berth was doing: its stderr, the container's state and berth's threads (jcmd, bounded). */
+    private static String diagnosis(Process run, LiveBerth berth, Path state) {
+        StringBuilder b = new StringBuilder();
+        try {
+            b.append("\nberth's stderr:\n").append(Files.readString(berth.lastErr()));
+            b.append("\nstate.json:\n").append(Files.exists(state) ? Files.readString(state) : "(none)");
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(run.pid()), "Thread.print")
+                    .redirectErrorStream(true).start();
+            byte[] out = dump.getInputStream().readNBytes(200_000);
+            if (!dump.waitFor(30, TimeUnit.SECONDS)) {
+                dump.destroyForcibly();
+            }
+            b.append("\nberth's threads:\n").append(new String(out, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            b.append("\n(diagnosis failed: ").append(e).append(')');
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return b.toString();
     }
 }
