@@ -30,6 +30,9 @@ final class ByteSource {
     }
 
     long uvarint() {
+        if (pos < buf.length && buf[pos] >= 0) {
+            return buf[pos++]; // one byte: most deltas
+        }
         long v = 0;
         for (int shift = 0; shift < 64; shift += 7) {
             int b = u8();

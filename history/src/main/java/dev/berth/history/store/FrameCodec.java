@@ -182,7 +182,11 @@ final class FrameCodec {
             }
             ContainerSample head = head(in, r, prevAt);
             ContainerSample c;
-            if (wanted.test(head.identity())) {
+            // An identity shared with the reference (nearly every container) was already judged with the reference,
+            // by the same predicate or (after a SkeletonReferenceException) by one accepting all: its reference's
+            // skeleton bit is the answer, and the predicate runs only for new or changed identities.
+            boolean want = r != null && head.identity() == r.identity() ? !refSkeleton : wanted.test(head.identity());
+            if (want) {
                 if (refSkeleton) {
                     throw new SkeletonReferenceException();
                 }
@@ -326,7 +330,7 @@ final class FrameCodec {
                 // decoding, so the device itself is written against the positional candidate and checked after.
                 HostSample.Disk cand = i < rd.size() ? rd.get(i) : null;
                 BlockDevice dev = blockDevice(in, cand == null ? null : cand.device());
-                HostSample.Disk p = cand != null && cand.device().equals(dev) ? cand : null;
+                HostSample.Disk p = cand != null && (cand.device() == dev || cand.device().equals(dev)) ? cand : null;
                 DiskCounters pc = p == null ? null : p.counters();
                 ds.add(new HostSample.Disk(dev, new DiskCounters(in.str(pc == null ? null : pc.name()),
                         (int) in.num(pc == null ? 0 : pc.major()), (int) in.num(pc == null ? 0 : pc.minor()),
@@ -486,7 +490,7 @@ final class FrameCodec {
             for (int i = 0; i < n; i++) {
                 ContainerSample.IoDevice cand = i < rd.size() ? rd.get(i) : null;
                 BlockDevice dev = blockDevice(in, cand == null ? null : cand.device());
-                ContainerSample.IoDevice p = cand != null && cand.device().equals(dev) ? cand : null;
+                ContainerSample.IoDevice p = cand != null && (cand.device() == dev || cand.device().equals(dev)) ? cand : null;
                 ds.add(new ContainerSample.IoDevice(dev, in.num(p == null ? 0 : p.readBytes()),
                         in.num(p == null ? 0 : p.writeBytes()), in.num(p == null ? 0 : p.readOps()),
                         in.num(p == null ? 0 : p.writeOps())));
@@ -596,9 +600,14 @@ final class FrameCodec {
         o.bool(d.wholeDisk());
     }
 
+    /** The reference itself when nothing changed (the common case: callers then compare by identity first). */
     private static BlockDevice blockDevice(DeltaSource in, BlockDevice r) {
-        return new BlockDevice((int) in.num(r == null ? 0 : r.major()), (int) in.num(r == null ? 0 : r.minor()),
-                in.str(r == null ? null : r.name()), in.bool());
+        int major = (int) in.num(r == null ? 0 : r.major());
+        int minor = (int) in.num(r == null ? 0 : r.minor());
+        String name = in.str(r == null ? null : r.name());
+        boolean whole = in.bool();
+        return r != null && r.major() == major && r.minor() == minor && r.name() == name && r.wholeDisk() == whole ? r
+                : new BlockDevice(major, minor, name, whole);
     }
 
     private static void netList(DeltaSink o, List<NetDevCounters> ns, List<NetDevCounters> rn) {
@@ -698,14 +707,16 @@ final class FrameCodec {
         if (!in.bool()) {
             return Optional.empty();
         }
-        PressureLine some = psiLine(in, r.map(Pressure::some));
-        Optional<PressureLine> full = in.bool() ? Optional.of(psiLine(in, r.flatMap(Pressure::full))) : Optional.empty();
+        Pressure rp = r.orElse(null);
+        PressureLine some = psiLine(in, rp == null ? null : rp.some());
+        Optional<PressureLine> full = in.bool()
+                ? Optional.of(psiLine(in, rp == null ? null : rp.full().orElse(null))) : Optional.empty();
         return Optional.of(new Pressure(some, full));
     }
 
-    private static PressureLine psiLine(DeltaSource in, Optional<PressureLine> r) {
-        return new PressureLine(in.dbl(r.map(PressureLine::avg10).orElse(0.0)),
-                in.dbl(r.map(PressureLine::avg60).orElse(0.0)), in.dbl(r.map(PressureLine::avg300).orElse(0.0)),
-                in.num(r.map(PressureLine::totalUsec).orElse(0L)));
+    /** Against {@code r}, or zeros when null (no Optional of boxed doubles: this runs 6 times per container). */
+    private static PressureLine psiLine(DeltaSource in, PressureLine r) {
+        return new PressureLine(in.dbl(r == null ? 0.0 : r.avg10()), in.dbl(r == null ? 0.0 : r.avg60()),
+                in.dbl(r == null ? 0.0 : r.avg300()), in.num(r == null ? 0L : r.totalUsec()));
     }
 }
