@@ -55,7 +55,14 @@ class V2GuestTest {
             // a read of a removed v2 cgroup's open file is told apart as gone
             "dev.berth.cgroupctl.kernfs.LiveKernfsTest",
             // a podman container (cgroupfs manager, no systemd) found on v2 with its name
-            "dev.berth.collectors.RealContainersTest#podmanContainerIsFoundWithItsName");
+            "dev.berth.collectors.RealContainersTest#podmanContainerIsFoundWithItsName",
+            // an LXC container (lxc.payload.NAME on v2) found with its name
+            "dev.berth.collectors.RealContainersTest#lxcContainerIsFoundByName",
+            // berth run in the foreground: its exit status, a veth into the container, an image archive unpacked
+            // once with a layer per container
+            "dev.berth.tui.cli.RunCommandPrivilegedTest",
+            // a full state filesystem: the exit code kept, logs, stop and rm still work (issue 10)
+            "dev.berth.runtime.launch.FullStateFsPrivilegedTest");
 
     /** System properties of the pure-v2 guest's JVM: shorter variants of long tests. */
     static final Map<String, String> PURE_V2_PROPERTIES = Map.of("berth.failedLaunches", "24");
