@@ -11,6 +11,19 @@ import picocli.CommandLine;
  * unexpected internal error, printed with its stack trace.
  */
 public final class Main {
+    /**
+     * Type converters picocli would register by reflection, loading and initialising their classes at every start:
+     * java.time's (MonthDay's static initialiser alone was ~13 ms of a cold start in a profile) and java.sql's.
+     * berth's own converters parse every duration and time it takes; picocli's Path converter is still used.
+     */
+    static final String UNUSED_CONVERTERS = "java\\.time\\..*,java\\.sql\\..*";
+
+    static {
+        if (System.getProperty("picocli.converters.excludes") == null) {
+            System.setProperty("picocli.converters.excludes", UNUSED_CONVERTERS);
+        }
+    }
+
     private Main() {
     }
 
