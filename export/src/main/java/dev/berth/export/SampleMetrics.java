@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The {@link MultiCollector} behind {@code /metrics}: turns the latest published {@link ExportSample} into
- * snapshots at each scrape. A scrape reads no kernel file: ten scrapers cost ten conversions of one sample, not
- * ten samples. Before the first sample, only the {@code berth_*} figures that exist are served.
+ * snapshots, once per sample: a scrape reads no kernel file, and ten scrapers of one sample cost one conversion
+ * and ten text writes (the snapshots are immutable, shared by concurrent scrapes). Before the first sample, only
+ * the {@code berth_*} figures that exist are served.
  *
  * <p>Thread-safe: {@link #publish} and {@link #collect} may run on different threads (the sampler and the HTTP
  * server's workers); a scrape sees one whole sample, never a mix of two.
@@ -25,6 +26,11 @@ import java.util.concurrent.atomic.AtomicReference;
 final class SampleMetrics implements MultiCollector {
     private final AtomicReference<ExportSample> latest = new AtomicReference<>();
     private final AtomicLong published = new AtomicLong();
+    private final AtomicReference<Converted> converted = new AtomicReference<>();
+
+    /** The snapshots of one sample with the sample count they were made with. */
+    private record Converted(ExportSample sample, long samplesTaken, MetricSnapshots snapshots) {
+    }
 
     void publish(ExportSample sample) {
         latest.set(sample);
@@ -33,7 +39,16 @@ final class SampleMetrics implements MultiCollector {
 
     @Override
     public MetricSnapshots collect() {
-        return snapshots(latest.get(), published.get());
+        ExportSample s = latest.get();
+        long n = published.get();
+        Converted c = converted.get();
+        if (c != null && c.sample() == s && c.samplesTaken() == n) {
+            return c.snapshots();
+        }
+        // Two scrapes racing here both convert; either result is right for this sample.
+        MetricSnapshots m = snapshots(s, n);
+        converted.set(new Converted(s, n, m));
+        return m;
     }
 
     /** The snapshots of {@code s} (null before the first sample); package-private for testing. */
