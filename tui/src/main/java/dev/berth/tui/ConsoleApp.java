@@ -245,6 +245,7 @@ public final class ConsoleApp {
     private void loop(ConsoleController controller, ScreenRenderer renderer, ConsoleState state)
             throws IOException, InterruptedException {
         boolean complete = true;
+        boolean actionsPrepared = false;
         draw(renderer, state, true);
         while (true) {
             Runnable first = events.poll(1, TimeUnit.SECONDS);
@@ -279,6 +280,11 @@ public final class ConsoleApp {
             if (dirty || resized) {
                 draw(renderer, state, complete || resized);
                 complete = false;
+                if (!actionsPrepared && state.snapshot().isPresent()) {
+                    // after the first sampled frame, not before: the verbs' set-up would take CPU from it
+                    actions.prepare();
+                    actionsPrepared = true;
+                }
             }
         }
     }

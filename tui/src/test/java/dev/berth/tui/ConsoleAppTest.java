@@ -8,6 +8,7 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.berth.tui.action.RefusingActions;
+import dev.berth.tui.action.ContainerActions;
 import dev.berth.tui.sample.SampleRequest;
 import dev.berth.tui.sample.SnapshotSource;
 import dev.berth.tui.terminal.FrameGate;
@@ -94,6 +95,52 @@ class ConsoleAppTest {
         term.addInput(new KeyStroke('q', false, false));
         assertEquals(0, exit.get(20, TimeUnit.SECONDS));
         assertTrue(term.isCursorVisible(), "cursor restored");
+    }
+
+    @Test
+    void theVerbsAreMadeReadyOnceAfterTheFirstSampledFrameNotBefore() throws Exception {
+        DefaultVirtualTerminal term = new DefaultVirtualTerminal(new TerminalSize(100, 30));
+        CountDownLatch sampling = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger prepared = new AtomicInteger();
+        AtomicInteger preparedBeforeFirstSample = new AtomicInteger(-1);
+        SnapshotSource source = (SampleRequest req) -> {
+            sampling.countDown();
+            release.await();
+            return snapshot(1);
+        };
+        RefusingActions refusing = new RefusingActions("not in this test");
+        // the refusing verbs, counting prepare()
+        ContainerActions actions = (ContainerActions) java.lang.reflect.Proxy.newProxyInstance(
+                ContainerActions.class.getClassLoader(), new Class<?>[] {ContainerActions.class}, (proxy, m, args) -> {
+                    if (m.getName().equals("prepare")) {
+                        prepared.incrementAndGet();
+                        return null;
+                    }
+                    try {
+                        return m.invoke(refusing, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        ConsoleApp app = new ConsoleApp(term, source, actions, new ConsoleApp.Options(Duration.ofSeconds(30), true,
+                true, false, false), InstantSource.system());
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
+            try {
+                return app.run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertTrue(sampling.await(20, TimeUnit.SECONDS), "the first sample started");
+        await(term, s -> s.contains("collecting first sample"));
+        preparedBeforeFirstSample.set(prepared.get());
+        release.countDown();
+        await(term, s -> s.contains("sample-1"));
+        term.addInput(new KeyStroke('q', false, false));
+        assertEquals(0, exit.get(20, TimeUnit.SECONDS));
+        assertEquals(0, preparedBeforeFirstSample.get(), "not prepared while the first sample was being taken");
+        assertEquals(1, prepared.get(), "prepared once, after the first sampled frame");
     }
 
     /**

@@ -17,6 +17,13 @@ public interface ContainerActions {
      */
     Optional<String> unavailableReason();
 
+    /**
+     * Gets ready for the first action in the background, if there is anything to get ready; called by the console
+     * once its first sampled frame is drawn. The default does nothing.
+     */
+    default void prepare() {
+    }
+
     /** Reads the container's current limits, to start the limit form from. Fast (a few file reads). */
     dev.berth.ops.CurrentLimits readLimits(ContainerRow container) throws ActionException;
 

@@ -10,29 +10,45 @@ import java.util.function.Supplier;
 
 /**
  * {@link ContainerActions} whose real implementation is built in the background (the runtime's
- * native signalling takes a while to load), so the console does not wait for it before its first
- * frame. Each call waits for the build; a build failure becomes the error of every action.
+ * native signalling and its helper binary take a while to load), so the console does not wait for it
+ * before its first frame: the build starts at {@link #prepare} (the console calls it once its first
+ * sampled frame is drawn, so that the build does not take CPU from that frame) or at the first action,
+ * whichever comes first. Each call waits for the build; a build failure becomes the error of every action.
  */
 public final class DeferredActions implements ContainerActions {
-    private final CompletableFuture<ContainerActions> actions;
+    private final Supplier<ContainerActions> factory;
     private final Optional<String> unavailable;
+    private CompletableFuture<ContainerActions> actions;   // guarded by this; null until the build starts
 
     /**
      * @param factory builds the real actions (on a background thread)
      * @param unavailable why actions cannot run, known without building them (not root)
      */
     public DeferredActions(Supplier<ContainerActions> factory, Optional<String> unavailable) {
+        this.factory = factory;
         this.unavailable = unavailable;
-        this.actions = CompletableFuture.supplyAsync(factory, r -> {
-            Thread t = new Thread(r, "berth-actions-init");
-            t.setDaemon(true);
-            t.start();
-        });
+    }
+
+    /** Starts the build on a background thread, once; later calls do nothing. */
+    @Override
+    public synchronized void prepare() {
+        if (actions == null) {
+            actions = CompletableFuture.supplyAsync(factory, r -> {
+                Thread t = new Thread(r, "berth-actions-init");
+                t.setDaemon(true);
+                t.start();
+            });
+        }
     }
 
     private ContainerActions get() throws ActionException {
+        CompletableFuture<ContainerActions> f;
+        synchronized (this) {
+            prepare();
+            f = actions;
+        }
         try {
-            return actions.get();
+            return f.get();
         } catch (ExecutionException e) {
             throw new ActionException("actions are unavailable: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {

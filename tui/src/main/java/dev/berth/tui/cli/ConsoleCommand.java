@@ -104,7 +104,7 @@ public final class ConsoleCommand implements Runnable {
                 }
             });
         }, readOnly);
-        LazySource source = new LazySource(() -> {
+        LazySource source = LazySource.buildingNow(() -> {
             Collector collector = Wiring.map(host::newCollector);
             sampled.set(collector);
             LimitsReader limits = Wiring.map(host::limitsReader);
