@@ -23,6 +23,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -330,7 +331,7 @@ final class FrameCodec {
                 // decoding, so the device itself is written against the positional candidate and checked after.
                 HostSample.Disk cand = i < rd.size() ? rd.get(i) : null;
                 BlockDevice dev = blockDevice(in, cand == null ? null : cand.device());
-                HostSample.Disk p = cand != null && (cand.device() == dev || cand.device().equals(dev)) ? cand : null;
+                HostSample.Disk p = cand != null && Objects.equals(cand.device(), dev) ? cand : null;
                 DiskCounters pc = p == null ? null : p.counters();
                 ds.add(new HostSample.Disk(dev, new DiskCounters(in.str(pc == null ? null : pc.name()),
                         (int) in.num(pc == null ? 0 : pc.major()), (int) in.num(pc == null ? 0 : pc.minor()),
@@ -490,7 +491,7 @@ final class FrameCodec {
             for (int i = 0; i < n; i++) {
                 ContainerSample.IoDevice cand = i < rd.size() ? rd.get(i) : null;
                 BlockDevice dev = blockDevice(in, cand == null ? null : cand.device());
-                ContainerSample.IoDevice p = cand != null && (cand.device() == dev || cand.device().equals(dev)) ? cand : null;
+                ContainerSample.IoDevice p = cand != null && Objects.equals(cand.device(), dev) ? cand : null;
                 ds.add(new ContainerSample.IoDevice(dev, in.num(p == null ? 0 : p.readBytes()),
                         in.num(p == null ? 0 : p.writeBytes()), in.num(p == null ? 0 : p.readOps()),
                         in.num(p == null ? 0 : p.writeOps())));
@@ -600,7 +601,7 @@ final class FrameCodec {
         o.bool(d.wholeDisk());
     }
 
-    /** The reference itself when nothing changed (the common case: callers then compare by identity first). */
+    /** The reference itself when nothing changed (the common case: Objects.equals then stops at identity). */
     private static BlockDevice blockDevice(DeltaSource in, BlockDevice r) {
         int major = (int) in.num(r == null ? 0 : r.major());
         int minor = (int) in.num(r == null ? 0 : r.minor());

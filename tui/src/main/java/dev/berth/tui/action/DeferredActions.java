@@ -31,7 +31,12 @@ public final class DeferredActions implements ContainerActions {
 
     /** Starts the build on a background thread, once; later calls do nothing. */
     @Override
-    public synchronized void prepare() {
+    public void prepare() {
+        started();
+    }
+
+    /** The build, started by the first call. */
+    private synchronized CompletableFuture<ContainerActions> started() {
         if (actions == null) {
             actions = CompletableFuture.supplyAsync(factory, r -> {
                 Thread t = new Thread(r, "berth-actions-init");
@@ -39,16 +44,12 @@ public final class DeferredActions implements ContainerActions {
                 t.start();
             });
         }
+        return actions;
     }
 
     private ContainerActions get() throws ActionException {
-        CompletableFuture<ContainerActions> f;
-        synchronized (this) {
-            prepare();
-            f = actions;
-        }
         try {
-            return f.get();
+            return started().get();
         } catch (ExecutionException e) {
             throw new ActionException("actions are unavailable: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
