@@ -132,12 +132,16 @@ class ConsoleAppTest {
                 throw new IllegalStateException(e);
             }
         });
-        assertTrue(sampling.await(20, TimeUnit.SECONDS), "the first sample started");
-        await(term, s -> s.contains("collecting first sample"));
-        preparedBeforeFirstSample.set(prepared.get());
-        release.countDown();
-        await(term, s -> s.contains("sample-1"));
-        term.addInput(new KeyStroke('q', false, false));
+        try {
+            assertTrue(sampling.await(20, TimeUnit.SECONDS), "the first sample started");
+            await(term, s -> s.contains("collecting first sample"));
+            preparedBeforeFirstSample.set(prepared.get());
+            release.countDown();
+            await(term, s -> s.contains("sample-1"));
+        } finally {
+            release.countDown();   // also when a check above failed: the console quits, its threads end
+            term.addInput(new KeyStroke('q', false, false));
+        }
         assertEquals(0, exit.get(20, TimeUnit.SECONDS));
         assertEquals(0, preparedBeforeFirstSample.get(), "not prepared while the first sample was being taken");
         assertEquals(1, prepared.get(), "prepared once, after the first sampled frame");
