@@ -9,6 +9,8 @@ import java.util.OptionalLong;
 
 /** Reads what {@link DeltaSink} wrote, given the same reference values. Not thread-safe. */
 final class DeltaSource {
+    private static final Optional<Limit> UNLIMITED = Optional.of(Limit.UNLIMITED);
+
     final ByteSource in;
 
     DeltaSource(ByteSource in) {
@@ -28,6 +30,9 @@ final class DeltaSource {
             return OptionalLong.of(in.fixed64());
         }
         long z = t - 2;
+        if (z == 0 && ref.isPresent()) {
+            return ref; // unchanged (most of a sample's counters): the reference's object, nothing allocated
+        }
         return OptionalLong.of(ref.orElse(0) + ((z >>> 1) ^ -(z & 1)));
     }
 
@@ -37,7 +42,7 @@ final class DeltaSource {
             return Optional.empty();
         }
         if (t == 1) {
-            return Optional.of(Limit.UNLIMITED);
+            return ref.isPresent() && ref.get().isUnlimited() ? ref : UNLIMITED;
         }
         long amount;
         if (t == 2) {
@@ -50,6 +55,9 @@ final class DeltaSource {
         }
         if (amount < 0) {
             throw new CorruptRecordException("negative limit " + amount);
+        }
+        if (ref.isPresent() && !ref.get().isUnlimited() && ref.get().value().getAsLong() == amount) {
+            return ref;
         }
         return Optional.of(Limit.of(amount));
     }

@@ -457,8 +457,11 @@ final class FrameCodec {
             throw new CorruptRecordException("bad netns tag " + nsKind);
         }
         if (nsKind != 0) {
-            NetNamespace ns = new NetNamespace(in.num(rns.map(NetNamespace::inode).orElse(0L)), nsKind == 1);
-            netns = rns.isPresent() && rns.get().equals(ns) ? rns : Optional.of(ns);
+            long inode = in.num(rns.isPresent() ? rns.get().inode() : 0L);
+            boolean host = nsKind == 1;
+            // field by field: a record's equals goes through method handles, slow in C1-compiled code
+            netns = rns.isPresent() && rns.get().inode() == inode && rns.get().host() == host ? rns
+                    : Optional.of(new NetNamespace(inode, host));
         }
         ContainerState state = STATES[index(in.num(r == null ? 0 : r.state().ordinal()), STATES.length)];
         // Unchanged identities (nearly all) share the reference's object: no allocation, and equal anyway.
@@ -636,12 +639,31 @@ final class FrameCodec {
             NetDevCounters cand = i < rn.size() ? rn.get(i) : null;
             String iface = in.str(cand == null ? null : cand.iface());
             NetDevCounters p = cand != null && cand.iface().equals(iface) ? cand : null;
-            out.add(new NetDevCounters(iface, in.num(p == null ? 0 : p.rxBytes()), in.num(p == null ? 0 : p.rxPackets()),
-                    in.num(p == null ? 0 : p.rxErrors()), in.num(p == null ? 0 : p.rxDrops()),
-                    in.num(p == null ? 0 : p.txBytes()), in.num(p == null ? 0 : p.txPackets()),
-                    in.num(p == null ? 0 : p.txErrors()), in.num(p == null ? 0 : p.txDrops())));
+            long rxBytes = in.num(p == null ? 0 : p.rxBytes());
+            long rxPackets = in.num(p == null ? 0 : p.rxPackets());
+            long rxErrors = in.num(p == null ? 0 : p.rxErrors());
+            long rxDrops = in.num(p == null ? 0 : p.rxDrops());
+            long txBytes = in.num(p == null ? 0 : p.txBytes());
+            long txPackets = in.num(p == null ? 0 : p.txPackets());
+            long txErrors = in.num(p == null ? 0 : p.txErrors());
+            long txDrops = in.num(p == null ? 0 : p.txDrops());
+            // An idle interface's counters are the reference's: keep its object (fewer objects to collect or copy).
+            // Compared field by field: a record's equals goes through method handles, slow in C1-compiled code.
+            boolean same = p != null && p.iface() == iface && p.rxBytes() == rxBytes && p.rxPackets() == rxPackets
+                    && p.rxErrors() == rxErrors && p.rxDrops() == rxDrops && p.txBytes() == txBytes
+                    && p.txPackets() == txPackets && p.txErrors() == txErrors && p.txDrops() == txDrops;
+            out.add(same ? p : new NetDevCounters(iface, rxBytes, rxPackets, rxErrors, rxDrops, txBytes, txPackets,
+                    txErrors, txDrops));
         }
-        return out;
+        if (out.size() != rn.size()) {
+            return out;
+        }
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i) != rn.get(i)) {
+                return out;
+            }
+        }
+        return rn;
     }
 
     /** 0: the reference's list; otherwise count + 1, then each pid as a difference from the one before. */
@@ -710,14 +732,29 @@ final class FrameCodec {
         }
         Pressure rp = r.orElse(null);
         PressureLine some = psiLine(in, rp == null ? null : rp.some());
-        Optional<PressureLine> full = in.bool()
-                ? Optional.of(psiLine(in, rp == null ? null : rp.full().orElse(null))) : Optional.empty();
-        return Optional.of(new Pressure(some, full));
+        Optional<PressureLine> rf = rp == null ? Optional.empty() : rp.full();
+        Optional<PressureLine> full = Optional.empty();
+        if (in.bool()) {
+            PressureLine f = psiLine(in, rf.orElse(null));
+            full = rf.isPresent() && rf.get() == f ? rf : Optional.of(f);
+        }
+        // Unchanged pressure (an idle container's, most of them) is the reference's object.
+        return rp != null && rp.some() == some && rp.full() == full ? r : Optional.of(new Pressure(some, full));
     }
 
-    /** Against {@code r}, or zeros when null (no Optional of boxed doubles: this runs 6 times per container). */
+    /**
+     * Against {@code r}, or zeros when null (no Optional of boxed doubles: this runs 6 times per container); {@code r}
+     * itself when nothing changed.
+     */
     private static PressureLine psiLine(DeltaSource in, PressureLine r) {
-        return new PressureLine(in.dbl(r == null ? 0.0 : r.avg10()), in.dbl(r == null ? 0.0 : r.avg60()),
-                in.dbl(r == null ? 0.0 : r.avg300()), in.num(r == null ? 0L : r.totalUsec()));
+        double a10 = in.dbl(r == null ? 0.0 : r.avg10());
+        double a60 = in.dbl(r == null ? 0.0 : r.avg60());
+        double a300 = in.dbl(r == null ? 0.0 : r.avg300());
+        long total = in.num(r == null ? 0L : r.totalUsec());
+        if (r != null && total == r.totalUsec() && Double.compare(a10, r.avg10()) == 0
+                && Double.compare(a60, r.avg60()) == 0 && Double.compare(a300, r.avg300()) == 0) {
+            return r;
+        }
+        return new PressureLine(a10, a60, a300, total);
     }
 }

@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Times one read of a day from a store, the way a host report reads it, in a fresh JVM: arguments store directory,
  * the day's start (UTC), and the mode: {@code host} ({@link StoreReader#hostFrames}, what {@code berth history
  * --date} does since the host-only decoding), {@code skeleton} (every container parsed past as a skeleton, what it
- * did before) or {@code all} (every container decoded, as {@code --top} does). Prints frames, thread CPU and wall
- * time. Not a test.
+ * did before) or {@code all} (every container decoded, as {@code --top} does). Prints frames, the reading thread's
+ * CPU, the process's CPU (the decoder threads, GC and JIT included) and wall time. Not a test.
  */
 public final class DayRead {
     private DayRead() {
@@ -25,6 +25,8 @@ public final class DayRead {
         StoreReader r = new StoreReader(dir, System.err::println);
         AtomicLong frames = new AtomicLong();
         AtomicLong containers = new AtomicLong();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long proc0 = os.getProcessCpuTime();
         long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long wall0 = System.nanoTime();
         switch (mode) {
@@ -38,7 +40,8 @@ public final class DayRead {
         }
         long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0;
         long wall = System.nanoTime() - wall0;
-        System.out.printf("%s: %d frames (%d container samples), %.3f s thread CPU, %.3f s wall%n", mode, frames.get(),
-                containers.get(), cpu / 1e9, wall / 1e9);
+        long proc = os.getProcessCpuTime() - proc0;
+        System.out.printf("%s: %d frames (%d container samples), %.3f s reading-thread CPU, %.3f s process CPU, "
+                + "%.3f s wall%n", mode, frames.get(), containers.get(), cpu / 1e9, proc / 1e9, wall / 1e9);
     }
 }

@@ -158,6 +158,60 @@ class StoreWriterTest {
     }
 
     @Test
+    void chunksDecodedSideBySideHandOverFramesAndWarningsInFileOrder() throws IOException {
+        // Two shards (18:50-19:00 and 19:00-19:25) of 10-frame chunks, a damaged record in the 2nd chunk of the
+        // first and in the 4th chunk of the second: the chunks are decoded on several threads, and the frames and
+        // warnings still come as a sequential read gives them.
+        StoreOptions prev = new StoreOptions(Duration.ofHours(1), 10, StoreOptions.Reference.PREVIOUS, 3, false);
+        SyntheticHost h = new SyntheticHost(8, T0, Duration.ofSeconds(10), 2);
+        List<Frame> frames = new ArrayList<>();
+        try (StoreWriter w = new StoreWriter(dir, prev)) {
+            for (int i = 0; i < 210; i++) {
+                frames.add(h.next());
+                w.append(frames.get(i));
+            }
+        }
+        List<Shards.Shard> shards = Shards.list(dir);
+        assertEquals(2, shards.size());
+        int firstShard = 60;    // 18:50:00 to 18:59:50
+        IndexEntry a = entry(shards.get(0), 13);
+        IndexEntry b = entry(shards.get(1), 35);
+        flip(shards.get(0).data(), a.offset() + a.length() / 2);
+        flip(shards.get(1).data(), b.offset() + b.length() / 2);
+        List<String> warnings = new ArrayList<>();
+        List<Frame> back = new ArrayList<>();
+        new StoreReader(dir, warnings::add).frames(Instant.MIN, Instant.MAX, back::add);
+        List<Frame> expected = new ArrayList<>(frames);
+        expected.subList(firstShard + 35, firstShard + 40).clear();   // to the next key frame, at 40
+        expected.subList(13, 20).clear();
+        assertEquals(expected, back);
+        assertEquals(4, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith(shards.get(0).data() + ": record at offset " + a.offset()), warnings.get(0));
+        assertEquals(shards.get(0).data() + ": 6 more frames skipped: encoded against a skipped one", warnings.get(1));
+        assertTrue(warnings.get(2).startsWith(shards.get(1).data() + ": record at offset " + b.offset()), warnings.get(2));
+        assertEquals(shards.get(1).data() + ": 4 more frames skipped: encoded against a skipped one", warnings.get(3));
+    }
+
+    @Test
+    void aFailingConsumerEndsTheReadWithItsException() throws IOException {
+        write(150, 6);
+        int[] seen = {0};
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new StoreReader(dir, w -> { }).frames(Instant.MIN, Instant.MAX, f -> {
+                    if (++seen[0] == 45) {
+                        throw new IllegalStateException("consumer gave up");
+                    }
+                }));
+        assertEquals("consumer gave up", e.getMessage());
+        assertEquals(45, seen[0]);
+    }
+
+    private static IndexEntry entry(Shards.Shard s, int i) throws IOException {
+        byte[] idx = Files.readAllBytes(s.index());
+        return IndexEntry.decode(idx, ShardHeader.SIZE + i * IndexEntry.SIZE).orElseThrow();
+    }
+
+    @Test
     void aPeriodStartingInsideAChunkDecodesFromItsKeyFrame() throws IOException {
         SyntheticHost h = new SyntheticHost(5, T0, Duration.ofSeconds(10), 3);
         List<Frame> frames = new ArrayList<>();
