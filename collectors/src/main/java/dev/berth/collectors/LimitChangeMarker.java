@@ -26,6 +26,8 @@ public final class LimitChangeMarker {
     public static final String FILE_NAME = ".limits-changed";
 
     private final Path file;
+    /** The same file, for an existence check that does not throw (an exception per tick cost more than the stat). */
+    private final java.io.File plain;
     private FileTime seenModified;
     private Object seenKey;
     private boolean looked;
@@ -33,6 +35,7 @@ public final class LimitChangeMarker {
     /** @param file the marker file (need not exist yet) */
     public LimitChangeMarker(Path file) {
         this.file = Objects.requireNonNull(file);
+        this.plain = file.toFile();
     }
 
     /** The marker in berth's state directory {@code stateDir}. */
@@ -71,15 +74,21 @@ public final class LimitChangeMarker {
     public boolean changedSinceLastLook() {
         FileTime modified;
         Object key;
-        try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            modified = a.lastModifiedTime();
-            key = a.fileKey();
-        } catch (NoSuchFileException e) {
+        // Absent on most hosts (no limit ever changed through berth): checked first by a stat that does not throw.
+        if (!plain.exists()) {
             modified = null;
             key = null;
-        } catch (IOException e) {
-            return false;
+        } else {
+            try {
+                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+                modified = a.lastModifiedTime();
+                key = a.fileKey();
+            } catch (NoSuchFileException e) {
+                modified = null; // removed since the check
+                key = null;
+            } catch (IOException e) {
+                return false;
+            }
         }
         boolean changed = looked && (!Objects.equals(modified, seenModified) || !Objects.equals(key, seenKey));
         looked = true;

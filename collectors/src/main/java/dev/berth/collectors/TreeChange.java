@@ -4,6 +4,7 @@ import dev.berth.cgroupctl.CgroupFsProbe;
 import dev.berth.cgroupctl.KernelFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,9 @@ final class TreeChange {
     private final Optional<String> primaryController;
     private final boolean kernel;
     private Map<Integer, Long> last;
+    /** The files' bytes at the last call that parsed them. */
+    private byte[] lastProc;
+    private byte[] lastUnified;
 
     /**
      * @param probe             the host's layout
@@ -83,11 +87,23 @@ final class TreeChange {
 
     /** Reads the files and compares their counts with the last call's; the first call is {@code ALONG_PRIMARY}. */
     Change changed() {
+        // Bytes equal to the last call's (nearly every tick) are counts equal to its: no parsing.
+        boolean procRead = readRaw(procCgroups);
+        boolean unifiedRead = readRaw(unifiedStat);
+        if (kernel && last != null && procRead && unifiedRead && sameAsLast(procCgroups, lastProc)
+                && sameAsLast(unifiedStat, lastUnified)) {
+            return Change.NONE;
+        }
+        lastProc = copy(procCgroups, procRead);
+        lastUnified = copy(unifiedStat, unifiedRead);
         Map<Integer, Long> now = new HashMap<>();
         Optional<Integer> primary = Optional.empty();
         boolean readable = true;
         try {
             if (procCgroups != null) {
+                if (!procRead) {
+                    throw new IOException("unreadable");
+                }
                 primary = readProcCgroups(now);
             }
         } catch (IOException | NumberFormatException | ArrayIndexOutOfBoundsException e) {
@@ -95,6 +111,9 @@ final class TreeChange {
         }
         try {
             if (unifiedStat != null) {
+                if (!unifiedRead) {
+                    throw new IOException("unreadable");
+                }
                 now.put(UNIFIED, unifiedDescendants());
             }
         } catch (IOException | NumberFormatException e) {
@@ -125,10 +144,30 @@ final class TreeChange {
         return Change.ALONG_PRIMARY;
     }
 
-    /** Counts per hierarchy id from {@code /proc/cgroups}; returns the primary controller's hierarchy id. */
-    private Optional<Integer> readProcCgroups(Map<Integer, Long> out) throws IOException {
-        int n = procCgroups.read();
-        String text = new String(procCgroups.bytes(), 0, n, StandardCharsets.US_ASCII);
+    /** Reads {@code f} into its buffer; true when it was read (or is absent from this layout: null). */
+    private static boolean readRaw(KernelFile f) {
+        if (f == null) {
+            return true;
+        }
+        try {
+            f.read();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean sameAsLast(KernelFile f, byte[] last) {
+        return f == null || last != null && Arrays.equals(f.bytes(), 0, f.length(), last, 0, last.length);
+    }
+
+    private static byte[] copy(KernelFile f, boolean read) {
+        return f == null || !read ? null : Arrays.copyOf(f.bytes(), f.length());
+    }
+
+    /** Counts per hierarchy id from {@code /proc/cgroups} (just read); returns the primary controller's id. */
+    private Optional<Integer> readProcCgroups(Map<Integer, Long> out) {
+        String text = new String(procCgroups.bytes(), 0, procCgroups.length(), StandardCharsets.US_ASCII);
         Optional<Integer> primary = Optional.empty();
         for (String line : text.split("\n")) {
             if (line.isEmpty() || line.startsWith("#")) {
@@ -148,10 +187,9 @@ final class TreeChange {
         return primary;
     }
 
-    /** {@code nr_descendants} of the unified root's {@code cgroup.stat}. */
+    /** {@code nr_descendants} of the unified root's {@code cgroup.stat} (just read). */
     private long unifiedDescendants() throws IOException {
-        int n = unifiedStat.read();
-        String text = new String(unifiedStat.bytes(), 0, n, StandardCharsets.US_ASCII);
+        String text = new String(unifiedStat.bytes(), 0, unifiedStat.length(), StandardCharsets.US_ASCII);
         for (String line : text.split("\n")) {
             if (line.startsWith("nr_descendants ")) {
                 return Long.parseLong(line.substring("nr_descendants ".length()).strip());
