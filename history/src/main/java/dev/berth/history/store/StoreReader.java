@@ -31,7 +31,8 @@ import dev.berth.collectors.ContainerIdentity;
 /**
  * Reads frames and events from a store, also while a {@link StoreWriter} appends to it (see the format there). A
  * damaged or forged entry or record is skipped with one warning line naming the file and offset; only a file
- * written by a newer major version of the format stops the read ({@link StoreException}). Not thread-safe.
+ * written by a newer major version of the format stops the read ({@link StoreException}). Not thread-safe; a read
+ * decodes on up to four threads of its own (see {@link #frames(Instant, Instant, Predicate, Consumer)}).
  */
 public final class StoreReader {
     /** Above this, a record's length or decoded size is taken as forged. */
@@ -68,7 +69,8 @@ public final class StoreReader {
     /**
      * As {@link #frames(Instant, Instant, Consumer)}, with the counters of only the containers {@code wanted}
      * accepts; the others are left out of the frames handed over. A host-only or one-container report reads a day
-     * several times faster this way.
+     * several times faster this way. {@code wanted} is called from the decoder threads, several at once: it must be
+     * a pure function of the identity. {@code sink} is called on the calling thread only, in time order.
      */
     public void frames(Instant from, Instant to, Predicate<ContainerIdentity> wanted, Consumer<Frame> sink)
             throws IOException {
