@@ -23,6 +23,7 @@ for m in $(cat /mods/order); do
   insmod "/mods/$m.ko" || { echo "v2vm-init: insmod $m failed"; halt_now; }
 done
 out=$(param v2vm.out)
+keep=$(param v2vm.keep)
 nsdelegate=$(param v2vm.nsdelegate)
 dumpat=$(param v2vm.dumpat)
 
@@ -54,8 +55,18 @@ mkdir -p $r/dev/pts $r/dev/shm
 mount -t devpts -o newinstance,ptmxmode=0666 devpts $r/dev/pts
 ln -sf pts/ptmx $r/dev/ptmx
 mount -t tmpfs tmpfs $r/dev/shm
+# A checkout under /tmp or /run (a CI clone there) would be hidden by the fresh tmpfs mounted on them: its view in
+# the overlay is bound aside first and moved back on top.
+case "$keep" in
+  /tmp/*|/run/*) mkdir -p /kept && mount -o bind "$r$keep" /kept \
+                   || { echo "v2vm-init: cannot keep $keep"; halt_now; } ;;
+  *) keep= ;;
+esac
 mount -t tmpfs -o mode=1777 tmpfs $r/tmp
 mount -t tmpfs -o mode=0755 tmpfs $r/run
+if [ -n "$keep" ]; then
+  mkdir -p "$r$keep" && mount -o move /kept "$r$keep" || { echo "v2vm-init: cannot keep $keep"; halt_now; }
+fi
 mount -t ext4 /dev/vdb $r/var/tmp && chmod 1777 $r/var/tmp || echo "v2vm-init: no ext4 /var/tmp"
 mkdir -p "$r$out"
 mount -t 9p -o trans=virtio,version=9p2000.L,cache=none,msize=262144 results "$r$out" \

@@ -121,7 +121,10 @@ rm -f "$out/exit-status" "$out/output.log"
 # where it hung (output.log and console.log).
 dump_at=0
 [ "$timeout_s" -gt 120 ] && dump_at=$(( timeout_s - 40 ))
-append="console=ttyS0 panic=-1 quiet v2vm.out=$out v2vm.nsdelegate=$nsdelegate v2vm.dumpat=$dump_at"
+# The checkout: kept visible in the guest also when it lies under /tmp or /run, where the guest mounts fresh tmpfs.
+keep=$(cd "$here/../.." && pwd)
+case "$keep" in *[[:space:]]*) echo "v2vm: paths with white space are not supported: $keep" >&2; exit 2 ;; esac
+append="console=ttyS0 panic=-1 quiet v2vm.out=$out v2vm.nsdelegate=$nsdelegate v2vm.dumpat=$dump_at v2vm.keep=$keep"
 qemu_pid=
 cleanup() {
   if [ -n "$qemu_pid" ] && kill -0 "$qemu_pid" 2>/dev/null; then
