@@ -1,5 +1,6 @@
 package dev.berth.tui.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -33,43 +34,86 @@ public final class Main {
 
     /**
      * Runs berth with {@code args} and returns the exit code, without exiting (for tests). The console alone
-     * ({@link ConsoleLaunch}) when no argument names a subcommand, the arguments parse and no help is asked for;
-     * else the whole tree, which also gives every error its message (and its "did you mean" from the subcommands).
+     * ({@link ConsoleLaunch}) when no argument names a subcommand, the root with that one subcommand when exactly
+     * one is named (not {@code help} or {@code shell}, which need the others), in both cases only when the
+     * arguments parse and no help is asked for; else the whole tree, which also gives every error its message (and
+     * its "did you mean" from the subcommands) and prints every help.
      */
     public static int run(String... args) {
         if (namesNoSubcommand(args)) {
             CommandLine console = withErrorHandling(new CommandLine(new ConsoleLaunch()));
-            try {
-                CommandLine.ParseResult parsed = console.parseArgs(args);
-                if (!parsed.isUsageHelpRequested() && !parsed.isVersionHelpRequested()) {
-                    return console.execute(args);
+            if (parsesWithoutHelp(console, args)) {
+                return console.execute(args);
+            }
+        } else {
+            java.util.Optional<Class<?>> one = soleSubcommand(args);
+            if (one.isPresent()) {
+                CommandLine single = withErrorHandling(tree(List.of(one.get())));
+                if (parsesWithoutHelp(single, args)) {
+                    return single.execute(args);
                 }
-            } catch (CommandLine.ParameterException e) {
-                // the whole tree says what is wrong
             }
         }
         return newCommandLine().execute(args);
     }
 
+    private static boolean parsesWithoutHelp(CommandLine cl, String... args) {
+        try {
+            for (CommandLine.ParseResult p = cl.parseArgs(args); p != null; p = p.subcommand()) {
+                if (p.isUsageHelpRequested() || p.isVersionHelpRequested()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (CommandLine.ParameterException e) {
+            return false; // the whole tree says what is wrong
+        }
+    }
+
     /** Whether no argument is a subcommand's name or alias (read from the annotations, not from a built tree). */
     static boolean namesNoSubcommand(String... args) {
-        java.util.Set<String> names = new java.util.HashSet<>();
-        for (Class<?> c : BerthCommand.class.getAnnotation(CommandLine.Command.class).subcommands()) {
-            CommandLine.Command sub = c.getAnnotation(CommandLine.Command.class);
-            names.add(sub.name());
-            names.addAll(java.util.List.of(sub.aliases()));
+        return named(args).isEmpty();
+    }
+
+    /**
+     * The subcommand the arguments name, when they name exactly one (an option value or a positional argument that
+     * is also a subcommand's name makes two: the whole tree then sorts them out) and it is not {@code help} or
+     * {@code shell}.
+     */
+    static java.util.Optional<Class<?>> soleSubcommand(String... args) {
+        java.util.Set<Class<?>> named = named(args);
+        if (named.size() != 1) {
+            return java.util.Optional.empty();
         }
-        for (String a : args) {
-            if (names.contains(a)) {
-                return false;
+        Class<?> c = named.iterator().next();
+        return c == CommandLine.HelpCommand.class || c == ShellCommand.class ? java.util.Optional.empty()
+                : java.util.Optional.of(c);
+    }
+
+    private static java.util.Set<Class<?>> named(String... args) {
+        java.util.Set<String> words = new java.util.HashSet<>(List.of(args));
+        java.util.Set<Class<?>> out = new java.util.LinkedHashSet<>();
+        for (Class<?> c : BerthCommand.SUBCOMMANDS) {
+            CommandLine.Command sub = c.getAnnotation(CommandLine.Command.class);
+            if (words.contains(sub.name()) || java.util.Arrays.stream(sub.aliases()).anyMatch(words::contains)) {
+                out.add(c);
             }
         }
-        return true;
+        return out;
     }
 
     /** The whole command tree with berth's error handling; used by {@link #run} and the shell. */
     public static CommandLine newCommandLine() {
-        return withErrorHandling(new CommandLine(new BerthCommand()));
+        return withErrorHandling(tree(BerthCommand.SUBCOMMANDS));
+    }
+
+    /** The root with {@code subcommands}, in that order. */
+    static CommandLine tree(List<Class<?>> subcommands) {
+        CommandLine cl = new CommandLine(new BerthCommand());
+        for (Class<?> c : subcommands) {
+            cl.addSubcommand(c);
+        }
+        return cl;
     }
 
     private static CommandLine withErrorHandling(CommandLine cl) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -55,5 +56,24 @@ class ConsoleLaunchTest {
                 List.of("console", "-a"), List.of("-a", "shell"))) {
             assertFalse(Main.namesNoSubcommand(a.toArray(String[]::new)), a.toString());
         }
+    }
+
+    @Test
+    void aRunNamingOneSubcommandBuildsItAloneWithTheOptionsItHasInTheWholeTree() {
+        assertEquals(Optional.of(PsCommand.class), Main.soleSubcommand("--state-dir", "/s", "ps", "--all"));
+        assertEquals(Optional.of(HistoryCommand.class), Main.soleSubcommand("history", "--top", "cpu"));
+        assertEquals(Optional.empty(), Main.soleSubcommand("help", "ps"), "help needs the others");
+        assertEquals(Optional.empty(), Main.soleSubcommand("shell"), "the shell runs the others");
+        assertEquals(Optional.empty(), Main.soleSubcommand("logs", "stat"), "a container named stat: two names");
+        assertEquals(Optional.empty(), Main.soleSubcommand("-a", "-i", "2"));
+        CommandLine whole = Main.newCommandLine();
+        for (Class<?> c : BerthCommand.SUBCOMMANDS) {
+            String name = c.getAnnotation(CommandLine.Command.class).name();
+            CommandLine one = Main.tree(List.of(c));
+            assertEquals(List.of(name), List.copyOf(one.getSubcommands().keySet()), name);
+            assertEquals(options(whole.getSubcommands().get(name)), options(one.getSubcommands().get(name)), name);
+            assertEquals(options(whole), options(one), name);
+        }
+        assertEquals(BerthCommand.SUBCOMMANDS.size(), whole.getSubcommands().size());
     }
 }
