@@ -5,12 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Properties;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 
 /**
- * {@code berth}: the root command, with every subcommand ({@link #SUBCOMMANDS}, added by {@link Main}). Without a
+ * {@code berth}: the root command; {@link BerthTree} adds every subcommand ({@link #SUBCOMMANDS}). Without a
  * subcommand it opens the console ({@link ConsoleCommand}); its options are {@link RootOptions}, which
  * {@link ConsoleLaunch} shares.
  */
@@ -25,23 +24,14 @@ import picocli.CommandLine.IVersionProvider;
             "1:the data named is wrong (no such container, limit refused by the kernel)",
             "2:invalid usage or option value",
             "70:unexpected internal error"})
-public final class BerthCommand extends RootOptions {
+public class BerthCommand extends RootOptions {
     /**
-     * The subcommands, in the order {@code berth --help} lists them. Added by {@link Main} rather than named in the
-     * annotation, so that a run of one subcommand builds that one alone: building every subcommand's model took
-     * ~80 ms of each command's start.
+     * The subcommands, in the order {@code berth --help} lists them: those of {@link BerthTree}, the root with all
+     * of them, which the man pages, completion and every run that is not of one subcommand use; a run naming one
+     * subcommand adds that one to a plain {@code BerthCommand} ({@link Main}): building every subcommand's model
+     * took ~80 ms of each command's start.
      */
-    static final List<Class<?>> SUBCOMMANDS = List.of(
-            CommandLine.HelpCommand.class,
-            ConsoleCommand.class,
-            PsCommand.class,
-            StatCommand.class,
-            RunCommand.class, ExecCommand.class,
-            StopCommand.class, KillCommand.class, FreezeCommand.class, ThawCommand.class, RmCommand.class,
-            SetCommand.class, LogsCommand.class,
-            ShellCommand.class,
-            ServeCommand.class,
-            RecordCommand.class, HistoryCommand.class, ReplayCommand.class);
+    static final List<Class<?>> SUBCOMMANDS = List.of(BerthTree.class.getAnnotation(Command.class).subcommands());
 
     /** Reads the version Maven filtered into {@code version.properties}. */
     static final class Version implements IVersionProvider {

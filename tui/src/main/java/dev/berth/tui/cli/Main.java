@@ -104,10 +104,10 @@ public final class Main {
 
     /** The whole command tree with berth's error handling; used by {@link #run} and the shell. */
     public static CommandLine newCommandLine() {
-        return withErrorHandling(tree(BerthCommand.SUBCOMMANDS));
+        return withErrorHandling(new CommandLine(new BerthTree()));
     }
 
-    /** The root with {@code subcommands}, in that order. */
+    /** The root with {@code subcommands} alone, in that order. */
     static CommandLine tree(List<Class<?>> subcommands) {
         CommandLine cl = new CommandLine(new BerthCommand());
         for (Class<?> c : subcommands) {
