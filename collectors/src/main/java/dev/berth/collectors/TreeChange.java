@@ -98,29 +98,24 @@ final class TreeChange {
         lastUnified = copy(unifiedStat, unifiedRead);
         Map<Integer, Long> now = new HashMap<>();
         Optional<Integer> primary = Optional.empty();
-        boolean readable = true;
-        try {
-            if (procCgroups != null) {
-                if (!procRead) {
-                    throw new IOException("unreadable");
-                }
+        boolean readable = procRead;
+        if (procCgroups != null && procRead) {
+            try {
                 primary = readProcCgroups(now);
-            }
-        } catch (IOException | NumberFormatException | ArrayIndexOutOfBoundsException e) {
-            readable = false;
-        }
-        try {
-            if (unifiedStat != null) {
-                if (!unifiedRead) {
-                    throw new IOException("unreadable");
-                }
-                now.put(UNIFIED, unifiedDescendants());
-            }
-        } catch (IOException | NumberFormatException e) {
-            // an unreadable cgroup.stat leaves the v1 counts to compare: the unified hierarchy is then left out
-            if (procCgroups == null) {
+            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
                 readable = false;
             }
+        }
+        if (unifiedStat != null) {
+            try {
+                if (unifiedRead) {
+                    now.put(UNIFIED, unifiedDescendants());
+                }
+            } catch (IOException | NumberFormatException e) {
+                unifiedRead = false;
+            }
+            // an unreadable cgroup.stat leaves the v1 counts to compare: the unified hierarchy is then left out
+            readable &= unifiedRead || procCgroups != null;
         }
         Map<Integer, Long> before = last;
         last = readable ? now : null;

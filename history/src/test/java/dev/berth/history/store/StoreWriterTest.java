@@ -27,9 +27,14 @@ class StoreWriterTest {
     Path dir;
 
     private List<Frame> write(int n, int containers) throws IOException {
-        SyntheticHost h = new SyntheticHost(containers, T0, Duration.ofSeconds(10), 1);
+        return write(SMALL, n, containers, 1);
+    }
+
+    /** {@code n} frames of {@code containers} synthetic containers (seed {@code seed}) written with {@code o}. */
+    private List<Frame> write(StoreOptions o, int n, int containers, long seed) throws IOException {
+        SyntheticHost h = new SyntheticHost(containers, T0, Duration.ofSeconds(10), seed);
         List<Frame> frames = new ArrayList<>();
-        try (StoreWriter w = new StoreWriter(dir, SMALL)) {
+        try (StoreWriter w = new StoreWriter(dir, o)) {
             for (int i = 0; i < n; i++) {
                 Frame f = h.next();
                 frames.add(f);
@@ -135,14 +140,7 @@ class StoreWriterTest {
     @Test
     void withDeltaAgainstThePreviousFrameAFlippedByteCostsTheRestOfItsChunkOnly() throws IOException {
         StoreOptions prev = new StoreOptions(Duration.ofHours(1), 20, StoreOptions.Reference.PREVIOUS, 3, false);
-        SyntheticHost h = new SyntheticHost(10, T0, Duration.ofSeconds(10), 1);
-        List<Frame> frames = new ArrayList<>();
-        try (StoreWriter w = new StoreWriter(dir, prev)) {
-            for (int i = 0; i < 60; i++) {
-                frames.add(h.next());
-                w.append(frames.get(i));
-            }
-        }
+        List<Frame> frames = write(prev, 60, 10, 1);
         Shards.Shard s = Shards.list(dir).get(0);
         byte[] idx = Files.readAllBytes(s.index());
         IndexEntry mid = IndexEntry.decode(idx, ShardHeader.SIZE + 30 * IndexEntry.SIZE).orElseThrow();
@@ -163,14 +161,7 @@ class StoreWriterTest {
         // first and in the 4th chunk of the second: the chunks are decoded on several threads, and the frames and
         // warnings still come as a sequential read gives them.
         StoreOptions prev = new StoreOptions(Duration.ofHours(1), 10, StoreOptions.Reference.PREVIOUS, 3, false);
-        SyntheticHost h = new SyntheticHost(8, T0, Duration.ofSeconds(10), 2);
-        List<Frame> frames = new ArrayList<>();
-        try (StoreWriter w = new StoreWriter(dir, prev)) {
-            for (int i = 0; i < 210; i++) {
-                frames.add(h.next());
-                w.append(frames.get(i));
-            }
-        }
+        List<Frame> frames = write(prev, 210, 8, 2);
         List<Shards.Shard> shards = Shards.list(dir);
         assertEquals(2, shards.size());
         int firstShard = 60;    // 18:50:00 to 18:59:50
@@ -213,14 +204,7 @@ class StoreWriterTest {
 
     @Test
     void aPeriodStartingInsideAChunkDecodesFromItsKeyFrame() throws IOException {
-        SyntheticHost h = new SyntheticHost(5, T0, Duration.ofSeconds(10), 3);
-        List<Frame> frames = new ArrayList<>();
-        try (StoreWriter w = new StoreWriter(dir, StoreOptions.DEFAULT)) {
-            for (int i = 0; i < 100; i++) {
-                frames.add(h.next());
-                w.append(frames.get(i));
-            }
-        }
+        List<Frame> frames = write(StoreOptions.DEFAULT, 100, 5, 3);
         assertEquals(frames.subList(77, 90),
                 new StoreReader(dir, w -> { }).frames(frames.get(77).at(), frames.get(90).at()));
     }

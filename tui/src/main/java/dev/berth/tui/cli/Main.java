@@ -48,7 +48,7 @@ public final class Main {
         } else {
             java.util.Optional<Class<?>> one = soleSubcommand(args);
             if (one.isPresent()) {
-                CommandLine single = withErrorHandling(tree(List.of(one.get())));
+                CommandLine single = withErrorHandling(withOnly(one.get()));
                 if (parsesWithoutHelp(single, args)) {
                     return single.execute(args);
                 }
@@ -107,13 +107,9 @@ public final class Main {
         return withErrorHandling(new CommandLine(new BerthTree()));
     }
 
-    /** The root with {@code subcommands} alone, in that order. */
-    static CommandLine tree(List<Class<?>> subcommands) {
-        CommandLine cl = new CommandLine(new BerthCommand());
-        for (Class<?> c : subcommands) {
-            cl.addSubcommand(c);
-        }
-        return cl;
+    /** The root with the one subcommand {@code subcommand}. */
+    static CommandLine withOnly(Class<?> subcommand) {
+        return new CommandLine(new BerthCommand()).addSubcommand(subcommand);
     }
 
     private static CommandLine withErrorHandling(CommandLine cl) {

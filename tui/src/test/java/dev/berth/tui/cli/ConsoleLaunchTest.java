@@ -69,7 +69,7 @@ class ConsoleLaunchTest {
         CommandLine whole = Main.newCommandLine();
         for (Class<?> c : BerthCommand.SUBCOMMANDS) {
             String name = c.getAnnotation(CommandLine.Command.class).name();
-            CommandLine one = Main.tree(List.of(c));
+            CommandLine one = Main.withOnly(c);
             assertEquals(List.of(name), List.copyOf(one.getSubcommands().keySet()), name);
             assertEquals(options(whole.getSubcommands().get(name)), options(one.getSubcommands().get(name)), name);
             assertEquals(options(whole), options(one), name);
