@@ -81,6 +81,19 @@ public interface Cgroup {
     }
 
     /**
+     * Whether the counters of {@link #readIoStat()} move only while this cgroup's own tasks run, so that a sampler
+     * that saw its CPU time stand still may carry them: true on v1, whose blkio counts a request for the task that
+     * submits it (the writeback of its dirty pages is submitted by the kernel's flusher threads and counted in the
+     * root cgroup); false on v2, which charges that writeback to the cgroup that dirtied the pages while none of its
+     * tasks runs.
+     *
+     * @return whether an idle cgroup's IO counters stand still
+     */
+    default boolean ioMovesOnlyWhileRunning() {
+        return false;
+    }
+
+    /**
      * The hard memory limit alone: v2 {@code memory.max}, v1 {@code memory.limit_in_bytes} (one file, where
      * {@link #readMemory()} reads five on v1).
      *

@@ -61,6 +61,20 @@ import java.util.function.ToLongFunction;
  * {@code eventsPeriod} apart, both at once after {@link #invalidateLimits(String)} (a {@code set} from any front end),
  * and on every open. {@code net/dev} is read once per network namespace per tick, whichever container shares it.
  *
+ * <p>Idle cgroups: each tick reads the CPU time and the memory in use first. When neither moved since the last
+ * tick, nor the members, the cgroup's tasks did not run, and the files that only its running tasks move are not read
+ * again but carried from the last full read: {@code memory.stat}, {@code pids.current}, the OOM kill count and,
+ * on v1, the IO counters ({@link dev.berth.cgroupctl.Cgroup#ioMovesOnlyWhileRunning()}: v2 charges writeback to the
+ * cgroup while none of its tasks runs, so its {@code io.stat} is read every tick). The pressure files, the freezer
+ * state and the network are read every tick (a stalled task accrues pressure without running; another tool may
+ * freeze a cgroup whose tasks are stopped, which does not make them run; packets arrive without it). A
+ * carried value is read again at most {@code eventsPeriod} after the last full read (spread like the limits), at
+ * the next tick after {@link #invalidateLimits(String)} or {@link #invalidateAllLimits()} (a {@code set} from any
+ * front end), and whenever the last full read warned. What this can show late, by at most that period: page aging
+ * of a cgroup that does not run (its working set, as the kernel moves its pages between the active and inactive
+ * lists without charging or freeing any). On v1 an idle cgroup costs 5 reads per tick instead of 9, and
+ * {@code memory.stat}, the dearest file to the kernel, is off its per-tick path.
+ *
  * <p>Exact rates: the clock is read right before the counter file it stamps
  * ({@link ContainerSample.ReadTimes}), once that file is open and the code path warm (a cgroup's counter files are
  * read once, untimed, when it is opened), so no open, parse or class loading sits between a timestamp and its read.
@@ -121,11 +135,25 @@ public final class ContainerSampler implements AutoCloseable {
         OptionalLong oomKills = OptionalLong.empty();
         ContainerSample.Spec spec = ContainerSample.Spec.UNKNOWN;
         boolean seen;
+        /** The last full read's values of the files an idle tick skips; null when the next tick must read them. */
+        Carried carried;
+        /** When the carried values are read again, however idle the cgroup stays. */
+        Instant fullDue;
 
         Held(OpenCgroup cgroup, List<Long> pids) {
             this.cgroup = cgroup;
             this.pids = pids;
         }
+    }
+
+    /**
+     * What the last full read found in the files an idle tick skips, with the CPU time and memory it compares.
+     *
+     * @param ioAt when {@code io} was read; an idle tick stamps the carried counters with its own CPU read instead,
+     *             the time at which the cgroup is known not to have run since
+     */
+    private record Carried(long usageUsec, MemoryCurrent memory, Optional<MemoryStat> stat,
+            Optional<List<ContainerSample.IoDevice>> io, Optional<Long> pids) {
     }
 
     /** One namespace's {@code net/dev}, read once per tick. */
@@ -154,8 +182,9 @@ public final class ContainerSampler implements AutoCloseable {
 
     /**
      * @param limitsPeriod the slow cadence: the longest a limit read is shown before it is read again
-     * @param eventsPeriod the longest the OOM kill count (and v2's limit hits) is shown before it is read again;
-     *                     at most {@code limitsPeriod} (they are read with the limits too)
+     * @param eventsPeriod the longest the OOM kill count (and v2's limit hits), and an idle cgroup's carried values
+     *                     (see the class comment), are shown before they are read again; at most
+     *                     {@code limitsPeriod} (they are read with the limits too)
      */
     public ContainerSampler(CgroupFs fs, Path procfs, BlockDevices blockDevices, InstantSource clock,
             Duration limitsPeriod, Duration eventsPeriod) {
@@ -173,8 +202,8 @@ public final class ContainerSampler implements AutoCloseable {
 
     /**
      * Makes the next sample of {@code cgroup} read its limits again instead of using the ones read less than one
-     * slow-cadence period ago: call it after changing them ({@code berth set}, the console's limits dialog).
-     * Thread-safe.
+     * slow-cadence period ago, and every file an idle tick would carry: call it after changing them
+     * ({@code berth set}, the console's limits dialog). Thread-safe.
      *
      * @param cgroup the cgroup path, as in {@link ContainerIdentity#cgroup()}
      */
@@ -183,12 +212,13 @@ public final class ContainerSampler implements AutoCloseable {
     }
 
     /**
-     * Makes the next sample of every held cgroup read its limits again (another process changed some, and did not
-     * say which). Call it from the sampling thread.
+     * Makes the next sample of every held cgroup read its limits again, and every file an idle tick would carry
+     * (another process changed some limits, and did not say which). Call it from the sampling thread.
      */
     public void invalidateAllLimits() {
         for (Held h : held.values()) {
             h.limitsDue = null;
+            h.carried = null;
         }
     }
 
@@ -260,6 +290,10 @@ public final class ContainerSampler implements AutoCloseable {
         Held h = held.get(id.cgroup());
         boolean invalid = invalidated.remove(id.cgroup());
         if (h != null && (h.pids.equals(id.pids()) || (!h.pids.isEmpty() && !id.pids().isEmpty() && sameCgroup(h)))) {
+            if (invalid || !h.pids.equals(id.pids())) {
+                // new members: the carried pids count and IO (a process moved in does not run to be counted)
+                h.carried = null;
+            }
             h.pids = id.pids();
             if (invalid) {
                 h.limitsDue = null;
@@ -308,10 +342,36 @@ public final class ContainerSampler implements AutoCloseable {
         try {
             Instant cpuAt = clock.instant();
             Optional<CpuStat> cpuStat = read(h, cg::readCpuStat, Part.CPU, warnings, pendingErrors);
-            Instant ioAt = clock.instant();
-            Optional<List<ContainerSample.IoDevice>> io = read(h, cg::readIoStat, Part.IO, warnings, pendingErrors)
-                    .map(this::io);
-            readLimits(h, cpuAt, warnings);
+            Optional<MemoryCurrent> mem = read(h, cg::readMemoryCurrent, Part.MEMORY, warnings, pendingErrors);
+            Carried last = h.carried;
+            boolean idle = last != null && cpuStat.isPresent() && mem.isPresent() && cpuAt.isBefore(h.fullDue)
+                    && cpuStat.get().usage().usageUsec() == last.usageUsec() && mem.get().equals(last.memory());
+            Carried now;
+            Instant ioAt;
+            if (idle) {
+                now = last;
+                ioAt = cpuAt;
+            } else {
+                boolean errorsBefore = !pendingErrors.isEmpty();
+                ioAt = clock.instant();
+                Optional<List<ContainerSample.IoDevice>> io = read(h, cg::readIoStat, Part.IO, warnings,
+                        pendingErrors).map(this::io);
+                Optional<MemoryStat> stat = read(h, () -> cg.readMemoryStat(MEMORY_STAT_KEYS), Part.MEMORY_STAT,
+                        warnings, pendingErrors);
+                Optional<Long> pidsCurrent = read(h, cg::readPidsCurrent, Part.PIDS, warnings, pendingErrors);
+                now = new Carried(cpuStat.map(c -> c.usage().usageUsec()).orElse(-1L), mem.orElse(null), stat,
+                        io, pidsCurrent);
+                // Carried only from a read without warnings of a cgroup whose CPU time and memory could be read.
+                boolean clean = !errorsBefore && pendingErrors.isEmpty() && cpuStat.isPresent() && mem.isPresent();
+                h.carried = clean ? now : null;
+                h.fullDue = cpuAt.plus(eventsPeriod).minusMillis(spread(cg, eventsPeriod));
+            }
+            if (idle && !cg.ioMovesOnlyWhileRunning()) {
+                ioAt = clock.instant();
+                now = new Carried(now.usageUsec(), now.memory(), now.stat(),
+                        read(h, cg::readIoStat, Part.IO, warnings, pendingErrors).map(this::io), now.pids());
+            }
+            readLimits(h, cpuAt, idle, warnings);
             Optional<CpuUsage> usage = cpuStat.map(CpuStat::usage);
             Optional<CpuThrottling> thr = cpuStat.flatMap(CpuStat::throttling);
             ContainerSample.Cpu cpu = new ContainerSample.Cpu(
@@ -323,9 +383,7 @@ public final class ContainerSampler implements AutoCloseable {
                     longOf(thr, CpuThrottling::throttledUsec),
                     h.cpuMax.map(CpuMax::quotaUsec),
                     longOf(h.cpuMax, CpuMax::periodUsec));
-            Optional<MemoryCurrent> mem = read(h, cg::readMemoryCurrent, Part.MEMORY, warnings, pendingErrors);
-            Optional<MemoryStat> stat = read(h, () -> cg.readMemoryStat(MEMORY_STAT_KEYS), Part.MEMORY_STAT,
-                    warnings, pendingErrors);
+            Optional<MemoryStat> stat = now.stat();
             ContainerSample.Memory memory = new ContainerSample.Memory(
                     longOf(mem, MemoryCurrent::usageBytes),
                     flat(stat, MemoryStat::anonBytes),
@@ -334,7 +392,7 @@ public final class ContainerSampler implements AutoCloseable {
                     mem.isPresent() ? h.memoryLimit : Optional.empty(),
                     mem.isPresent() ? h.oomKills : OptionalLong.empty(),
                     flat(mem, MemoryCurrent::swapBytes));
-            Optional<Long> pidsCurrent = read(h, cg::readPidsCurrent, Part.PIDS, warnings, pendingErrors);
+            Optional<Long> pidsCurrent = now.pids();
             ContainerSample.Pids pids = new ContainerSample.Pids(
                     pidsCurrent.isPresent() ? OptionalLong.of(pidsCurrent.get()) : OptionalLong.empty(),
                     pidsCurrent.isPresent() ? h.pidsLimit : Optional.empty());
@@ -344,16 +402,23 @@ public final class ContainerSampler implements AutoCloseable {
                     warnings, pendingErrors);
             Optional<Pressure> ioPsi = read(h, () -> cg.readPressure(PressureResource.IO), Part.IO_PSI, warnings,
                     pendingErrors);
+            // Read every tick: another tool's freeze of a cgroup whose tasks are stopped does not move its CPU time.
             Optional<FreezerState> freezer = read(h, cg::readFreezerState, Part.FREEZER, warnings, pendingErrors);
             ContainerState state = id.pids().isEmpty() ? ContainerState.EXITED
                     : freezer.filter(f -> f != FreezerState.THAWED).isPresent() ? ContainerState.FROZEN
                     : ContainerState.RUNNING;
             NetRead net = net(id, warnings);
-            return Optional.of(new ContainerSample(cpuAt, id, state, cpu, memory, io, net.counters(), pids, cpuPsi,
-                    memPsi, ioPsi, new ContainerSample.ReadTimes(cpuAt, ioAt, net.at()), h.spec));
+            return Optional.of(new ContainerSample(cpuAt, id, state, cpu, memory, now.io(), net.counters(), pids,
+                    cpuPsi, memPsi, ioPsi, new ContainerSample.ReadTimes(cpuAt, ioAt, net.at()), h.spec));
         } catch (CgroupGoneException e) {
             return Optional.empty();
         }
+    }
+
+    /** An offset in the second half of {@code period}, by path, so that cgroups opened together are re-read apart. */
+    private static long spread(OpenCgroup cg, Duration period) {
+        long spreadMs = period.toMillis() / 2;
+        return spreadMs == 0 ? 0 : Math.floorMod(cg.path().hashCode(), spreadMs);
     }
 
     /**
@@ -365,11 +430,12 @@ public final class ContainerSampler implements AutoCloseable {
      * the swap limits and v1's {@code memory.failcnt} in one {@link OpenCgroup#readMemory()}); the creation time
      * only once, when the cgroup is first held.
      */
-    private void readLimits(Held h, Instant now, Consumer<String> warnings) throws CgroupGoneException {
+    private void readLimits(Held h, Instant now, boolean idle, Consumer<String> warnings) throws CgroupGoneException {
         OpenCgroup cg = h.cgroup;
         Map<ReadErrorKind, Long> errors = pendingErrors;
         if (h.limitsDue != null && now.isBefore(h.limitsDue)) {
-            if (h.eventsDue != null && now.isBefore(h.eventsDue)) {
+            // An OOM kill moves the memory in use: an idle cgroup's count cannot have moved.
+            if (idle || (h.eventsDue != null && now.isBefore(h.eventsDue))) {
                 return;
             }
             Optional<MemoryEvents> events = read(h, cg::readMemoryEvents, Part.MEMORY_EVENTS, warnings, errors);
@@ -398,9 +464,7 @@ public final class ContainerSampler implements AutoCloseable {
                 memory.flatMap(MemoryUsage::swapMaxBytes), memory.flatMap(MemoryUsage::memoryAndSwapMaxBytes),
                 failcnt.isPresent() ? failcnt : flat(events, MemoryEvents::max), created);
         // Spread the re-reads of cgroups opened in the same tick over the second half of the period.
-        long spreadMs = limitsPeriod.toMillis() / 2;
-        long offset = spreadMs == 0 ? 0 : Math.floorMod(cg.path().hashCode(), spreadMs);
-        h.limitsDue = now.plus(limitsPeriod).minusMillis(offset);
+        h.limitsDue = now.plus(limitsPeriod).minusMillis(spread(cg, limitsPeriod));
         h.eventsDue = now.plus(eventsPeriod);
     }
 

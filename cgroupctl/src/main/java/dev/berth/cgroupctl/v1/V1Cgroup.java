@@ -307,6 +307,12 @@ public final class V1Cgroup extends AbstractCgroup implements OpenCgroup {
         return new MemoryController(dir("memory")).readMemoryEvents();
     }
 
+    /** v1's blkio: see {@link dev.berth.cgroupctl.Cgroup#ioMovesOnlyWhileRunning()}. */
+    @Override
+    public boolean ioMovesOnlyWhileRunning() {
+        return true;
+    }
+
     @Override
     public IoStat readIoStat() throws CgroupException {
         return new IoController(dir("blkio")).readIoStat();

@@ -1,0 +1,143 @@
+package dev.berth.collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.berth.cgroupctl.CgroupFs;
+import dev.berth.cgroupctl.CgroupFsProber;
+import dev.berth.collectors.proc.BlockDevices;
+import dev.berth.collectors.testing.FakeClock;
+import dev.berth.collectors.testing.FakeContainer;
+import dev.berth.collectors.testing.FakeHost;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The sampler's idle gate ({@link ContainerSampler}'s class comment): a cgroup whose CPU time and memory did not move
+ * keeps the files only its running tasks move for at most one events period, and is read in full as soon as it runs,
+ * its memory moves, its members change or its limits are invalidated; v2's IO and every layout's freezer state are
+ * read every tick.
+ */
+class IdleCgroupTest {
+    private static final Duration EVENTS = Duration.ofSeconds(10);
+    private static final String CGROUP = "/berth/idle";
+
+    @TempDir
+    Path dir;
+
+    FakeHost host;
+    FakeContainer c;
+    FakeClock clock;
+    ContainerSampler sampler;
+
+    void setUp(FakeHost.Layout layout) throws Exception {
+        host = FakeHost.of(layout, dir);
+        c = host.container(CGROUP).pids(201);
+        c.io.put("8:0", new long[] {1 << 20, 2 << 20, 10, 20});
+        host.write();
+        clock = new FakeClock(Instant.parse("2026-01-01T00:00:00Z"));
+        CgroupFs fs = CgroupFs.open(new CgroupFsProber(host.procfs(), host.sysfs()).probe());
+        sampler = new ContainerSampler(fs, host.procfs(), new BlockDevices(host.sysfs()), clock,
+                Duration.ofSeconds(30), EVENTS);
+    }
+
+    private ContainerSample tick(long... pids) {
+        clock.advance(Duration.ofSeconds(1));
+        List<Long> members = pids.length == 0 ? List.of(201L) : java.util.Arrays.stream(pids).boxed().toList();
+        ContainerIdentity id = new ContainerIdentity("idle", "idle", ContainerRuntime.BERTH, CGROUP, Optional.empty(),
+                members, Optional.empty());
+        sampler.beginTick();
+        ContainerSample s = sampler.sample(id, w -> fail("unexpected warning: " + w)).orElseThrow();
+        sampler.endTick();
+        return s;
+    }
+
+    private static long inactiveFile(ContainerSample s) {
+        return s.memory().inactiveFileBytes().getAsLong();
+    }
+
+    private static long ioRead(ContainerSample s) {
+        return s.io().orElseThrow().get(0).readBytes();
+    }
+
+    @ParameterizedTest
+    @EnumSource(FakeHost.Layout.class)
+    void anIdleCgroupKeepsTheFilesOnlyItsTasksMoveForOneEventsPeriodAtMost(FakeHost.Layout layout)
+            throws Exception {
+        setUp(layout);
+        Instant first = tick().at();
+        c.inactiveFile += 1 << 20;
+        c.pidsCurrent = 3;
+        c.write();
+
+        ContainerSample carried = tick();
+        assertEquals(30L << 20, inactiveFile(carried), "carried: the cgroup did not run");
+        assertEquals(1, carried.pids().current().getAsLong());
+        ContainerSample s = carried;
+        while (Duration.between(first, s.at()).compareTo(EVENTS) < 0 && inactiveFile(s) == 30L << 20) {
+            s = tick();
+        }
+        assertEquals(31L << 20, inactiveFile(s), "read again within one events period of the last full read");
+        assertEquals(3, s.pids().current().getAsLong());
+    }
+
+    @ParameterizedTest
+    @EnumSource(FakeHost.Layout.class)
+    void aCgroupThatRanOrWhoseMemoryMovedIsReadInFullAtTheNextTick(FakeHost.Layout layout) throws Exception {
+        setUp(layout);
+        tick();
+        c.cpuUsageUsec += 1;
+        c.inactiveFile += 1 << 20;
+        c.io.get("8:0")[0] += 4096;
+        c.write();
+        ContainerSample ran = tick();
+        assertEquals(31L << 20, inactiveFile(ran));
+        assertEquals((1 << 20) + 4096, ioRead(ran));
+
+        c.memoryUsage += 4096;
+        c.inactiveFile += 1 << 20;
+        c.write();
+        assertEquals(32L << 20, inactiveFile(tick()), "the memory in use moved without the CPU time");
+    }
+
+    @ParameterizedTest
+    @EnumSource(FakeHost.Layout.class)
+    void newMembersOrAnInvalidationReadInFull(FakeHost.Layout layout) throws Exception {
+        setUp(layout);
+        tick();
+        c.pids(201, 202);
+        c.pidsCurrent = 2;
+        c.write();
+        assertEquals(2, tick(201, 202).pids().current().getAsLong(), "a process moved in does not run to be counted");
+
+        c.inactiveFile += 1 << 20;
+        c.write();
+        sampler.invalidateLimits(CGROUP);
+        assertEquals(31L << 20, inactiveFile(tick(201, 202)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(FakeHost.Layout.class)
+    void ioIsCarriedOnV1OnlyAndTheFreezerIsReadEveryTick(FakeHost.Layout layout) throws Exception {
+        setUp(layout);
+        tick();
+        c.io.get("8:0")[0] += 4096;
+        c.frozen = true;
+        c.write();
+        ContainerSample s = tick();
+        assertEquals(ContainerState.FROZEN, s.state(), "another tool's freeze shows at the next tick");
+        // v2 charges writeback to the cgroup while none of its tasks runs; v1 counts it in the root.
+        long expected = layout == FakeHost.Layout.V2 ? (1 << 20) + 4096 : 1 << 20;
+        assertEquals(expected, ioRead(s));
+        if (layout != FakeHost.Layout.V2) {
+            // The carried counters are stamped with this tick's CPU read: known unchanged until then, so rate 0.
+            assertEquals(s.readTimes().cpu(), s.readTimes().io());
+        }
+    }
+}
