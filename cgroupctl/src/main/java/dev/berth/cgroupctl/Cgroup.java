@@ -70,6 +70,31 @@ public interface Cgroup {
     }
 
     /**
+     * CPU time used, read alone where that is one file fewer than {@link #readCpuStat()}: the first read of a
+     * sampler's tick, from which it tells whether the cgroup ran. v1 reads {@code cpuacct.usage} only (the
+     * throttling counters are in the cpu hierarchy's {@code cpu.stat}: {@link #readCpuThrottling()}); v2 reads
+     * {@code cpu.stat}, which has both, as {@link #readCpuStat()}.
+     *
+     * @return the usage, with the throttling counters where the same file gave them
+     * @throws CgroupException on read failure of the usage
+     */
+    default CpuStat readCpuUsageFirst() throws CgroupException {
+        return readCpuStat();
+    }
+
+    /**
+     * Memory in use alone (v2 {@code memory.current}, v1 {@code memory.usage_in_bytes}): one file, where
+     * {@link #readMemoryCurrent()} reads the swap too. With {@link #readCpuUsageFirst()}, what a sampler reads
+     * first to tell whether the cgroup did anything since its last tick.
+     *
+     * @return bytes in use
+     * @throws CgroupException on read failure
+     */
+    default long readMemoryUsageBytes() throws CgroupException {
+        return readMemoryCurrent().usageBytes();
+    }
+
+    /**
      * Memory and swap in use, without the limits: the per-tick part of {@link #readMemory()}.
      *
      * @return the usage

@@ -41,6 +41,22 @@ class KernelFileTest {
     }
 
     @Test
+    void rereadsWholeWhenTheFileGrowsPastOrShrinksBelowItsBuffer(@TempDir Path dir) throws IOException {
+        Path p = dir.resolve("io.stat");
+        try (KernelFile f = new KernelFile(p, KernelFile.DEFAULT_CAP, true)) {
+            // Each content is read twice: the first read of a size may grow the buffer, the second is a re-read
+            // through the file's direct buffer of the new size.
+            for (int lines : new int[] {1, 40, 40, 3, 3, 200, 0, 200}) {
+                String content = "8:0 rbytes=1 wbytes=2 rios=3 wios=4\n".repeat(lines);
+                Files.writeString(p, content);
+                assertEquals(content, f.readString());
+                assertEquals(content, f.readString());
+                assertEquals(content.length(), f.length());
+            }
+        }
+    }
+
+    @Test
     void refusesAFileLargerThanTheCapNamingIt(@TempDir Path dir) throws IOException {
         Path p = dir.resolve("meminfo");
         try (RandomAccessFile raf = new RandomAccessFile(p.toFile(), "rw")) {

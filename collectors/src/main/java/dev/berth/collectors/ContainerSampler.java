@@ -72,8 +72,10 @@ import java.util.function.ToLongFunction;
  * the next tick after {@link #invalidateLimits(String)} or {@link #invalidateAllLimits()} (a {@code set} from any
  * front end), and whenever the last full read warned. What this can show late, by at most that period: page aging
  * of a cgroup that does not run (its working set, as the kernel moves its pages between the active and inactive
- * lists without charging or freeing any). On v1 an idle cgroup costs 5 reads per tick instead of 9, and
- * {@code memory.stat}, the dearest file to the kernel, is off its per-tick path.
+ * lists without charging or freeing any). The first reads of a tick are the CPU time and the memory in use alone
+ * (on v1 without the throttling counters and the swap, which a cgroup that ran then reads): on v1 an idle cgroup
+ * costs 3 reads per tick instead of 9, and {@code memory.stat}, the dearest file to the kernel, is off its
+ * per-tick path.
  *
  * <p>Exact rates: the clock is read right before the counter file it stamps
  * ({@link ContainerSample.ReadTimes}), once that file is open and the code path warm (a cgroup's counter files are
@@ -117,7 +119,7 @@ public final class ContainerSampler implements AutoCloseable {
     private final Map<ReadErrorKind, Long> pendingErrors = new EnumMap<>(ReadErrorKind.class);
 
     /** The parts of a sample, for remembering which ones a cgroup does not have. */
-    private enum Part { CPU, MEMORY, MEMORY_STAT, MEMORY_EVENTS, IO, PIDS, CPU_PSI, MEMORY_PSI, IO_PSI, FREEZER,
+    private enum Part { CPU, CPU_THROTTLING, MEMORY, MEMORY_STAT, MEMORY_EVENTS, IO, PIDS, CPU_PSI, MEMORY_PSI, IO_PSI, FREEZER,
         CPU_MAX, MEMORY_LIMIT, PIDS_MAX, CPU_WEIGHT, CREATED }
 
     /** One container's open cgroup and what is known about it until it starts or ends (see the class comment). */
@@ -147,13 +149,13 @@ public final class ContainerSampler implements AutoCloseable {
     }
 
     /**
-     * What the last full read found in the files an idle tick skips, with the CPU time and memory it compares.
-     *
-     * @param ioAt when {@code io} was read; an idle tick stamps the carried counters with its own CPU read instead,
-     *             the time at which the cgroup is known not to have run since
+     * What the last full read found in the files an idle tick skips, with the CPU time and memory it compares
+     * (those of its first reads, {@link dev.berth.cgroupctl.Cgroup#readCpuUsageFirst()} and
+     * {@link dev.berth.cgroupctl.Cgroup#readMemoryUsageBytes()}).
      */
-    private record Carried(long usageUsec, MemoryCurrent memory, Optional<MemoryStat> stat,
-            Optional<List<ContainerSample.IoDevice>> io, Optional<Long> pids) {
+    private record Carried(long usageUsec, long memoryBytes, Optional<CpuThrottling> throttling,
+            Optional<MemoryCurrent> memory, Optional<MemoryStat> stat, Optional<List<ContainerSample.IoDevice>> io,
+            Optional<Long> pids) {
     }
 
     /** One namespace's {@code net/dev}, read once per tick. */
@@ -341,11 +343,11 @@ public final class ContainerSampler implements AutoCloseable {
         OpenCgroup cg = h.cgroup;
         try {
             Instant cpuAt = clock.instant();
-            Optional<CpuStat> cpuStat = read(h, cg::readCpuStat, Part.CPU, warnings, pendingErrors);
-            Optional<MemoryCurrent> mem = read(h, cg::readMemoryCurrent, Part.MEMORY, warnings, pendingErrors);
+            Optional<CpuStat> cpuStat = read(h, cg::readCpuUsageFirst, Part.CPU, warnings, pendingErrors);
+            Optional<Long> memBytes = read(h, cg::readMemoryUsageBytes, Part.MEMORY, warnings, pendingErrors);
             Carried last = h.carried;
-            boolean idle = last != null && cpuStat.isPresent() && mem.isPresent() && cpuAt.isBefore(h.fullDue)
-                    && cpuStat.get().usage().usageUsec() == last.usageUsec() && mem.get().equals(last.memory());
+            boolean idle = last != null && cpuStat.isPresent() && memBytes.isPresent() && cpuAt.isBefore(h.fullDue)
+                    && cpuStat.get().usage().usageUsec() == last.usageUsec() && memBytes.get() == last.memoryBytes();
             Carried now;
             Instant ioAt;
             if (idle) {
@@ -353,14 +355,21 @@ public final class ContainerSampler implements AutoCloseable {
                 ioAt = cpuAt;
             } else {
                 boolean errorsBefore = !pendingErrors.isEmpty();
+                Optional<CpuThrottling> thr = cpuStat.flatMap(CpuStat::throttling);
+                if (cpuStat.isPresent() && thr.isEmpty()) {
+                    // v1: in the cpu hierarchy's cpu.stat (unavailable, and not asked again, where it is not)
+                    thr = read(h, cg::readCpuThrottling, Part.CPU_THROTTLING, warnings, pendingErrors);
+                }
+                Optional<MemoryCurrent> mem = memBytes.isPresent()
+                        ? read(h, cg::readMemoryCurrent, Part.MEMORY, warnings, pendingErrors) : Optional.empty();
                 ioAt = clock.instant();
                 Optional<List<ContainerSample.IoDevice>> io = read(h, cg::readIoStat, Part.IO, warnings,
                         pendingErrors).map(this::io);
                 Optional<MemoryStat> stat = read(h, () -> cg.readMemoryStat(MEMORY_STAT_KEYS), Part.MEMORY_STAT,
                         warnings, pendingErrors);
                 Optional<Long> pidsCurrent = read(h, cg::readPidsCurrent, Part.PIDS, warnings, pendingErrors);
-                now = new Carried(cpuStat.map(c -> c.usage().usageUsec()).orElse(-1L), mem.orElse(null), stat,
-                        io, pidsCurrent);
+                now = new Carried(cpuStat.map(c -> c.usage().usageUsec()).orElse(-1L), memBytes.orElse(-1L), thr,
+                        mem, stat, io, pidsCurrent);
                 // Carried only from a read without warnings of a cgroup whose CPU time and memory could be read.
                 boolean clean = !errorsBefore && pendingErrors.isEmpty() && cpuStat.isPresent() && mem.isPresent();
                 h.carried = clean ? now : null;
@@ -368,12 +377,12 @@ public final class ContainerSampler implements AutoCloseable {
             }
             if (idle && !cg.ioMovesOnlyWhileRunning()) {
                 ioAt = clock.instant();
-                now = new Carried(now.usageUsec(), now.memory(), now.stat(),
+                now = new Carried(now.usageUsec(), now.memoryBytes(), now.throttling(), now.memory(), now.stat(),
                         read(h, cg::readIoStat, Part.IO, warnings, pendingErrors).map(this::io), now.pids());
             }
             readLimits(h, cpuAt, idle, warnings);
             Optional<CpuUsage> usage = cpuStat.map(CpuStat::usage);
-            Optional<CpuThrottling> thr = cpuStat.flatMap(CpuStat::throttling);
+            Optional<CpuThrottling> thr = now.throttling();
             ContainerSample.Cpu cpu = new ContainerSample.Cpu(
                     longOf(usage, CpuUsage::usageUsec),
                     flat(usage, CpuUsage::userUsec),
@@ -384,6 +393,7 @@ public final class ContainerSampler implements AutoCloseable {
                     h.cpuMax.map(CpuMax::quotaUsec),
                     longOf(h.cpuMax, CpuMax::periodUsec));
             Optional<MemoryStat> stat = now.stat();
+            Optional<MemoryCurrent> mem = now.memory();
             ContainerSample.Memory memory = new ContainerSample.Memory(
                     longOf(mem, MemoryCurrent::usageBytes),
                     flat(stat, MemoryStat::anonBytes),

@@ -122,7 +122,7 @@ class ExactRatesTest {
                     double s = clock.seconds();
                     clock.advance(cost[0]);
                     switch (m.getName()) {
-                        case "readCpuStat":
+                        case "readCpuStat", "readCpuUsageFirst":
                             return new CpuStat(new CpuUsage(Math.round(CPU_USEC_PER_S * s), OptionalLong.empty(),
                                     OptionalLong.empty()), Optional.empty());
                         case "readIoStat":

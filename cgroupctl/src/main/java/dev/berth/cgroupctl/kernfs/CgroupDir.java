@@ -33,6 +33,7 @@ import java.util.Map;
 public final class CgroupDir implements AutoCloseable {
     private final Path dir;
     private final FileBudget budget;
+    private final boolean onCgroupFs;
     private Map<String, KernelFile> files;
     private Map<String, Boolean> hasFile;
 
@@ -46,8 +47,19 @@ public final class CgroupDir implements AutoCloseable {
      * @param budget descriptors this directory may keep open; null to open, read and close on every read
      */
     public CgroupDir(Path dir, FileBudget budget) {
+        this(dir, budget, false);
+    }
+
+    /**
+     * @param dir        the directory
+     * @param budget     descriptors this directory may keep open; null to open, read and close on every read
+     * @param onCgroupFs the directory is on a mounted cgroup filesystem (kernfs: regular files only), so that its
+     *                   files are opened without checking their type ({@link KernelFile})
+     */
+    public CgroupDir(Path dir, FileBudget budget, boolean onCgroupFs) {
         this.dir = dir;
         this.budget = budget;
+        this.onCgroupFs = onCgroupFs;
     }
 
     /** @return the directory */
@@ -104,14 +116,14 @@ public final class CgroupDir implements AutoCloseable {
     /** The kept-open file for {@code file}, or a one-shot reader when this directory keeps nothing open. */
     private KernelFile file(String file) {
         if (budget == null) {
-            return new KernelFile(dir.resolve(file), KernelFile.DEFAULT_CAP, false);
+            return new KernelFile(dir.resolve(file), KernelFile.DEFAULT_CAP, false, onCgroupFs);
         }
         if (files == null) {
             files = new HashMap<>();
         }
         KernelFile f = files.get(file);
         if (f == null) {
-            f = new KernelFile(dir.resolve(file), KernelFile.DEFAULT_CAP, budget.tryAcquire());
+            f = new KernelFile(dir.resolve(file), KernelFile.DEFAULT_CAP, budget.tryAcquire(), onCgroupFs);
             files.put(file, f);
         }
         return f;
@@ -128,7 +140,7 @@ public final class CgroupDir implements AutoCloseable {
     public String readString(String file) throws CgroupException {
         // A String read is a one-shot read (limits, one-shot commands), never kept open: only the per-tick
         // readBytes files hold a descriptor, so that the descriptor budget goes to the files read every tick.
-        KernelFile f = new KernelFile(dir.resolve(file), KernelFile.DEFAULT_CAP, false);
+        KernelFile f = new KernelFile(dir.resolve(file), KernelFile.DEFAULT_CAP, false, onCgroupFs);
         try {
             // Bytes, then decode with replacement: cgroup names may hold any byte and a read must not fail on them.
             return f.readString();
@@ -164,7 +176,7 @@ public final class CgroupDir implements AutoCloseable {
      * @throws CgroupException as {@link #readBytes}
      */
     public <T> T readBytesFresh(String file, BytesParser<T> parser) throws CgroupException {
-        return readWith(new KernelFile(dir.resolve(file), KernelFile.DEFAULT_CAP, false), parser);
+        return readWith(new KernelFile(dir.resolve(file), KernelFile.DEFAULT_CAP, false, onCgroupFs), parser);
     }
 
     private <T> T readWith(KernelFile f, BytesParser<T> parser) throws CgroupException {

@@ -26,6 +26,8 @@ import java.util.stream.Stream;
 public final class Hierarchy {
     private final String name;
     private final Path mountPoint;
+    /** Whether the mount point is a cgroup filesystem, looked up at first use; null until then. */
+    private volatile Boolean cgroupFs;
 
     /**
      * @param name       e.g. {@code memory}, {@code cpu,cpuacct}, {@code unified}
@@ -51,12 +53,40 @@ public final class Hierarchy {
      * @return the directory of that cgroup in this hierarchy
      */
     public CgroupDir dir(String cgroupPath) {
+        return dir(cgroupPath, null);
+    }
+
+    /**
+     * @param cgroupPath a path from {@link CgroupPaths#normalize(String)}
+     * @param budget     descriptors the directory may keep open; null to open, read and close on every read
+     * @return the directory of that cgroup in this hierarchy
+     */
+    public CgroupDir dir(String cgroupPath, FileBudget budget) {
         Path p = mountPoint.resolve(CgroupPaths.relative(CgroupPaths.normalize(cgroupPath))).normalize();
         if (!p.startsWith(mountPoint)) {
             // normalize() already refused "..", so this only trips on a bug; keep the check next to the resolve.
             throw new IllegalArgumentException("invalid cgroup path \"" + cgroupPath + "\": escapes the cgroup root");
         }
-        return new CgroupDir(p);
+        return new CgroupDir(p, budget, onCgroupFs());
+    }
+
+    /**
+     * Whether the mount point is a mounted cgroup or cgroup2 filesystem (kernfs, whose files are all regular), as
+     * the mount table says; false for a directory tree elsewhere (a copy, a test's fixture), whose files are
+     * checked before they are opened. Looked up once.
+     */
+    private boolean onCgroupFs() {
+        Boolean b = cgroupFs;
+        if (b == null) {
+            try {
+                String type = Files.getFileStore(mountPoint).type();
+                b = type.equals("cgroup") || type.equals("cgroup2");
+            } catch (IOException | RuntimeException e) {
+                b = false;
+            }
+            cgroupFs = b;
+        }
+        return b;
     }
 
     /**

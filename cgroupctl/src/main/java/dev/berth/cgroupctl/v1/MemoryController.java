@@ -69,6 +69,11 @@ public final class MemoryController {
         return dir.read(LIMIT, MemoryController::parseLimit);
     }
 
+    /** Reads {@code memory.usage_in_bytes}. @return bytes in use @throws CgroupException on failure */
+    public long readUsageBytes() throws CgroupException {
+        return dir.readBytes("memory.usage_in_bytes", SingleValueFormat::parseUnsigned);
+    }
+
     /**
      * Reads usage and, with swap accounting, memsw usage: the per-tick part of {@link #readMemory()}.
      *

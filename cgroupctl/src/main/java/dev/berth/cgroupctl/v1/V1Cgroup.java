@@ -93,7 +93,7 @@ public final class V1Cgroup extends AbstractCgroup implements OpenCgroup {
         }
         CgroupDir d = openDirs.get(h);
         if (d == null) {
-            d = new CgroupDir(h.dir(path).path(), budget);
+            d = h.dir(path, budget);
             openDirs.put(h, d);
         }
         return d;
@@ -230,6 +230,18 @@ public final class V1Cgroup extends AbstractCgroup implements OpenCgroup {
             throttling = Optional.empty();
         }
         return new CpuStat(usage, throttling);
+    }
+
+    @Override
+    public CpuStat readCpuUsageFirst() throws CgroupException {
+        Hierarchy acct = hierarchies.byController().get("cpuacct");
+        return new CpuStat(acct != null && existsIn(acct)
+                ? new CpuacctController(dirIn(acct)).readCpuUsageTotal() : readCpuUsage(), Optional.empty());
+    }
+
+    @Override
+    public long readMemoryUsageBytes() throws CgroupException {
+        return new MemoryController(dir("memory")).readUsageBytes();
     }
 
     @Override

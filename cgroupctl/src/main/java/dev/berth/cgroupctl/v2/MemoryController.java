@@ -41,6 +41,11 @@ public final class MemoryController {
         return new MemoryUsage(current, max, high, swapMax, swapCurrent, OptionalLong.empty());
     }
 
+    /** Reads {@code memory.current}. @return bytes in use @throws CgroupException on failure */
+    public long readUsageBytes() throws CgroupException {
+        return dir.readBytes("memory.current", SingleValueFormat::parseUnsigned);
+    }
+
     /**
      * Reads {@code memory.current} and {@code memory.swap.current}: the per-tick part of {@link #readMemory()}.
      *

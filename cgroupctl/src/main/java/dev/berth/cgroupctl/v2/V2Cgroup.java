@@ -62,7 +62,7 @@ public final class V2Cgroup extends AbstractCgroup implements OpenCgroup {
     V2Cgroup(Hierarchy hierarchy, String path, FileBudget budget) {
         this.hierarchy = hierarchy;
         this.path = path;
-        this.dir = budget == null ? hierarchy.dir(path) : new CgroupDir(hierarchy.dir(path).path(), budget);
+        this.dir = hierarchy.dir(path, budget);
     }
 
     @Override
@@ -73,6 +73,11 @@ public final class V2Cgroup extends AbstractCgroup implements OpenCgroup {
     @Override
     public CpuStat readCpuStat() throws CgroupException {
         return new CpuController(dir).readCpuStat();
+    }
+
+    @Override
+    public long readMemoryUsageBytes() throws CgroupException {
+        return new MemoryController(dir).readUsageBytes();
     }
 
     @Override
