@@ -130,6 +130,28 @@ public interface Cgroup {
     }
 
     /**
+     * The memory limits without the usage: v1 {@code memory.limit_in_bytes}, {@code memory.failcnt} and, with swap
+     * accounting, {@code memory.memsw.limit_in_bytes}; v2 {@code memory.max}, {@code memory.high} and
+     * {@code memory.swap.max} (where {@link #readMemory()} reads the usage files too).
+     *
+     * @return the limits
+     * @throws CgroupException on read failure
+     */
+    default MemoryLimits readMemoryLimits() throws CgroupException {
+        return MemoryLimits.of(readMemory());
+    }
+
+    /**
+     * {@code pids.max} alone: the slow-cadence part of {@link #readPids()}.
+     *
+     * @return the limit, {@link Limit#UNLIMITED} for {@code max}
+     * @throws CgroupException on read failure
+     */
+    default Limit readPidsMax() throws CgroupException {
+        return readPids().max();
+    }
+
+    /**
      * {@code pids.current} alone: the per-tick part of {@link #readPids()}.
      *
      * @return the number of tasks

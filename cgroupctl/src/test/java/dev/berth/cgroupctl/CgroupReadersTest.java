@@ -96,6 +96,18 @@ class CgroupReadersTest {
 
     @ParameterizedTest
     @MethodSource("scenarios")
+    void readsTheMemoryLimitsAloneAsReadMemoryHasThem(Scenario s) throws CgroupException {
+        check(s, Optional.of(MemoryLimits.of(s.expected().memory())), Cgroup::readMemoryLimits);
+    }
+
+    @ParameterizedTest
+    @MethodSource("scenarios")
+    void readsThePidsLimitAlone(Scenario s) throws CgroupException {
+        check(s, Optional.of(s.expected().pids().max()), Cgroup::readPidsMax);
+    }
+
+    @ParameterizedTest
+    @MethodSource("scenarios")
     void readsMemoryStat(Scenario s) throws CgroupException {
         MemoryStat stat = open(s).readMemoryStat();
         Expected e = s.expected();
@@ -172,6 +184,9 @@ class CgroupReadersTest {
             new ReaderCase("readIoLimits", Cgroup::readIoLimits, "blkio", "blkio.throttle.read_bps_device",
                     "io.max"),
             new ReaderCase("readPids", Cgroup::readPids, "pids", "pids.current", "pids.current"),
+            new ReaderCase("readPidsMax", Cgroup::readPidsMax, "pids", "pids.max", "pids.max"),
+            new ReaderCase("readMemoryLimits", Cgroup::readMemoryLimits, "memory", "memory.limit_in_bytes",
+                    "memory.max"),
             new ReaderCase("readPressure", c -> c.readPressure(PressureResource.CPU), "unified", null,
                     "cpu.pressure"),
             new ReaderCase("readFreezerState", Cgroup::readFreezerState, "freezer", "freezer.state",

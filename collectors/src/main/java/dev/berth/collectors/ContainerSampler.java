@@ -18,10 +18,9 @@ import dev.berth.cgroupctl.Limit;
 import dev.berth.cgroupctl.MalformedCgroupFileException;
 import dev.berth.cgroupctl.MemoryCurrent;
 import dev.berth.cgroupctl.MemoryEvents;
+import dev.berth.cgroupctl.MemoryLimits;
 import dev.berth.cgroupctl.MemoryStat;
-import dev.berth.cgroupctl.MemoryUsage;
 import dev.berth.cgroupctl.OpenCgroup;
-import dev.berth.cgroupctl.PidsUsage;
 import dev.berth.cgroupctl.Pressure;
 import dev.berth.cgroupctl.PressureResource;
 import dev.berth.cgroupctl.format.FlatKeyedFormat;
@@ -437,7 +436,7 @@ public final class ContainerSampler implements AutoCloseable {
      * events period after its last read. It is a counter, but one that rarely moves, and its file (v1
      * {@code memory.oom_control}) costs 10 µs of kernel time per read: it is shown up to one events period late,
      * the {@link ContainerSample.Spec} values read with the limits up to one limits period (the memory limit comes with {@code memory.high},
-     * the swap limits and v1's {@code memory.failcnt} in one {@link OpenCgroup#readMemory()}); the creation time
+     * the swap limits and v1's {@code memory.failcnt} in one {@link OpenCgroup#readMemoryLimits()}); the creation time
      * only once, when the cgroup is first held.
      */
     private void readLimits(Held h, Instant now, boolean idle, Consumer<String> warnings) throws CgroupGoneException {
@@ -459,19 +458,19 @@ public final class ContainerSampler implements AutoCloseable {
             return;
         }
         h.cpuMax = read(h, cg::readCpuMax, Part.CPU_MAX, warnings, errors);
-        Optional<MemoryUsage> memory = read(h, cg::readMemory, Part.MEMORY_LIMIT, warnings, errors);
-        h.memoryLimit = memory.map(MemoryUsage::maxBytes);
-        h.pidsLimit = read(h, cg::readPids, Part.PIDS_MAX, warnings, errors).map(PidsUsage::max);
+        Optional<MemoryLimits> memory = read(h, cg::readMemoryLimits, Part.MEMORY_LIMIT, warnings, errors);
+        h.memoryLimit = memory.map(MemoryLimits::maxBytes);
+        h.pidsLimit = read(h, cg::readPidsMax, Part.PIDS_MAX, warnings, errors);
         Optional<MemoryEvents> events = read(h, cg::readMemoryEvents, Part.MEMORY_EVENTS, warnings, errors);
         h.oomKills = longOf(events, MemoryEvents::oomKill);
         Optional<CpuWeight> weight = read(h, cg::readCpuWeight, Part.CPU_WEIGHT, warnings, errors);
         Optional<Instant> created = h.spec.createdAt().isPresent() ? h.spec.createdAt()
                 : read(h, cg::readCreationTime, Part.CREATED, warnings, errors);
         // v1 counts limit hits in memory.failcnt; v2 has no such file and counts them as memory.events "max".
-        OptionalLong failcnt = flat(memory, MemoryUsage::failcnt);
+        OptionalLong failcnt = flat(memory, MemoryLimits::failcnt);
         h.hitsFromEvents = failcnt.isEmpty();
-        h.spec = new ContainerSample.Spec(weight, memory.map(MemoryUsage::highBytes),
-                memory.flatMap(MemoryUsage::swapMaxBytes), memory.flatMap(MemoryUsage::memoryAndSwapMaxBytes),
+        h.spec = new ContainerSample.Spec(weight, memory.map(MemoryLimits::highBytes),
+                memory.flatMap(MemoryLimits::swapMaxBytes), memory.flatMap(MemoryLimits::memoryAndSwapMaxBytes),
                 failcnt.isPresent() ? failcnt : flat(events, MemoryEvents::max), created);
         // Spread the re-reads of cgroups opened in the same tick over the second half of the period.
         h.limitsDue = now.plus(limitsPeriod).minusMillis(spread(cg, limitsPeriod));

@@ -23,6 +23,11 @@ public abstract class PidsFiles {
                 dir.read("pids.max", SingleValueFormat::parseLimit));
     }
 
+    /** Reads {@code pids.max} alone. @return the limit @throws CgroupException on failure */
+    public final Limit readPidsMax() throws CgroupException {
+        return dir.read("pids.max", SingleValueFormat::parseLimit);
+    }
+
     /** Reads {@code pids.current} alone. @return the number of tasks @throws CgroupException on failure */
     public final long readPidsCurrent() throws CgroupException {
         return dir.readBytes("pids.current", SingleValueFormat::parseUnsigned);

@@ -1,5 +1,6 @@
 package dev.berth.cgroupctl.v1;
 
+import dev.berth.cgroupctl.MemoryLimits;
 import dev.berth.cgroupctl.CgroupException;
 import dev.berth.cgroupctl.CgroupWriteException;
 import dev.berth.cgroupctl.ControllerUnavailableException;
@@ -62,6 +63,25 @@ public final class MemoryController {
             swapUsage = OptionalLong.of(Math.max(0, memswUsage - usage));
         }
         return new MemoryUsage(usage, max, Limit.UNLIMITED, swapMax, swapUsage, OptionalLong.of(failcnt), memswMax);
+    }
+
+    /**
+     * Reads the limits of {@link #readMemory()} without its two usage files.
+     *
+     * @return the limits
+     * @throws CgroupException on failure
+     */
+    public MemoryLimits readMemoryLimits() throws CgroupException {
+        Limit max = dir.read(LIMIT, MemoryController::parseLimit);
+        long failcnt = dir.read("memory.failcnt", SingleValueFormat::parseUnsigned);
+        Optional<Limit> swapMax = Optional.empty();
+        Optional<Limit> memswMax = Optional.empty();
+        if (dir.has(MEMSW)) {
+            Limit memsw = dir.read(MEMSW, MemoryController::parseLimit);
+            memswMax = Optional.of(memsw);
+            swapMax = Optional.of(swapOf(max, memsw));
+        }
+        return new MemoryLimits(max, Limit.UNLIMITED, swapMax, OptionalLong.of(failcnt), memswMax);
     }
 
     /** Reads {@code memory.limit_in_bytes}. @return the limit @throws CgroupException on failure */

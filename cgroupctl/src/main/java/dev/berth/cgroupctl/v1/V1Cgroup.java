@@ -1,5 +1,6 @@
 package dev.berth.cgroupctl.v1;
 
+import dev.berth.cgroupctl.MemoryLimits;
 import dev.berth.cgroupctl.Cgroup;
 import dev.berth.cgroupctl.CgroupException;
 import dev.berth.cgroupctl.CgroupGoneException;
@@ -338,6 +339,16 @@ public final class V1Cgroup extends AbstractCgroup implements OpenCgroup {
     @Override
     public PidsUsage readPids() throws CgroupException {
         return new PidsController(dir("pids")).readPids();
+    }
+
+    @Override
+    public Limit readPidsMax() throws CgroupException {
+        return new PidsController(dir("pids")).readPidsMax();
+    }
+
+    @Override
+    public MemoryLimits readMemoryLimits() throws CgroupException {
+        return new MemoryController(dir("memory")).readMemoryLimits();
     }
 
     @Override

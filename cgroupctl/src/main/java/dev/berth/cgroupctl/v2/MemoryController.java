@@ -1,5 +1,6 @@
 package dev.berth.cgroupctl.v2;
 
+import dev.berth.cgroupctl.MemoryLimits;
 import dev.berth.cgroupctl.CgroupException;
 import dev.berth.cgroupctl.Limit;
 import dev.berth.cgroupctl.MemoryCurrent;
@@ -39,6 +40,20 @@ public final class MemoryController {
                 ? OptionalLong.of(dir.read("memory.swap.current", SingleValueFormat::parseUnsigned))
                 : OptionalLong.empty();
         return new MemoryUsage(current, max, high, swapMax, swapCurrent, OptionalLong.empty());
+    }
+
+    /**
+     * Reads the limits of {@link #readMemory()} without its usage files.
+     *
+     * @return the limits
+     * @throws CgroupException on failure
+     */
+    public MemoryLimits readMemoryLimits() throws CgroupException {
+        Limit max = dir.read("memory.max", SingleValueFormat::parseLimit);
+        Limit high = dir.read("memory.high", SingleValueFormat::parseLimit);
+        Optional<Limit> swapMax = dir.has("memory.swap.max")
+                ? Optional.of(dir.read("memory.swap.max", SingleValueFormat::parseLimit)) : Optional.empty();
+        return new MemoryLimits(max, high, swapMax, OptionalLong.empty(), Optional.empty());
     }
 
     /** Reads {@code memory.current}. @return bytes in use @throws CgroupException on failure */

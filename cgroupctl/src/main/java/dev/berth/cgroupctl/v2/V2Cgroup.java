@@ -1,5 +1,6 @@
 package dev.berth.cgroupctl.v2;
 
+import dev.berth.cgroupctl.MemoryLimits;
 import dev.berth.cgroupctl.Cgroup;
 import dev.berth.cgroupctl.CgroupException;
 import dev.berth.cgroupctl.CgroupGoneException;
@@ -151,6 +152,11 @@ public final class V2Cgroup extends AbstractCgroup implements OpenCgroup {
     }
 
     @Override
+    public MemoryLimits readMemoryLimits() throws CgroupException {
+        return in("memory", () -> new MemoryController(dir).readMemoryLimits());
+    }
+
+    @Override
     public Instant readCreationTime() throws CgroupException {
         return dir.readModifiedSince("cgroup.events");
     }
@@ -178,6 +184,11 @@ public final class V2Cgroup extends AbstractCgroup implements OpenCgroup {
     @Override
     public PidsUsage readPids() throws CgroupException {
         return in("pids", () -> new PidsController(dir).readPids());
+    }
+
+    @Override
+    public Limit readPidsMax() throws CgroupException {
+        return in("pids", () -> new PidsController(dir).readPidsMax());
     }
 
     @Override
