@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.cgroupctl.Cgroup;
 import dev.berth.cgroupctl.CgroupFs;
@@ -13,6 +16,13 @@ import dev.berth.collectors.Collector;
 import dev.berth.collectors.ContainerModel;
 import dev.berth.collectors.Snapshot;
 import dev.berth.collectors.TickOptions;
+import dev.berth.tui.ConsoleApp;
+import dev.berth.tui.action.RefusingActions;
+import dev.berth.tui.sample.CollectorSource;
+import dev.berth.tui.sample.SampleRequest;
+import dev.berth.tui.sample.SnapshotSource;
+import dev.berth.tui.sample.SystemFacts;
+import dev.berth.tui.view.ContainerRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +34,8 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -34,11 +46,12 @@ import org.junit.jupiter.api.Test;
 /**
  * The churn suite (issue 10): a driver creates and destroys populated cgroups below the test's own
  * parent ({@code /berth-test-churn-<pid>}), a sleeper moved into each, every tenth frozen while the
- * readers read it, eight alive at a time; meanwhile the console's collector ticks every 0.2 s, and
- * {@code ps --all --json} and {@code stat 0.2} run back to back in-process. Wanted: 0 errors (thrown,
- * non-zero exits, tick warnings), 0 garbage rows (a row under the parent that is not one of the
- * driver's cgroups, or with a negative figure; JSON that does not parse), and a collector heap that
- * stays flat: live heap after a full GC at the end at most {@link #HEAP_BOUND_BYTES} above the start.
+ * readers read it, eight alive at a time; meanwhile the console runs on a virtual terminal with every cgroup
+ * ({@code -a}) at a 0.2 s interval, a collector ticks every 0.2 s, and {@code ps --all --json} and
+ * {@code stat 0.2} run back to back in-process. Wanted: 0 errors (thrown, non-zero exits, tick and console
+ * warnings, a console that does not quit with 0 on {@code q}), 0 garbage rows (a row under the parent that is
+ * not one of the driver's cgroups, or with a negative figure; JSON that does not parse), and a collector heap
+ * that stays flat: live heap after a full GC at the end at most {@link #HEAP_BOUND_BYTES} above the start.
  *
  * <p>Cgroups per run: {@code -Dberth.churn=N} (default 5000, about a minute here).
  */
@@ -61,6 +74,9 @@ class ChurnPrivilegedTest {
         AtomicLong ticks = new AtomicLong();
         AtomicLong psRuns = new AtomicLong();
         AtomicLong statLines = new AtomicLong();
+        AtomicLong consoleSamples = new AtomicLong();
+        DefaultVirtualTerminal term = new DefaultVirtualTerminal(new TerminalSize(120, 40));
+        CompletableFuture<Integer> console = null;
         Collector collector = Collector.forHost(Path.of("/proc"), Path.of("/sys"), Path.of("/"), InstantSource.system());
         List<Thread> readers = new ArrayList<>();
         try {
@@ -128,6 +144,17 @@ class ChurnPrivilegedTest {
                 }
             }, "churn-stat"));
             readers.forEach(Thread::start);
+            ConsoleApp app = new ConsoleApp(term, watched(parent, mine, errors, consoleSamples),
+                    new RefusingActions("not in this test"),
+                    new ConsoleApp.Options(Duration.ofMillis(200), false, false, false, true), InstantSource.system());
+            console = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return app.run();
+                } catch (Exception e) {
+                    errors.add("console threw " + e);
+                    return -1;
+                }
+            });
             Thread.sleep(2000); // warm up: classes loaded, caches filled
             long heapBefore = liveHeap();
 
@@ -162,17 +189,25 @@ class ChurnPrivilegedTest {
             for (Thread t : readers) {
                 t.join(60_000);
             }
+            term.addInput(new KeyStroke('q', false, false));
+            assertEquals(0, console.get(60, TimeUnit.SECONDS), "the console quits with 0 on q");
             long heapAfter = liveHeap();
             System.out.println("churn: " + total + " populated cgroups created and removed (" + total / 10
                     + " frozen), " + ticks.get() + " collector ticks, " + psRuns.get() + " ps --json runs, "
-                    + statLines.get() + " stat lines, " + errors.size() + " errors, live heap "
+                    + statLines.get() + " stat lines, " + consoleSamples.get() + " console samples, " + errors.size()
+                    + " errors, live heap "
                     + (heapBefore >> 20) + " MiB -> " + (heapAfter >> 20) + " MiB");
             assertEquals(List.of(), errors.subList(0, Math.min(20, errors.size())));
-            assertTrue(ticks.get() > 0 && psRuns.get() > 0 && statLines.get() > 0, "every reader ran");
+            assertTrue(ticks.get() > 0 && psRuns.get() > 0 && statLines.get() > 0 && consoleSamples.get() > 0,
+                    "every reader ran");
             assertTrue(heapAfter - heapBefore <= HEAP_BOUND_BYTES, "live heap grew by "
                     + ((heapAfter - heapBefore) >> 20) + " MiB");
         } finally {
             done.set(true);
+            if (console != null && !console.isDone()) {
+                term.addInput(new KeyStroke('q', false, false));
+                console.get(60, TimeUnit.SECONDS);
+            }
             for (Thread t : readers) {
                 t.interrupt();
                 t.join(60_000);
@@ -199,6 +234,43 @@ class ChurnPrivilegedTest {
                 fs.remove(p);
             }
         }
+    }
+
+    /**
+     * The console's own source (its collector, with every cgroup), watched: each sample's warnings and rows under
+     * the parent that are not the driver's are errors, as is a sample that throws.
+     */
+    private static SnapshotSource watched(String parent, Pattern mine, List<String> errors, AtomicLong samples)
+            throws dev.berth.cgroupctl.CgroupException {
+        CollectorSource real = new CollectorSource(
+                Collector.forHost(Path.of("/proc"), Path.of("/sys"), Path.of("/"), InstantSource.system()),
+                new SystemFacts(Path.of("/proc"), InstantSource.system()), cgroup -> {
+                    throw new IllegalStateException("limits looked up for " + cgroup + ": no detail view is open");
+                });
+        return new SnapshotSource() {
+            @Override
+            public dev.berth.tui.view.Snapshot sample(SampleRequest request) throws Exception {
+                try {
+                    dev.berth.tui.view.Snapshot s = real.sample(request);
+                    samples.incrementAndGet();
+                    s.warnings().forEach(w -> errors.add("console warning: " + w));
+                    for (ContainerRow row : s.containers()) {
+                        if (row.cgroupPath().startsWith(parent) && !mine.matcher(row.cgroupPath()).matches()) {
+                            errors.add("console garbage row: " + row);
+                        }
+                    }
+                    return s;
+                } catch (Exception e) {
+                    errors.add("console sample threw " + e);
+                    throw e;
+                }
+            }
+
+            @Override
+            public void close() {
+                real.close();
+            }
+        };
     }
 
     private static boolean garbageFree(ContainerModel c, Pattern mine) {
