@@ -53,21 +53,26 @@ class ReplayTmuxIT {
             tmux.type("env TZ=UTC " + launcher.replace("env ", "") + " replay --store '" + store
                     + "' --from 2026-11-30T10:00:30Z --interval 1h");
             tmux.keys("Enter");
-            // The banner follows the position at once; the row when the sample for it has been derived.
+            // The banner follows the position at once; the row when the sample for it has been derived. A frame
+            // reaches tmux in pieces: wait for every part asserted below, not for the first of them.
             String screen = tmux.await(60, s -> s.contains("REPLAY 2026-11-30 10:00:30 +00:00")
-                    && cpu(s, "3.0"), "the first sample");
+                    && cpu(s, "3.0") && s.contains(" 10:05:00  next: 10:00:35  set web memory max -> 256M"),
+                    "the first sample and its timeline");
             // The timeline: from 10:00:00 to 10:05:00, the event ahead of the position.
             assertTrue(screen.lines().anyMatch(l -> l.startsWith(" 10:00:00 ") && l.contains("*")
                     && l.contains(" 10:05:00  next: 10:00:35  set web memory max -> 256M")), screen);
             tmux.keys("t");
-            screen = tmux.await(20, s -> s.contains("REPLAY 2026-11-30 10:00:40") && cpu(s, "4.0"), "the next sample");
+            screen = tmux.await(20, s -> s.contains("REPLAY 2026-11-30 10:00:40") && cpu(s, "4.0")
+                    && s.contains(" 10:05:00  10:00:35  set web memory max -> 256M"), "the next sample and its timeline");
             assertTrue(screen.contains("set web memory max -> 256M"), screen);
             assertTrue(screen.lines().anyMatch(l -> l.startsWith(" 10:00:00 ")
                     && l.contains(" 10:05:00  10:00:35  set web memory max -> 256M")), screen);
             // The detail view lists web's events up to the sample shown.
             tmux.keys("Enter");
             // The detail arrives (the sample taken on opening asks for it) at the same position: no step.
-            screen = tmux.await(20, s -> s.contains("Events  up to this sample") && s.contains("Limits"),
+            screen = tmux.await(20, s -> s.contains("Events  up to this sample") && s.contains("Limits")
+                    && s.contains("REPLAY 2026-11-30 10:00:40 +00:00")
+                    && s.contains(" 10:00:35  set web memory max -> 256M  by uid 0"),
                     "the detail view's events and detail");
             assertTrue(screen.contains("REPLAY 2026-11-30 10:00:40 +00:00"), screen);
             assertTrue(screen.lines().anyMatch(l -> l.startsWith(" 10:00:35  set web memory max -> 256M  by uid 0")),
