@@ -101,6 +101,35 @@ class RealContainersTest {
         } finally {
             runQuietly("lxc-stop", "-n", name, "-k");
             runQuietly("lxc-destroy", "-n", name);
+            removeLxcCgroups(name);
+        }
+    }
+
+    /**
+     * The cgroups LXC made for this test's container and leaves behind when a start aborts ({@code lxc.monitor.NAME},
+     * {@code lxc.payload.NAME} in every hierarchy; seen in a chroot where the start failed): removed deepest first,
+     * each only once empty (rmdir refuses a populated one).
+     */
+    private static void removeLxcCgroups(String name) {
+        try (java.util.stream.Stream<Path> hierarchies = Files.list(Path.of("/sys/fs/cgroup"))) {
+            for (Path h : hierarchies.toList()) {
+                for (String prefix : java.util.List.of("lxc.monitor.", "lxc.payload.")) {
+                    Path top = h.resolve(prefix + name);
+                    if (!Files.isDirectory(top, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        continue;
+                    }
+                    try (java.util.stream.Stream<Path> w = Files.walk(top)) {
+                        for (Path d : w.filter(Files::isDirectory)
+                                .sorted(java.util.Comparator.comparingInt(Path::getNameCount).reversed()).toList()) {
+                            Files.deleteIfExists(d);
+                        }
+                    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                        System.out.println("cleanup: " + top + ": " + e);
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            System.out.println("cleanup: /sys/fs/cgroup: " + e);
         }
     }
 
