@@ -353,7 +353,6 @@ public final class ContainerSampler implements AutoCloseable {
                 now = last;
                 ioAt = cpuAt;
             } else {
-                boolean errorsBefore = !pendingErrors.isEmpty();
                 Optional<CpuThrottling> thr = cpuStat.flatMap(CpuStat::throttling);
                 if (cpuStat.isPresent() && thr.isEmpty()) {
                     // v1: in the cpu hierarchy's cpu.stat (unavailable, and not asked again, where it is not)
@@ -370,7 +369,7 @@ public final class ContainerSampler implements AutoCloseable {
                 now = new Carried(cpuStat.map(c -> c.usage().usageUsec()).orElse(-1L), memBytes.orElse(-1L), thr,
                         mem, stat, io, pidsCurrent);
                 // Carried only from a read without warnings of a cgroup whose CPU time and memory could be read.
-                boolean clean = !errorsBefore && pendingErrors.isEmpty() && cpuStat.isPresent() && mem.isPresent();
+                boolean clean = pendingErrors.isEmpty() && cpuStat.isPresent() && mem.isPresent();
                 h.carried = clean ? now : null;
                 h.fullDue = cpuAt.plus(eventsPeriod).minusMillis(spread(cg, eventsPeriod));
             }

@@ -50,19 +50,14 @@ public final class MemoryController {
     /** Reads usage, limit, swap and failcnt. @return the usage @throws CgroupException on failure */
     public MemoryUsage readMemory() throws CgroupException {
         long usage = dir.read("memory.usage_in_bytes", SingleValueFormat::parseUnsigned);
-        Limit max = dir.read(LIMIT, MemoryController::parseLimit);
-        long failcnt = dir.read("memory.failcnt", SingleValueFormat::parseUnsigned);
-        Optional<Limit> swapMax = Optional.empty();
+        MemoryLimits l = readMemoryLimits();
         OptionalLong swapUsage = OptionalLong.empty();
-        Optional<Limit> memswMax = Optional.empty();
-        if (dir.has(MEMSW)) {
-            Limit memsw = dir.read(MEMSW, MemoryController::parseLimit);
-            memswMax = Optional.of(memsw);
-            swapMax = Optional.of(swapOf(max, memsw));
+        if (l.memoryAndSwapMaxBytes().isPresent()) {
             long memswUsage = dir.read("memory.memsw.usage_in_bytes", SingleValueFormat::parseUnsigned);
             swapUsage = OptionalLong.of(Math.max(0, memswUsage - usage));
         }
-        return new MemoryUsage(usage, max, Limit.UNLIMITED, swapMax, swapUsage, OptionalLong.of(failcnt), memswMax);
+        return new MemoryUsage(usage, l.maxBytes(), l.highBytes(), l.swapMaxBytes(), swapUsage, l.failcnt(),
+                l.memoryAndSwapMaxBytes());
     }
 
     /**

@@ -32,14 +32,11 @@ public final class MemoryController {
     /** Reads usage and limits. @return the usage @throws CgroupException on failure */
     public MemoryUsage readMemory() throws CgroupException {
         long current = dir.read("memory.current", SingleValueFormat::parseUnsigned);
-        Limit max = dir.read("memory.max", SingleValueFormat::parseLimit);
-        Limit high = dir.read("memory.high", SingleValueFormat::parseLimit);
-        Optional<Limit> swapMax = dir.has("memory.swap.max")
-                ? Optional.of(dir.read("memory.swap.max", SingleValueFormat::parseLimit)) : Optional.empty();
+        MemoryLimits l = readMemoryLimits();
         OptionalLong swapCurrent = dir.has("memory.swap.current")
                 ? OptionalLong.of(dir.read("memory.swap.current", SingleValueFormat::parseUnsigned))
                 : OptionalLong.empty();
-        return new MemoryUsage(current, max, high, swapMax, swapCurrent, OptionalLong.empty());
+        return new MemoryUsage(current, l.maxBytes(), l.highBytes(), l.swapMaxBytes(), swapCurrent, l.failcnt());
     }
 
     /**
