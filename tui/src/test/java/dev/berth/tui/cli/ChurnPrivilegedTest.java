@@ -206,7 +206,12 @@ class ChurnPrivilegedTest {
             done.set(true);
             if (console != null && !console.isDone()) {
                 term.addInput(new KeyStroke('q', false, false));
-                console.get(60, TimeUnit.SECONDS);
+                try {
+                    console.get(60, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    // the test has failed already; the cleanup below must still run
+                    System.out.println("cleanup: the console did not quit: " + e);
+                }
             }
             for (Thread t : readers) {
                 t.interrupt();
