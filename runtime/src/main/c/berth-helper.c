@@ -785,10 +785,21 @@ static void join_namespaces(long pid) {
         fds[i] = open(p, O_RDONLY | O_CLOEXEC);
         if (fds[i] < 0) die("cannot open %s: %s", p, strerror(errno));
     }
+    /*
+     * Joining a mount namespace sets the root to the namespace's own root mount, not to the root the container's
+     * init has: the two differ when berth itself runs chrooted (a build chroot, say), where the container's pivot_root
+     * put its rootfs below the chroot, and the exec'd process then ran in the host's real root. So the root is taken
+     * from the container's init, as nsenter --root does: opened before the mount namespace changes, entered after.
+     */
+    snprintf(p, sizeof p, "/proc/%ld/root", pid);
+    int root_fd = open(p, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (root_fd < 0) die("cannot open %s: %s", p, strerror(errno));
     for (int i = 0; i < 5; i++) {
         if (setns(fds[i], ns[i].type) < 0) die("cannot join the %s namespace: %s", ns[i].name, strerror(errno));
         close(fds[i]);
     }
+    if (fchdir(root_fd) < 0 || chroot(".") < 0) die("cannot enter the container's root: %s", strerror(errno));
+    close(root_fd);
 }
 
 static char clone_stack[256 * 1024] __attribute__((aligned(16)));
