@@ -27,6 +27,8 @@ final class LiveBerth implements AutoCloseable {
     final Path tmp;
     private Path rootfs;
     private Path lastErr;
+    private Path readableDir;
+    private Path readableJar;
 
     /** Where the last {@link #start}ed berth writes its stderr. */
     Path lastErr() {
@@ -75,14 +77,45 @@ final class LiveBerth implements AutoCloseable {
         return rootfs;
     }
 
-    /** The command line of {@code berth ARGS} with this test's state dir and cgroup parent as global options. */
+    /**
+     * The command line of {@code berth ARGS} with this test's state dir and cgroup parent as global options. With a
+     * prefix (another user, through setpriv) the jar is a copy that user can read: a checkout under {@code /root}
+     * (mode 700 on Debian) is out of its reach, and the JVM then exits before berth says anything.
+     */
     List<String> command(List<String> prefix, String... args) {
         List<String> cmd = new ArrayList<>(prefix);
+        Path runJar = prefix.isEmpty() ? jar : readableCopy();
         cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", jar.toString(), "--state-dir", stateDir.toString(),
+                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", runJar.toString(), "--state-dir", stateDir.toString(),
                 "--cgroup-parent", cgroupParent));
         cmd.addAll(List.of(args));
         return cmd;
+    }
+
+    /** The jar and its lib/ directory copied to a temp directory every user can read (made once, removed by close). */
+    private Path readableCopy() {
+        if (readableJar == null) {
+            try {
+                java.nio.file.attribute.FileAttribute<?> open = java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+                readableDir = Files.createTempDirectory("berth-it-jar", open);
+                Files.createDirectory(readableDir.resolve("lib"), open);
+                try (java.util.stream.Stream<Path> libs = Files.list(jar.resolveSibling("lib"))) {
+                    for (Path l : libs.toList()) {
+                        Files.copy(l, readableDir.resolve("lib").resolve(l.getFileName()));
+                    }
+                }
+                readableJar = Files.copy(jar, readableDir.resolve(jar.getFileName()));
+                try (java.util.stream.Stream<Path> all = Files.walk(readableDir)) {
+                    for (Path f : all.filter(Files::isRegularFile).toList()) {
+                        Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                    }
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot copy " + jar + " where another user can read it", e);
+            }
+        }
+        return readableJar;
     }
 
     /** Starts {@code berth ARGS}; stdin is /dev/null, output goes to files under the temp dir. */
@@ -146,6 +179,13 @@ final class LiveBerth implements AutoCloseable {
     /** Kills and removes every cgroup under the test's parent, and the parent. */
     @Override
     public void close() throws Exception {
+        if (readableDir != null) {
+            try (java.util.stream.Stream<Path> all = Files.walk(readableDir)) {
+                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
         if (!isRoot()) {
             return;
         }
