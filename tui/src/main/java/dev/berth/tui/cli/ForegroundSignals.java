@@ -39,25 +39,50 @@ final class ForegroundSignals implements AutoCloseable {
 
     private final SignalHandler[] saved = new SignalHandler[IGNORED.length + FORWARDED.length];
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private RunningContainer container;
+    /** A TERM or HUP that came before {@link #attach}: passed on when the container is there. */
+    private String pending;
 
-    ForegroundSignals(RunningContainer container) {
+    /**
+     * Takes the signals over before the container is launched: a SIGHUP between the launch (the state saying
+     * "running") and the handlers used to end berth with the JVM's default (status 129), the container left to run
+     * on (ForegroundSignalsIT, in a fresh Debian chroot). One that comes before {@link #attach} is passed on then.
+     */
+    ForegroundSignals() {
         int i = 0;
         for (String s : IGNORED) {
             saved[i++] = Signal.handle(new Signal(s), sig -> { });
         }
-        long helper = container.helper().pid();
         for (String s : FORWARDED) {
-            saved[i++] = Signal.handle(new Signal(s), sig -> {
-                try {
-                    // the helper passes TERM and HUP on to the container's init
-                    new PosixSignaller().signal(helper, KillSignal.parse(s));
-                } catch (IOException | RuntimeException e) {
-                    container.helper().destroy();
-                }
-                if (stopping.compareAndSet(false, true)) {
-                    container.killAfter(GRACE);
-                }
-            });
+            saved[i++] = Signal.handle(new Signal(s), sig -> received(s));
+        }
+    }
+
+    /** The launched container: a signal already received is passed on to it now. */
+    synchronized void attach(RunningContainer launched) {
+        container = launched;
+        if (pending != null) {
+            forward(pending);
+        }
+    }
+
+    private synchronized void received(String signal) {
+        if (container == null) {
+            pending = signal;
+        } else {
+            forward(signal);
+        }
+    }
+
+    private void forward(String signal) {
+        try {
+            // the helper passes TERM and HUP on to the container's init
+            new PosixSignaller().signal(container.helper().pid(), KillSignal.parse(signal));
+        } catch (IOException | RuntimeException e) {
+            container.helper().destroy();
+        }
+        if (stopping.compareAndSet(false, true)) {
+            container.killAfter(GRACE);
         }
     }
 

@@ -138,19 +138,20 @@ public final class RunCommand implements Callable<Integer> {
                 Optional.ofNullable(hostname), environment, Optional.ofNullable(workdir), Optional.ofNullable(user),
                 volumes, net, Optional.ofNullable(ip), ulimits, command, tty, interactive, detach, autoRemove, resources,
                 request.describe(), seccomp);
-        RunningContainer c = Wiring.map(() -> containers.launch(launch));
-        c.warnings().forEach(w -> {
-            spec.commandLine().getErr().println(spec.qualifiedName() + ": warning: " + Printable.escape(w));
-            spec.commandLine().getErr().flush();
-        });
-        if (detach) {
-            spec.commandLine().getOut().println(c.record().name());
-            spec.commandLine().getOut().flush();
-            return 0;
-        }
-        ForegroundSignals signals = null;
+        // a foreground run's signals are taken over before the launch: see ForegroundSignals()
+        ForegroundSignals signals = detach ? null : new ForegroundSignals();
         try {
-            signals = new ForegroundSignals(c);
+            RunningContainer c = Wiring.map(() -> containers.launch(launch));
+            c.warnings().forEach(w -> {
+                spec.commandLine().getErr().println(spec.qualifiedName() + ": warning: " + Printable.escape(w));
+                spec.commandLine().getErr().flush();
+            });
+            if (detach) {
+                spec.commandLine().getOut().println(c.record().name());
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
+            signals.attach(c);
             return c.waitForExit();
         } finally {
             if (signals != null) {
