@@ -287,7 +287,7 @@ public final class Collector implements AutoCloseable {
         Map<String, ContainerSample> current = new LinkedHashMap<>();
         containers.beginTick();
         for (ContainerIdentity id : ids) {
-            Optional<ContainerSample> s = containers.sample(id, warnings);
+            Optional<ContainerSample> s = containers.sample(id, warnings, discovery.pidsCurrent(id.cgroup()));
             if (s.isEmpty()) {
                 continue;
             }

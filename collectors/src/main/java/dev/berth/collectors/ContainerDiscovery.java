@@ -297,6 +297,19 @@ public final class ContainerDiscovery implements AutoCloseable {
         }
     }
 
+    /**
+     * The {@code pids.current} the last {@link #discover} read for {@code cgroup} to tell whether its members had
+     * changed (an open cgroup of a v1 or hybrid host, {@link OpenCgroup#pidsCurrentOfLastMembersRead()}): the
+     * sampler takes it instead of reading the file again in the same tick. Empty when none was read.
+     *
+     * @param cgroup a cgroup path the last call listed
+     * @return its task count then, or empty
+     */
+    public OptionalLong pidsCurrent(String cgroup) {
+        OpenCgroup cg = open.get(cgroup);
+        return cg == null ? OptionalLong.empty() : cg.pidsCurrentOfLastMembersRead();
+    }
+
     /** Closes the cgroups held open. */
     @Override
     public void close() {

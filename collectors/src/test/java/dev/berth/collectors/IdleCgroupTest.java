@@ -140,4 +140,31 @@ class IdleCgroupTest {
             assertEquals(s.readTimes().cpu(), s.readTimes().io());
         }
     }
+
+    /**
+     * Through a whole collector: on v1 and hybrid hosts discovery reads {@code pids.current} every tick (to tell
+     * whether the members changed), and the sampler takes that count instead of opening the file again, so an idle
+     * cgroup's task count is this tick's; on v2 it is the idle gate's, carried.
+     */
+    @ParameterizedTest
+    @EnumSource(FakeHost.Layout.class)
+    void anIdleCgroupsTaskCountIsTheOneDiscoveryReadThisTick(FakeHost.Layout layout) throws Exception {
+        setUp(layout);
+        CgroupFs fs = CgroupFs.open(new CgroupFsProber(host.procfs(), host.sysfs()).probe());
+        try (Collector collector = new Collector(fs, host.procfs(), host.sysfs(),
+                new dev.berth.collectors.discovery.RuntimeNames(host.root()), clock, 100, 4096)) {
+            clock.advance(Duration.ofSeconds(1));
+            assertEquals(1, pidsOf(collector.sample(TickOptions.CONTAINERS, w -> fail(w))));
+            c.pidsCurrent = 3;   // threads started and ended between the ticks: no CPU time moved in the files
+            c.write();
+            clock.advance(Duration.ofSeconds(1));
+            assertEquals(layout == FakeHost.Layout.V2 ? 1 : 3,
+                    pidsOf(collector.sample(TickOptions.CONTAINERS, w -> fail(w))));
+        }
+    }
+
+    private static long pidsOf(Samples s) {
+        return s.containers().stream().filter(x -> x.identity().cgroup().equals(CGROUP)).findFirst().orElseThrow()
+                .pids().current().getAsLong();
+    }
 }

@@ -67,6 +67,9 @@ public final class V1Cgroup extends AbstractCgroup implements OpenCgroup {
     private List<Long> members;
     private long membersCount;
     private long membersReadAt;
+    /** The {@code pids.current} the last {@link #readMemberPids()} read, when {@link #lastCountValid}. */
+    private long lastCount;
+    private boolean lastCountValid;
 
     /**
      * @param hierarchies the host's hierarchies
@@ -176,12 +179,20 @@ public final class V1Cgroup extends AbstractCgroup implements OpenCgroup {
      * two calls, or a process moved to an ancestor cgroup (which counts its descendants' tasks).
      */
     @Override
+    public java.util.OptionalLong pidsCurrentOfLastMembersRead() {
+        return lastCountValid ? java.util.OptionalLong.of(lastCount) : java.util.OptionalLong.empty();
+    }
+
+    @Override
     public List<Long> readMemberPids() throws CgroupException {
         Hierarchy pids = hierarchies.byController().get("pids");
+        lastCountValid = false;
         // (the root cgroup has no pids.current: its list is read every time)
         if (budget != null && pids != null && existsIn(pids) && dirIn(pids).has("pids.current")) {
             CgroupDir d = dirIn(pids);
             long count = new PidsController(d).readPidsCurrent();
+            lastCount = count;
+            lastCountValid = true;
             long now = System.nanoTime();
             if (members == null || count != membersCount || now - membersReadAt >= MEMBERS_MAX_AGE.toNanos()) {
                 members = d.readBytesFresh("cgroup.procs", ListFormat::parseIds);
