@@ -9,16 +9,24 @@
 # deleted at the end. Certificates the host added in /usr/local/share/ca-certificates (a TLS-intercepting proxy's)
 # are copied into the chroots, so that Maven can download from behind the same proxy as the host.
 #
-# Needs root, debootstrap, unshare and git. Usage: dist/check-fresh-debian.sh [MIRROR [DEB]]
-# (with DEB, a package already built, step 1 is skipped)
+#  3. with --tests: the README's second command, CI=true ./.ci/run, in the chroot of step 1 after ./setup (it
+#     apt-gets the test packages, then runs the whole suite, the pure-v2 guest included). The chroot gets what a
+#     machine has and a bare chroot lacks: its root is a mount point (pivot_root refuses a plain directory), /dev
+#     from the host, and a tmpfs at /tmp and /run. Its report is left in the work directory, which is kept then.
+#     About 25-30 minutes on a 2-CPU VM.
+#
+# Needs root, debootstrap, unshare and git. Usage: dist/check-fresh-debian.sh [--tests] [MIRROR [DEB]]
+# (with DEB, a package already built, step 1 is skipped, and so is 3)
 set -eu
+tests=""
+if [ "${1:-}" = "--tests" ]; then tests=1; shift; fi
 here=$(cd "$(dirname "$0")/.." && pwd)
 mirror=${1:-http://deb.debian.org/debian}
 deb=${2:-}
 [ "$(id -u)" = 0 ] || { echo "check: needs root (debootstrap, chroot)" >&2; exit 1; }
 command -v debootstrap >/dev/null || { echo "check: debootstrap is not installed" >&2; exit 1; }
 work=$(mktemp -d /var/tmp/berth-fresh-debian.XXXXXX)
-trap 'rm -rf "$work"' EXIT INT TERM
+if [ -n "$tests" ]; then echo "work directory (kept): $work"; else trap 'rm -rf "$work"' EXIT INT TERM; fi
 
 fresh() { # fresh DIR: a minbase Debian 12 with the host's resolver and extra CAs
     debootstrap --variant=minbase bookworm "$1" "$mirror" >"$work/debootstrap.log" 2>&1 \
@@ -33,6 +41,14 @@ in_chroot() { # in_chroot DIR SCRIPT: runs SCRIPT with bash in DIR, /proc and /s
     unshare --mount --propagation private sh -c '
         mount -t proc proc "$1/proc" && mount --rbind /sys "$1/sys" && mount --make-rslave "$1/sys"
         exec chroot "$1" /usr/bin/env -i HOME=/root LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive \
+            PATH=/usr/sbin:/usr/bin:/sbin:/bin /bin/bash -ec "$2"' sh "$1" "$2"
+}
+in_machine_chroot() { # as in_chroot, with the root a mount point, the host's /dev, and tmpfs at /tmp and /run
+    unshare --mount --propagation private sh -c '
+        mount --bind "$1" "$1" && mount -t proc proc "$1/proc" && mount --rbind /sys "$1/sys"
+        mount --make-rslave "$1/sys" && mount --rbind /dev "$1/dev" && mount --make-rslave "$1/dev"
+        mount -t tmpfs tmpfs "$1/tmp" && mount -t tmpfs tmpfs "$1/run"
+        exec chroot "$1" /usr/bin/env -i HOME=/root LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive CI=true \
             PATH=/usr/sbin:/usr/bin:/sbin:/bin /bin/bash -ec "$2"' sh "$1" "$2"
 }
 # Java keeps its own trust store: give it the host's extra CAs too (after the JDK is installed).
@@ -53,6 +69,16 @@ grep -v '^\(Selecting\|Preparing\|Unpacking\|Setting up\|Processing\|(Reading\|d
 ls "$work/setup/root/berth/dist/target/"berth_*.deb >/dev/null 2>&1 \
     || { echo "check: ./setup did not build berth (log above)" >&2; exit 1; }
 deb=$(ls "$work/setup/root/berth/dist/target/"berth_*.deb)
+if [ -n "$tests" ]; then
+    echo "== 3. CI=true ./.ci/run in the same chroot (log: $work/tests.log)"
+    start=$(date +%s)
+    rc=0
+    in_machine_chroot "$work/setup" "cd /root/berth && ./.ci/run" >"$work/tests.log" 2>&1 || rc=$?
+    grep -E "Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$|BUILD|Total time" \
+        "$work/tests.log" | tail -12
+    echo "exit status $rc after $(( $(date +%s) - start )) s"
+    [ "$rc" = 0 ] || { echo "check: the tests failed in the fresh chroot (log above)" >&2; exit 1; }
+fi
 fi
 
 echo "== 2. apt install ./berth_*.deb on a fresh Debian 12"
