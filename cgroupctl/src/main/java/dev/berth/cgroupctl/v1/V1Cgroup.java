@@ -166,6 +166,11 @@ public final class V1Cgroup extends AbstractCgroup implements OpenCgroup {
         return KillLoop.procs(existingDirs());
     }
 
+    @Override
+    public java.util.OptionalLong pidsCurrentOfLastMembersRead() {
+        return lastCountValid ? java.util.OptionalLong.of(lastCount) : java.util.OptionalLong.empty();
+    }
+
     /**
      * {@inheritDoc}
      *
@@ -178,11 +183,6 @@ public final class V1Cgroup extends AbstractCgroup implements OpenCgroup {
      * {@link #MEMBERS_MAX_AGE}. The list is then up to that old only when a process left and another came between
      * two calls, or a process moved to an ancestor cgroup (which counts its descendants' tasks).
      */
-    @Override
-    public java.util.OptionalLong pidsCurrentOfLastMembersRead() {
-        return lastCountValid ? java.util.OptionalLong.of(lastCount) : java.util.OptionalLong.empty();
-    }
-
     @Override
     public List<Long> readMemberPids() throws CgroupException {
         Hierarchy pids = hierarchies.byController().get("pids");
