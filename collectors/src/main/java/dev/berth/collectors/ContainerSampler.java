@@ -354,6 +354,7 @@ public final class ContainerSampler implements AutoCloseable {
     private Optional<ContainerSample> read(Held h, ContainerIdentity id, Consumer<String> warnings,
             OptionalLong pidsRead) {
         OpenCgroup cg = h.cgroup;
+        Optional<Long> pidsGiven = pidsRead.isPresent() ? Optional.of(pidsRead.getAsLong()) : Optional.empty();
         try {
             Instant cpuAt = clock.instant();
             Optional<CpuStat> cpuStat = read(h, cg::readCpuUsageFirst, Part.CPU, warnings, pendingErrors);
@@ -379,7 +380,7 @@ public final class ContainerSampler implements AutoCloseable {
                         pendingErrors).map(this::io);
                 Optional<MemoryStat> stat = read(h, () -> cg.readMemoryStat(MEMORY_STAT_KEYS), Part.MEMORY_STAT,
                         warnings, pendingErrors);
-                Optional<Long> pidsCurrent = pidsRead.isPresent() ? Optional.of(pidsRead.getAsLong())
+                Optional<Long> pidsCurrent = pidsGiven.isPresent() ? pidsGiven
                         : read(h, cg::readPidsCurrent, Part.PIDS, warnings, pendingErrors);
                 now = new Carried(cpuStat.map(c -> c.usage().usageUsec()).orElse(-1L), memBytes.orElse(-1L), thr,
                         mem, stat, io, pidsCurrent);
@@ -415,7 +416,7 @@ public final class ContainerSampler implements AutoCloseable {
                     mem.isPresent() ? h.memoryLimit : Optional.empty(),
                     mem.isPresent() ? h.oomKills : OptionalLong.empty(),
                     flat(mem, MemoryCurrent::swapBytes));
-            Optional<Long> pidsCurrent = pidsRead.isPresent() ? Optional.of(pidsRead.getAsLong()) : now.pids();
+            Optional<Long> pidsCurrent = pidsGiven.isPresent() ? pidsGiven : now.pids();
             ContainerSample.Pids pids = new ContainerSample.Pids(
                     pidsCurrent.isPresent() ? OptionalLong.of(pidsCurrent.get()) : OptionalLong.empty(),
                     pidsCurrent.isPresent() ? h.pidsLimit : Optional.empty());

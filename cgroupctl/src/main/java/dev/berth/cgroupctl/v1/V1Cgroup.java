@@ -67,9 +67,8 @@ public final class V1Cgroup extends AbstractCgroup implements OpenCgroup {
     private List<Long> members;
     private long membersCount;
     private long membersReadAt;
-    /** The {@code pids.current} the last {@link #readMemberPids()} read, when {@link #lastCountValid}. */
-    private long lastCount;
-    private boolean lastCountValid;
+    /** Whether the last {@link #readMemberPids()} read {@code pids.current} (then {@link #membersCount}). */
+    private boolean membersCountFresh;
 
     /**
      * @param hierarchies the host's hierarchies
@@ -168,7 +167,7 @@ public final class V1Cgroup extends AbstractCgroup implements OpenCgroup {
 
     @Override
     public java.util.OptionalLong pidsCurrentOfLastMembersRead() {
-        return lastCountValid ? java.util.OptionalLong.of(lastCount) : java.util.OptionalLong.empty();
+        return membersCountFresh ? java.util.OptionalLong.of(membersCount) : java.util.OptionalLong.empty();
     }
 
     /**
@@ -186,19 +185,18 @@ public final class V1Cgroup extends AbstractCgroup implements OpenCgroup {
     @Override
     public List<Long> readMemberPids() throws CgroupException {
         Hierarchy pids = hierarchies.byController().get("pids");
-        lastCountValid = false;
+        membersCountFresh = false;
         // (the root cgroup has no pids.current: its list is read every time)
         if (budget != null && pids != null && existsIn(pids) && dirIn(pids).has("pids.current")) {
             CgroupDir d = dirIn(pids);
             long count = new PidsController(d).readPidsCurrent();
-            lastCount = count;
-            lastCountValid = true;
             long now = System.nanoTime();
             if (members == null || count != membersCount || now - membersReadAt >= MEMBERS_MAX_AGE.toNanos()) {
                 members = d.readBytesFresh("cgroup.procs", ListFormat::parseIds);
                 membersCount = count;
                 membersReadAt = now;
             }
+            membersCountFresh = true;   // count == membersCount: a count that moved re-read the list above
             return members;
         }
         for (String c : MEMBERSHIP_ORDER) {
