@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.berth.cgroupctl.CgroupFs;
+import dev.berth.cgroupctl.CgroupFsProber;
 import dev.berth.runtime.ContainerName;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,8 +51,15 @@ class ExecUnderChrootPrivilegedTest {
             assertEquals(true, p.waitFor(2, TimeUnit.MINUTES), "the chrooted launch did not end: " + out);
         } finally {
             p.destroyForcibly();
+            p.waitFor();
             // the file the bug wrote went to the host's /tmp: this test's own marker, removed either way
             Files.deleteIfExists(Path.of("/tmp", marker));
+            // a child that failed before its own cleanup leaves its cgroups (named for its pid: unshare, sh and
+            // chroot each exec the next, so the JVM has p's pid) and the container in them: removed here
+            CgroupFs cgroups = CgroupFs.open(new CgroupFsProber(Path.of("/proc"), Path.of("/sys")).probe());
+            String parent = "/berth-test-chroot-" + p.pid();
+            Launcher.removeCgroup(cgroups, parent + "/cx");
+            Launcher.removeCgroup(cgroups, parent);
         }
         assumeTrue(!out.contains("SKIP "), out);
         assertEquals(0, p.exitValue(), out);
