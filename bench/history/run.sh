@@ -11,7 +11,7 @@
 #     sampling the same cgroups into its own store in the same run, for a before/after under the same load;
 #     RECORD_JAVA_OPTS adds JVM options to the recorders (e.g. -XX:StartFlightRecording=filename=/tmp/r.jfr).
 #     The recorder under test runs with the options bin/berth gives `record` (bin/jvm-options, then
-#     bin/jvm-options-record); the baseline with bin/jvm-options only, as main's launcher ran it.
+#     bin/jvm-options-record); the baseline with the same two.
 #     WARMUP=seconds (default 150) sets the warm-up before the measurement: a recorder runs for days, and its C2
 #     reaches its steady state after a few dozen samples (bench/history/RESULTS.txt).
 # Usage: bench/history/run.sh [cgroups=500] [seconds=60] [interval=2]   (SECTIONS=3 runs only section 3, etc.)
@@ -98,7 +98,7 @@ hz=$(getconf CLK_TCK)
 BERTH_JAVA_OPTS="$(cat bin/jvm-options) $(cat bin/jvm-options-record) ${RECORD_JAVA_OPTS:-}" \
   bin/berth record --store "$tmp/store" --interval "${ival}s" 2>"$tmp/record.log" & rec_pid=$!
 if [ -n "${BASELINE_JAR:-}" ]; then
-  java $(cat bin/jvm-options) -jar "$BASELINE_JAR" record --store "$tmp/base" --interval "${ival}s" \
+  java $(cat bin/jvm-options) $(cat bin/jvm-options-record) -jar "$BASELINE_JAR" record --store "$tmp/base" --interval "${ival}s" \
       2>"$tmp/base.log" & base_pid=$!
 fi
 atop -w "$tmp/atop.raw" "$ival" >/dev/null 2>&1 & atop_pid=$!

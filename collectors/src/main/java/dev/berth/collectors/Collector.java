@@ -95,6 +95,7 @@ public final class Collector implements AutoCloseable {
         this.discovery = new ContainerDiscovery(fs, procfs, names, berthParent, clock,
                 ContainerDiscovery.DEFAULT_FULL_WALK_PERIOD);
         this.containers = new ContainerSampler(fs, procfs, devices, clock, limitsPeriod, eventsPeriod);
+        discovery.useCpuTimes(containers::lastCpuTimeUsec);
         this.host = new HostSampler(procfs, devices, processSampler, clock);
     }
 

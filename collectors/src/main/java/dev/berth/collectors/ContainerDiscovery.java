@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Finds containers by walking the cgroup tree and classifying each path ({@link CgroupClassifier}), then fills in
@@ -65,6 +66,8 @@ public final class ContainerDiscovery implements AutoCloseable {
     private boolean sawGone;
     private Grouping lastGrouping;
     private Map<String, Netns> netnsSeen = Map.of();
+    /** A cgroup's CPU time as its sampler last read it ({@link #useCpuTimes}); none by default. */
+    private Function<String, OptionalLong> cpuTimes = path -> OptionalLong.empty();
 
     /** As {@link #ContainerDiscovery(CgroupFs, Path, RuntimeNames, String)} with berth's default parent /berth. */
     public ContainerDiscovery(CgroupFs fs, Path procfs, RuntimeNames names) {
@@ -283,13 +286,24 @@ public final class ContainerDiscovery implements AutoCloseable {
     }
 
     /**
+     * Gives discovery each cgroup's CPU time as the caller's sampler last read it (in microseconds; empty for a
+     * cgroup it does not sample), so that v1 keeps the member list of a cgroup whose tasks have not run longer
+     * ({@link OpenCgroup#readMemberPids(OptionalLong, Instant)}).
+     *
+     * @param cpuTimes a cgroup path to its last CPU time read
+     */
+    public void useCpuTimes(Function<String, OptionalLong> cpuTimes) {
+        this.cpuTimes = cpuTimes;
+    }
+
+    /**
      * Members of one cgroup, from one hierarchy ({@link dev.berth.cgroupctl.Cgroup#readMemberPids()}), through a
      * cgroup kept open across calls so that its {@code cgroup.procs} is re-read, not re-opened.
      */
     private List<Long> members(String path) throws CgroupException {
         OpenCgroup cg = open.computeIfAbsent(path, fs::openCgroup);
         try {
-            return cg.readMemberPids();
+            return cg.readMemberPids(cpuTimes.apply(path), clock.instant());
         } catch (CgroupException e) {
             cg.close();
             open.remove(path);

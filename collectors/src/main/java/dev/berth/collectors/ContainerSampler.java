@@ -351,6 +351,18 @@ public final class ContainerSampler implements AutoCloseable {
         }
     }
 
+    /**
+     * The CPU time (microseconds) of {@code cgroup} at its last sample that read it without a warning, or empty
+     * (not held, or its last read was not clean): what discovery compares to keep an idle cgroup's member list.
+     *
+     * @param cgroup a cgroup path
+     * @return its CPU time then, or empty
+     */
+    public OptionalLong lastCpuTimeUsec(String cgroup) {
+        Held h = held.get(cgroup);
+        return h == null || h.carried == null ? OptionalLong.empty() : OptionalLong.of(h.carried.usageUsec());
+    }
+
     private Optional<ContainerSample> read(Held h, ContainerIdentity id, Consumer<String> warnings,
             OptionalLong pidsRead) {
         OpenCgroup cg = h.cgroup;

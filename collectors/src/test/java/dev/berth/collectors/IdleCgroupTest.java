@@ -163,6 +163,46 @@ class IdleCgroupTest {
         }
     }
 
+    /**
+     * On v1 and hybrid hosts discovery keeps a cgroup's member list while {@code pids.current} stays the same, and
+     * reads it again after 5 s only when the sampler saw the cgroup run since (a task that left by exiting ran), else
+     * after 60 s; v2 reads {@code cgroup.procs} every tick. Here the list changes without the count: a sleeping task
+     * moved out and another moved in.
+     */
+    @ParameterizedTest
+    @EnumSource(FakeHost.Layout.class)
+    void anIdleCgroupsMemberListIsKeptLongerThanOneThatRan(FakeHost.Layout layout) throws Exception {
+        setUp(layout);
+        boolean v2 = layout == FakeHost.Layout.V2;
+        CgroupFs fs = CgroupFs.open(new CgroupFsProber(host.procfs(), host.sysfs()).probe());
+        try (Collector collector = new Collector(fs, host.procfs(), host.sysfs(),
+                new dev.berth.collectors.discovery.RuntimeNames(host.root()), clock, 100, 4096)) {
+            assertEquals(List.of(201L), membersAfter(collector, Duration.ofSeconds(1)));
+            // read again 5 s on: the first read had no CPU time to keep it by; this one has the sampler's
+            assertEquals(List.of(201L), membersAfter(collector, Duration.ofSeconds(6)));
+            c.pids(202);
+            c.write();
+            assertEquals(v2 ? List.of(202L) : List.of(201L), membersAfter(collector, Duration.ofSeconds(6)),
+                    "5 s on, the cgroup did not run: the list is kept");
+            assertEquals(v2 ? List.of(202L) : List.of(201L), membersAfter(collector, Duration.ofSeconds(50)));
+            assertEquals(List.of(202L), membersAfter(collector, Duration.ofSeconds(6)), "after 60 s it is read");
+
+            c.pids(203);
+            c.cpuUsageUsec += 5_000;
+            c.write();
+            // this tick's discovery has the CPU time of the tick before; its sampler sees the cgroup ran
+            assertEquals(v2 ? List.of(203L) : List.of(202L), membersAfter(collector, Duration.ofSeconds(1)));
+            assertEquals(List.of(203L), membersAfter(collector, Duration.ofSeconds(5)),
+                    "5 s after the last read, the cgroup ran since: the list is read");
+        }
+    }
+
+    private List<Long> membersAfter(Collector collector, Duration step) {
+        clock.advance(step);
+        return collector.sample(TickOptions.CONTAINERS, w -> fail(w)).containers().stream()
+                .filter(x -> x.identity().cgroup().equals(CGROUP)).findFirst().orElseThrow().identity().pids();
+    }
+
     private static long pidsOf(Samples s) {
         return s.containers().stream().filter(x -> x.identity().cgroup().equals(CGROUP)).findFirst().orElseThrow()
                 .pids().current().getAsLong();

@@ -42,6 +42,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A cgroup of a v1 or hybrid host: one directory per controller hierarchy, plus, on hybrid hosts, one in the
@@ -52,6 +53,11 @@ import java.util.Optional;
 public final class V1Cgroup extends AbstractCgroup implements OpenCgroup {
     /** How old an open cgroup's member list may get while {@code pids.current} stays the same. */
     public static final Duration MEMBERS_MAX_AGE = Duration.ofSeconds(5);
+    /**
+     * How old it may get when the caller's CPU time of the cgroup has not moved since the list was read
+     * ({@link #readMemberPids(OptionalLong, Instant)}).
+     */
+    public static final Duration IDLE_MEMBERS_MAX_AGE = Duration.ofSeconds(60);
     /** The order in which {@link #readMemberPids()} picks the one hierarchy it reads. */
     private static final List<String> MEMBERSHIP_ORDER = List.of("pids", "memory", "cpuacct", "cpu", "blkio",
             "freezer");
@@ -66,7 +72,9 @@ public final class V1Cgroup extends AbstractCgroup implements OpenCgroup {
     /** An open cgroup's last {@code cgroup.procs} list (pids hierarchy), with {@code pids.current} and the time then. */
     private List<Long> members;
     private long membersCount;
-    private long membersReadAt;
+    private Instant membersReadAt;
+    /** The caller's CPU time of the cgroup when {@link #members} was read; empty when it gave none. */
+    private OptionalLong membersCpu = OptionalLong.empty();
     /** Whether the last {@link #readMemberPids()} read {@code pids.current} (then {@link #membersCount}). */
     private boolean membersCountFresh;
 
@@ -166,8 +174,8 @@ public final class V1Cgroup extends AbstractCgroup implements OpenCgroup {
     }
 
     @Override
-    public java.util.OptionalLong pidsCurrentOfLastMembersRead() {
-        return membersCountFresh ? java.util.OptionalLong.of(membersCount) : java.util.OptionalLong.empty();
+    public OptionalLong pidsCurrentOfLastMembersRead() {
+        return membersCountFresh ? OptionalLong.of(membersCount) : OptionalLong.empty();
     }
 
     /**
@@ -184,17 +192,34 @@ public final class V1Cgroup extends AbstractCgroup implements OpenCgroup {
      */
     @Override
     public List<Long> readMemberPids() throws CgroupException {
+        return readMemberPids(OptionalLong.empty(), Instant.now());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>As {@link #readMemberPids()}, except that while the caller's CPU time of the cgroup is the one it gave when
+     * the list was last read, the list is kept up to {@link #IDLE_MEMBERS_MAX_AGE} instead of {@link #MEMBERS_MAX_AGE}.
+     * With {@code pids.current} unchanged, a member can have left only by exiting, which its task does running in
+     * the cgroup (cpuacct charges it), or by being moved out by another process while it slept, with a sleeping
+     * task moved in: only that is seen up to a minute late. (The CPU time is the caller's last sample, usually of
+     * the tick before: a task that ran since makes the list be read again one call later.) On a host where
+     * {@code cgroup.procs} of 500 idle cgroups was re-read every 5 s, this was a tenth of the recorder's CPU.
+     */
+    @Override
+    public List<Long> readMemberPids(OptionalLong cpuUsageUsec, Instant now)
+            throws CgroupException {
         Hierarchy pids = hierarchies.byController().get("pids");
         membersCountFresh = false;
         // (the root cgroup has no pids.current: its list is read every time)
         if (budget != null && pids != null && existsIn(pids) && dirIn(pids).has("pids.current")) {
             CgroupDir d = dirIn(pids);
             long count = new PidsController(d).readPidsCurrent();
-            long now = System.nanoTime();
-            if (members == null || count != membersCount || now - membersReadAt >= MEMBERS_MAX_AGE.toNanos()) {
+            if (members == null || count != membersCount || expired(cpuUsageUsec, now)) {
                 members = d.readBytesFresh("cgroup.procs", ListFormat::parseIds);
                 membersCount = count;
                 membersReadAt = now;
+                membersCpu = cpuUsageUsec;
             }
             membersCountFresh = true;   // count == membersCount: a count that moved re-read the list above
             return members;
@@ -215,6 +240,13 @@ public final class V1Cgroup extends AbstractCgroup implements OpenCgroup {
             return unified.get().readBytes("cgroup.procs", ListFormat::parseIds);
         }
         throw new CgroupGoneException(allDirs().isEmpty() ? hierarchies.sysfs() : allDirs().get(0).path(), null);
+    }
+
+    /** Whether the kept member list is too old to serve at {@code now} (a clock set back counts as too old). */
+    private boolean expired(OptionalLong cpuUsageUsec, Instant now) {
+        Duration age = Duration.between(membersReadAt, now);
+        boolean ran = cpuUsageUsec.isEmpty() || !cpuUsageUsec.equals(membersCpu);
+        return age.isNegative() || age.compareTo(ran ? MEMBERS_MAX_AGE : IDLE_MEMBERS_MAX_AGE) >= 0;
     }
 
     /**
