@@ -55,7 +55,8 @@ public final class V1Cgroup extends AbstractCgroup implements OpenCgroup {
     public static final Duration MEMBERS_MAX_AGE = Duration.ofSeconds(5);
     /**
      * How old it may get when the caller's CPU time of the cgroup has not moved since the list was read
-     * ({@link #readMemberPids(OptionalLong, Instant)}).
+     * ({@link #readMemberPids(OptionalLong, Instant)}): this, less up to half of it chosen by the cgroup's path, so
+     * that cgroups first read in the same tick (all of them, at the start) are not all read again in one later tick.
      */
     public static final Duration IDLE_MEMBERS_MAX_AGE = Duration.ofSeconds(60);
     /** The order in which {@link #readMemberPids()} picks the one hierarchy it reads. */
@@ -202,7 +203,7 @@ public final class V1Cgroup extends AbstractCgroup implements OpenCgroup {
      * the list was last read, the list is kept up to {@link #IDLE_MEMBERS_MAX_AGE} instead of {@link #MEMBERS_MAX_AGE}.
      * With {@code pids.current} unchanged, a member can have left only by exiting, which its task does running in
      * the cgroup (cpuacct charges it), or by being moved out by another process while it slept, with a sleeping
-     * task moved in: only that is seen up to a minute late. (The CPU time is the caller's last sample, usually of
+     * task moved in: only that is seen up to a minute late (30 to 60 s, by the cgroup's path). (The CPU time is the caller's last sample, usually of
      * the tick before: a task that ran since makes the list be read again one call later.) On a host where
      * {@code cgroup.procs} of 500 idle cgroups was re-read every 5 s, this was a tenth of the recorder's CPU.
      */
@@ -246,7 +247,13 @@ public final class V1Cgroup extends AbstractCgroup implements OpenCgroup {
     private boolean expired(OptionalLong cpuUsageUsec, Instant now) {
         Duration age = Duration.between(membersReadAt, now);
         boolean ran = cpuUsageUsec.isEmpty() || !cpuUsageUsec.equals(membersCpu);
-        return age.isNegative() || age.compareTo(ran ? MEMBERS_MAX_AGE : IDLE_MEMBERS_MAX_AGE) >= 0;
+        return age.isNegative() || age.compareTo(ran ? MEMBERS_MAX_AGE : idleMembersMaxAge()) >= 0;
+    }
+
+    /** {@link #IDLE_MEMBERS_MAX_AGE} less this cgroup's share of half of it: from 30 to 60 s, by the path's hash. */
+    private Duration idleMembersMaxAge() {
+        long half = IDLE_MEMBERS_MAX_AGE.toMillis() / 2;
+        return IDLE_MEMBERS_MAX_AGE.minusMillis(Math.floorMod(path.hashCode(), half));
     }
 
     /**
