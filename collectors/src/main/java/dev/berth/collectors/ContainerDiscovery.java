@@ -149,7 +149,7 @@ public final class ContainerDiscovery implements AutoCloseable {
                 try {
                     List<Long> p = procsCache.get(m);
                     if (p == null) {
-                        p = members(m);
+                        p = members(m, g.parents().contains(m));
                         procsCache.put(m, p);
                     }
                     if (merged == null) {
@@ -242,8 +242,9 @@ public final class ContainerDiscovery implements AutoCloseable {
     }
 
     /** Cgroups grouped under the listed ones, for one path list: recomputed only when the list changes. */
+    /** @param parents the paths with another path below them (given no CPU time: {@link #members}) */
     private record Grouping(List<String> paths, boolean all, Map<String, Classification> tops,
-            Map<String, List<String>> members) {
+            Map<String, List<String>> members, java.util.Set<String> parents) {
     }
 
     /** Groups each cgroup under its topmost enclosing container, if any, and lists what {@code all} shows. */
@@ -278,7 +279,14 @@ public final class ContainerDiscovery implements AutoCloseable {
                 }
             }
         }
-        return new Grouping(paths, all, tops, members);
+        java.util.Set<String> parents = new java.util.HashSet<>();
+        for (String path : paths) {
+            String up = parent(path);
+            if (up != null) {
+                parents.add(up);
+            }
+        }
+        return new Grouping(paths, all, tops, members, parents);
     }
 
     /** One container's members at the last call and the namespace read for them. */
@@ -298,12 +306,14 @@ public final class ContainerDiscovery implements AutoCloseable {
 
     /**
      * Members of one cgroup, from one hierarchy ({@link dev.berth.cgroupctl.Cgroup#readMemberPids()}), through a
-     * cgroup kept open across calls so that its {@code cgroup.procs} is re-read, not re-opened.
+     * cgroup kept open across calls so that its {@code cgroup.procs} is re-read, not re-opened. A cgroup with others
+     * below it ({@code parent}) is given no CPU time: a task moved between it and one below changes neither its v1
+     * task count nor its CPU time.
      */
-    private List<Long> members(String path) throws CgroupException {
+    private List<Long> members(String path, boolean parent) throws CgroupException {
         OpenCgroup cg = open.computeIfAbsent(path, fs::openCgroup);
         try {
-            return cg.readMemberPids(cpuTimes.apply(path), clock.instant());
+            return cg.readMemberPids(parent ? OptionalLong.empty() : cpuTimes.apply(path), clock.instant());
         } catch (CgroupException e) {
             cg.close();
             open.remove(path);

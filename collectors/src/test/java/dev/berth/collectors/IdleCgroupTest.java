@@ -198,6 +198,57 @@ class IdleCgroupTest {
         }
     }
 
+    /**
+     * The longer age needs the same tasks where the CPU time is read: a v1 cgroup whose cpuacct directory holds
+     * other tasks than its pids one (v1 lets a task sit at different paths in different hierarchies) has its list
+     * read every 5 s, idle or not.
+     */
+    @ParameterizedTest
+    @EnumSource(value = FakeHost.Layout.class, names = {"V1", "HYBRID"})
+    void aCgroupWhoseCpuacctTasksDifferIsReadEveryFiveSeconds(FakeHost.Layout layout) throws Exception {
+        setUp(layout);
+        Path acctProcs = host.cgroupRoot("cpuacct").resolve(CGROUP.substring(1)).resolve("cgroup.procs");
+        java.nio.file.Files.writeString(acctProcs, "999\n");
+        CgroupFs fs = CgroupFs.open(new CgroupFsProber(host.procfs(), host.sysfs()).probe());
+        try (Collector collector = new Collector(fs, host.procfs(), host.sysfs(),
+                new dev.berth.collectors.discovery.RuntimeNames(host.root()), clock, 100, 4096)) {
+            assertEquals(List.of(201L), membersAfter(collector, Duration.ofSeconds(1)));
+            assertEquals(List.of(201L), membersAfter(collector, Duration.ofSeconds(6)));
+            c.pids(202);
+            c.write();
+            java.nio.file.Files.writeString(acctProcs, "999\n");
+            assertEquals(List.of(202L), membersAfter(collector, Duration.ofSeconds(6)));
+        }
+    }
+
+    /**
+     * A cgroup with another below it gets no CPU time from discovery: v1's {@code pids.current} counts the tasks
+     * below too, so a sleeping task moved from the cgroup below up into it changes neither its count nor its CPU
+     * time; its list is read every 5 s.
+     */
+    @ParameterizedTest
+    @EnumSource(value = FakeHost.Layout.class, names = {"V1", "HYBRID"})
+    void aCgroupWithOneBelowItIsReadEveryFiveSeconds(FakeHost.Layout layout) throws Exception {
+        setUp(layout);
+        FakeContainer below = host.container(CGROUP + "/sub").pids(301);
+        below.write();
+        c.pidsCurrent = 2;   // v1 counts the tasks below too: 201 and 301
+        c.write();
+        CgroupFs fs = CgroupFs.open(new CgroupFsProber(host.procfs(), host.sysfs()).probe());
+        try (Collector collector = new Collector(fs, host.procfs(), host.sysfs(),
+                new dev.berth.collectors.discovery.RuntimeNames(host.root()), clock, 100, 4096)) {
+            assertEquals(List.of(201L, 301L), membersAfter(collector, Duration.ofSeconds(1)));
+            assertEquals(List.of(201L, 301L), membersAfter(collector, Duration.ofSeconds(6)));
+            // 301 moved up while asleep: the cgroup's count stays (v1 counts the tasks below), no CPU time moves;
+            // the cgroup below is read again (its count moved), and so must the one above be, or 301 drops out
+            c.pids(201, 301);
+            c.write();
+            below.pids();
+            below.write();
+            assertEquals(List.of(201L, 301L), membersAfter(collector, Duration.ofSeconds(6)));
+        }
+    }
+
     private List<Long> membersAfter(Collector collector, Duration step) {
         clock.advance(step);
         return collector.sample(TickOptions.CONTAINERS, w -> fail(w)).containers().stream()

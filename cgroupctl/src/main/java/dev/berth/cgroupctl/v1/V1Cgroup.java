@@ -203,8 +203,14 @@ public final class V1Cgroup extends AbstractCgroup implements OpenCgroup {
      * the list was last read, the list is kept up to {@link #IDLE_MEMBERS_MAX_AGE} instead of {@link #MEMBERS_MAX_AGE}.
      * With {@code pids.current} unchanged, a member can have left only by exiting, which its task does running in
      * the cgroup (cpuacct charges it), or by being moved out by another process while it slept, with a sleeping
-     * task moved in: only that is seen up to a minute late (30 to 60 s, by the cgroup's path). (The CPU time is the caller's last sample, usually of
-     * the tick before: a task that ran since makes the list be read again one call later.) On a host where
+     * task moved in: only that is seen up to a minute late (30 to 60 s, by the cgroup's path). The CPU time is the
+     * caller's last sample, usually of the tick before: a task that ran since makes the next call see a new time,
+     * and the list is read again once it is {@link #MEMBERS_MAX_AGE} old. The longer age is granted only when the
+     * list was read because it aged, not because the count moved, and the cgroup's {@code cgroup.procs} in the
+     * cpuacct hierarchy, where the CPU time comes from, then held the same tasks (v1 lets a task sit at different
+     * paths in different hierarchies: a task outside the cpuacct cgroup would fork and exit unseen). The caller gives
+     * no CPU time for a cgroup with cgroups below it: {@code pids.current} counts theirs too, and a task moved
+     * between them changes neither that count nor, while it sleeps, the CPU time. On a host where
      * {@code cgroup.procs} of 500 idle cgroups was re-read every 5 s, this was a tenth of the recorder's CPU.
      */
     @Override
@@ -216,11 +222,13 @@ public final class V1Cgroup extends AbstractCgroup implements OpenCgroup {
         if (budget != null && pids != null && existsIn(pids) && dirIn(pids).has("pids.current")) {
             CgroupDir d = dirIn(pids);
             long count = new PidsController(d).readPidsCurrent();
-            if (members == null || count != membersCount || expired(cpuUsageUsec, now)) {
+            boolean recount = members == null || count != membersCount;
+            if (recount || expired(cpuUsageUsec, now)) {
                 members = d.readBytesFresh("cgroup.procs", ListFormat::parseIds);
                 membersCount = count;
                 membersReadAt = now;
-                membersCpu = cpuUsageUsec;
+                membersCpu = !recount && cpuUsageUsec.isPresent() && sameTasksWhereCpuIsRead(pids, members)
+                        ? cpuUsageUsec : OptionalLong.empty();
             }
             membersCountFresh = true;   // count == membersCount: a count that moved re-read the list above
             return members;
@@ -241,6 +249,25 @@ public final class V1Cgroup extends AbstractCgroup implements OpenCgroup {
             return unified.get().readBytes("cgroup.procs", ListFormat::parseIds);
         }
         throw new CgroupGoneException(allDirs().isEmpty() ? hierarchies.sysfs() : allDirs().get(0).path(), null);
+    }
+
+    /**
+     * Whether the cgroup's directory in the cpuacct hierarchy holds the tasks {@code members} (read in
+     * {@code pids}): always when the two controllers share a hierarchy, never when there is no cpuacct directory.
+     */
+    private boolean sameTasksWhereCpuIsRead(Hierarchy pids, List<Long> members) throws CgroupException {
+        Hierarchy acct = hierarchies.byController().get("cpuacct");
+        if (acct == pids) {
+            return true;
+        }
+        if (acct == null || !existsIn(acct)) {
+            return false;
+        }
+        List<Long> there = new ArrayList<>(dirIn(acct).readBytesFresh("cgroup.procs", ListFormat::parseIds));
+        List<Long> here = new ArrayList<>(members);
+        there.sort(null);
+        here.sort(null);
+        return there.equals(here);
     }
 
     /** Whether the kept member list is too old to serve at {@code now} (a clock set back counts as too old). */
