@@ -150,9 +150,7 @@ class IdleCgroupTest {
     @EnumSource(FakeHost.Layout.class)
     void anIdleCgroupsTaskCountIsTheOneDiscoveryReadThisTick(FakeHost.Layout layout) throws Exception {
         setUp(layout);
-        CgroupFs fs = CgroupFs.open(new CgroupFsProber(host.procfs(), host.sysfs()).probe());
-        try (Collector collector = new Collector(fs, host.procfs(), host.sysfs(),
-                new dev.berth.collectors.discovery.RuntimeNames(host.root()), clock, 100, 4096)) {
+        try (Collector collector = newCollector()) {
             clock.advance(Duration.ofSeconds(1));
             assertEquals(1, pidsOf(collector.sample(TickOptions.CONTAINERS, w -> fail(w))));
             c.pidsCurrent = 3;   // threads started and ended between the ticks: no CPU time moved in the files
@@ -174,9 +172,7 @@ class IdleCgroupTest {
     void anIdleCgroupsMemberListIsKeptLongerThanOneThatRan(FakeHost.Layout layout) throws Exception {
         setUp(layout);
         boolean v2 = layout == FakeHost.Layout.V2;
-        CgroupFs fs = CgroupFs.open(new CgroupFsProber(host.procfs(), host.sysfs()).probe());
-        try (Collector collector = new Collector(fs, host.procfs(), host.sysfs(),
-                new dev.berth.collectors.discovery.RuntimeNames(host.root()), clock, 100, 4096)) {
+        try (Collector collector = newCollector()) {
             assertEquals(List.of(201L), membersAfter(collector, Duration.ofSeconds(1)));
             // read again 5 s on: the first read had no CPU time to keep it by; this one has the sampler's
             assertEquals(List.of(201L), membersAfter(collector, Duration.ofSeconds(6)));
@@ -209,9 +205,7 @@ class IdleCgroupTest {
         setUp(layout);
         Path acctProcs = host.cgroupRoot("cpuacct").resolve(CGROUP.substring(1)).resolve("cgroup.procs");
         java.nio.file.Files.writeString(acctProcs, "999\n");
-        CgroupFs fs = CgroupFs.open(new CgroupFsProber(host.procfs(), host.sysfs()).probe());
-        try (Collector collector = new Collector(fs, host.procfs(), host.sysfs(),
-                new dev.berth.collectors.discovery.RuntimeNames(host.root()), clock, 100, 4096)) {
+        try (Collector collector = newCollector()) {
             assertEquals(List.of(201L), membersAfter(collector, Duration.ofSeconds(1)));
             assertEquals(List.of(201L), membersAfter(collector, Duration.ofSeconds(6)));
             c.pids(202);
@@ -234,9 +228,7 @@ class IdleCgroupTest {
         below.write();
         c.pidsCurrent = 2;   // v1 counts the tasks below too: 201 and 301
         c.write();
-        CgroupFs fs = CgroupFs.open(new CgroupFsProber(host.procfs(), host.sysfs()).probe());
-        try (Collector collector = new Collector(fs, host.procfs(), host.sysfs(),
-                new dev.berth.collectors.discovery.RuntimeNames(host.root()), clock, 100, 4096)) {
+        try (Collector collector = newCollector()) {
             assertEquals(List.of(201L, 301L), membersAfter(collector, Duration.ofSeconds(1)));
             assertEquals(List.of(201L, 301L), membersAfter(collector, Duration.ofSeconds(6)));
             // 301 moved up while asleep: the cgroup's count stays (v1 counts the tasks below), no CPU time moves;
@@ -247,6 +239,13 @@ class IdleCgroupTest {
             below.write();
             assertEquals(List.of(201L, 301L), membersAfter(collector, Duration.ofSeconds(6)));
         }
+    }
+
+    /** A whole collector (discovery and sampler) on the fake host, with the test's clock. */
+    private Collector newCollector() throws Exception {
+        CgroupFs fs = CgroupFs.open(new CgroupFsProber(host.procfs(), host.sysfs()).probe());
+        return new Collector(fs, host.procfs(), host.sysfs(),
+                new dev.berth.collectors.discovery.RuntimeNames(host.root()), clock, 100, 4096);
     }
 
     private List<Long> membersAfter(Collector collector, Duration step) {
